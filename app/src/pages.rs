@@ -1,0 +1,173 @@
+//! The pages a resident opens: the goals with data, and one indicator.
+
+use indicators::model::HEADLINE_SLUG;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::{Form, A},
+    hooks::{use_params_map, use_query_map},
+};
+
+use crate::api::{fetch_indicator, fetch_series, list_goals, GoalSummary, IndicatorView, SeriesView};
+use crate::error::AppError;
+
+/// `/`: the goals that have data, each with its indicators.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let goals = Resource::new(|| (), |_| list_goals());
+    view! {
+        <Title text="Goals"/>
+        <h1>"Our city and the Sustainable Development Goals"</h1>
+        <p class="lead">"The goals we have local data for. Choose an indicator to see how it has changed."</p>
+        <Suspense fallback=|| view! { <p class="loading">"Loading goals…"</p> }>
+            {move || Suspend::new(async move {
+                match goals.await {
+                    Ok(goals) if goals.is_empty() => view! {
+                        <p class="empty">"No indicator has data yet."</p>
+                    }.into_any(),
+                    Ok(goals) => view! {
+                        <ul class="goals">
+                            {goals.into_iter().map(|goal| view! { <GoalCard goal/> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(err) => view! { <ErrorPanel err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn GoalCard(goal: GoalSummary) -> impl IntoView {
+    view! {
+        <li class="goal" id=format!("goal-{}", goal.number) style=format!("--goal-colour: {}; --goal-text: {}", goal.colour, goal.text_colour)>
+            <h2>
+                <span class="goal-number">{goal.number}</span>
+                <span class="goal-title">{goal.short_title}</span>
+            </h2>
+            <ul class="indicator-links">
+                {goal.indicators.into_iter().map(|i| view! {
+                    <li><A href=format!("/indicators/{}", i.id)>{i.title}</A></li>
+                }).collect_view()}
+            </ul>
+        </li>
+    }
+}
+
+/// `/indicators/:id?series=slug`: one indicator, its chart and its table.
+#[component]
+pub fn IndicatorPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let series = move || query.read().get("series").unwrap_or_else(|| HEADLINE_SLUG.to_string());
+    let indicator = Resource::new(id, fetch_indicator);
+    // Re-runs when the series selector changes the query: after hydration this
+    // is a call to the `fetch_series` server function, not a page load.
+    let chart = Resource::new(move || (id(), series()), |(id, series)| fetch_series(id, series));
+
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading indicator…"</p> }>
+            {move || Suspend::new(async move {
+                match indicator.await {
+                    Ok(view) => view! { <IndicatorDetails view chart selected=Signal::derive(series)/> }.into_any(),
+                    Err(err) => view! { <ErrorPanel err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn IndicatorDetails(
+    view: IndicatorView,
+    chart: Resource<Result<SeriesView, AppError>>,
+    selected: Signal<String>,
+) -> impl IntoView {
+    let action = format!("/indicators/{}", view.id);
+    let has_choice = view.series.len() > 1;
+    let options = view.series.clone();
+    let unit = view.unit.clone();
+    view! {
+        <Title text=view.title.clone()/>
+        <article class="indicator" style=format!("--goal-colour: {}", view.goal_colour)>
+            <p class="breadcrumb">
+                <A href="/">"Goals"</A>
+                " › "
+                <span class="goal-badge">{format!("Goal {} · {}", view.goal_number, view.goal_title)}</span>
+            </p>
+            <h1>{view.title.clone()}</h1>
+            <p class="meta">{format!("SDG target {} · unit: {}", view.sdg_target, view.unit)}</p>
+            {has_choice.then(|| view! {
+                // A plain GET form: without JavaScript it reloads the page with
+                // ?series=…; hydrated, the router turns it into a client-side
+                // navigation and only the chart's server function runs.
+                <Form method="get" action=action.clone() on_form_data=drop_unnamed_fields() attr:class="series-selector">
+                    <label for="series">"Series"</label>
+                    <select id="series" name="series">
+                        {options.iter().map(|o| {
+                            let slug = o.slug.clone();
+                            view! {
+                                <option value=o.slug.clone() selected=move || selected.get() == slug>{o.label.clone()}</option>
+                            }
+                        }).collect_view()}
+                    </select>
+                    <button type="submit">"Show"</button>
+                </Form>
+            })}
+            <Transition fallback=|| view! { <p class="loading">"Loading chart…"</p> }>
+                {move || {
+                    let unit = unit.clone();
+                    Suspend::new(async move {
+                    match chart.await {
+                        Ok(series) => view! { <SeriesFigure series unit/> }.into_any(),
+                        Err(err) => view! { <ErrorPanel err/> }.into_any(),
+                    }
+                    })
+                }}
+            </Transition>
+        </article>
+    }
+}
+
+#[component]
+fn SeriesFigure(series: SeriesView, unit: String) -> impl IntoView {
+    view! {
+        <figure class="chart-figure" data-series=series.slug.clone()>
+            <div class="chart-svg" inner_html=series.chart_svg></div>
+            <figcaption>{series.caption.clone()}</figcaption>
+        </figure>
+        <table class="data-table">
+            <caption>{format!("Values — {}", series.label)}</caption>
+            <thead>
+                <tr><th scope="col">"Year"</th><th scope="col">{format!("Value ({unit})")}</th></tr>
+            </thead>
+            <tbody>
+                {series.rows.into_iter().map(|(year, value)| view! {
+                    <tr><th scope="row">{year}</th><td>{value}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// leptos_router 0.8 appends the submit button to the form data even when it
+/// has no name, which would add a stray `&=` to the address; drop it.
+fn drop_unnamed_fields() -> std::sync::Arc<dyn Fn(&web_sys::FormData)> {
+    std::sync::Arc::new(|form_data: &web_sys::FormData| form_data.delete(""))
+}
+
+/// A user-facing error with what to do next; sets the HTTP status on the server.
+#[component]
+fn ErrorPanel(err: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::ssr::set_status(err.status());
+    view! {
+        <Title text="Not available"/>
+        <section class="error" role="alert">
+            <h1>{if err.status() == 404 { "Not found" } else { "Something went wrong" }}</h1>
+            <p>{err.to_string()}</p>
+            <p><A href="/">"Back to the list of goals"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Installs everything Local Goals needs to build, run and test, on a fresh
+# Debian/Ubuntu machine or a developer's laptop. Idempotent: each step checks
+# first, so a second run takes a second or two.
+#
+#   scripts/setup.sh            toolchain + build tools
+#   scripts/setup.sh --browser  also Chromium + ChromeDriver for browser tests
+#
+# Nothing here downloads a prebuilt binary from a project website: tools come
+# from crates.io (built from source), the npm registry or Debian's packages, so
+# it works behind a registry-only proxy.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"            # project-local tools (git-ignored)
+CARGO_LEPTOS_VERSION="0.3.11"
+BINARYEN_VERSION="132.0.0"      # npm package; Debian's wasm-opt 108 breaks the wasm at run time
+WANT_BROWSER=0
+for arg in "$@"; do
+  case "$arg" in
+    --browser) WANT_BROWSER=1 ;;
+    *) echo "setup.sh: unknown option $arg (use --browser)" >&2; exit 2 ;;
+  esac
+done
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+export PATH="$HOME/.cargo/bin:$TOOLS/bin:$PATH"
+
+need_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- Rust and the wasm target -------------------------------------------------
+if ! command -v cargo >/dev/null; then
+  echo "Rust is not installed. Install it with rustup (https://rustup.rs), then run this again." >&2
+  exit 1
+fi
+if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Builds crate NAME at VERSION from its crates.io source into ~/.cargo/bin,
+# after pinning the given dependencies (because their published lock files
+# need a newer rustc or name a yanked crate). Args: NAME VERSION FEATURES PIN...
+install_from_source() {
+  local name="$1" version="$2" features="$3"; shift 3
+  local work; work="$(mktemp -d)"
+  mkdir -p "$work/fetch/src"
+  printf '[package]\nname = "fetch-%s"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\n%s = "=%s"\n' \
+    "$name" "$name" "$version" > "$work/fetch/Cargo.toml"
+  touch "$work/fetch/src/lib.rs"
+  (cd "$work/fetch" && cargo fetch --quiet)
+  local src
+  src="$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/"$name-$version" | head -1)"
+  cp -r "$src" "$work/src"
+  (
+    cd "$work/src"
+    for pin in "$@"; do cargo update --quiet -p "${pin%@*}" --precise "${pin#*@}"; done
+    CARGO_TARGET_DIR="$work/target" cargo install --quiet --locked --path . ${features:+--features "$features"}
+  )
+  rm -rf "$work"
+}
+
+# --- cargo-leptos (pinned, never downloads tools at build time) ---------------
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  log "installing cargo-leptos $CARGO_LEPTOS_VERSION from source (about 12 minutes on 2 cores)"
+  # 0.3.11's lock file wants rustc 1.96 through cargo-util-schemas 0.14.2.
+  install_from_source cargo-leptos "$CARGO_LEPTOS_VERSION" no_downloads cargo-util-schemas@0.14.1
+fi
+
+# --- wasm-bindgen-cli at exactly the version in Cargo.lock --------------------
+WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
+if [ -z "$WB_VERSION" ]; then echo "setup.sh: no wasm-bindgen in Cargo.lock" >&2; exit 1; fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  log "installing wasm-bindgen-cli $WB_VERSION from source (about 2 minutes)"
+  # Its lock file names webpki-roots 1.0.11, which was yanked.
+  install_from_source wasm-bindgen-cli "$WB_VERSION" "" webpki-roots@1.0.10
+fi
+
+# --- wasm-opt from npm's binaryen (cargo-leptos uses it for --release) --------
+if ! "$TOOLS/bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+  if ! command -v npm >/dev/null; then
+    log "installing Node.js and npm (for binaryen's wasm-opt)"
+    need_root apt-get update -qq
+    need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  log "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm into .tools/"
+  mkdir -p "$TOOLS/npm" "$TOOLS/bin"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "binaryen@$BINARYEN_VERSION" >/dev/null
+  ln -sf "$TOOLS/npm/node_modules/binaryen/bin/wasm-opt" "$TOOLS/bin/wasm-opt"
+fi
+
+# --- cargo-nextest: one summary line for the whole test run -----------------
+if ! cargo nextest --version >/dev/null 2>&1; then
+  log "installing cargo-nextest"
+  cargo install --quiet --locked cargo-nextest
+fi
+
+# --- Chromium + ChromeDriver for the browser tests ----------------------------
+if [ "$WANT_BROWSER" -eq 1 ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }; then
+  log "installing Debian's chromium and chromium-driver"
+  need_root apt-get update -qq
+  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+log "ready: $(cargo leptos --version), $(wasm-bindgen --version), wasm-opt $("$TOOLS/bin/wasm-opt" --version | awk '{print $3}')"

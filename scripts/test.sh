@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test: unit, integration (HTTP in-process,
+# CLI), and browser tests in Debian's headless Chromium (JavaScript off and on).
+# Extra arguments go to `cargo nextest run` (e.g. a test name filter).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+scripts/setup.sh --browser
+export PATH="$ROOT/.tools/bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\033[1;34m[test]\033[0m %s\n' "$*" >&2; }
+
+# The wasm build must stay free of polars and of tokio's networking.
+step "checking the wasm dependency tree"
+if forbidden="$(cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none \
+    | grep -E '^(polars[a-z_-]*|tokio|mio|hyper|axum) ' | sort -u)" && [ -n "$forbidden" ]; then
+  echo "the wasm front end depends on server-only crates:" >&2
+  echo "$forbidden" >&2
+  exit 1
+fi
+
+# The browser tests run the server binary and the site that cargo-leptos builds.
+step "building the site and server (cargo leptos build)"
+cargo leptos build
+
+step "running the tests"
+# Per package, never --workspace: that would build `app` with both ssr and
+# hydrate. app's ssr feature is the one the server uses.
+exec cargo nextest run --no-fail-fast \
+  -p indicators -p app -p server -p tests --features app/ssr "$@"

@@ -1,0 +1,111 @@
+//! The Local Goals web server: the application state, the axum router built by
+//! [`app`], and the routes that are not pages (`/healthz`). The `localgoals`
+//! binary in `main.rs` only parses the command line and calls into here.
+
+pub mod cli;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use app::ssr::DashboardData;
+use app::{shell, App};
+use axum::extract::{FromRef, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use serde::Serialize;
+use tower_http::trace::TraceLayer;
+
+/// Why the server could not start. Each message says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("could not read the dataset in {path}: {source}")]
+    Dataset {
+        path: PathBuf,
+        #[source]
+        source: indicators::pipeline::ReadError,
+    },
+    #[error("loading the dataset stopped unexpectedly ({0}); please report this as a bug")]
+    Loader(String),
+    #[error("could not create the data directory {path}: {source}. Choose a writable folder with --data or LOCALGOALS_DATA.")]
+    DataDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Everything a request handler may need, cloned cheaply into each request.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub data: DashboardData,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    /// Reads the dataset folder and prepares the data directory, on a blocking
+    /// thread: polars runs its own thread pool and must not be driven from an
+    /// async worker (it panics inside a current-thread runtime).
+    pub async fn load(leptos_options: LeptosOptions, dataset: &Path, data_dir: &Path) -> Result<Self, StartError> {
+        let (dataset, data_dir) = (dataset.to_path_buf(), data_dir.to_path_buf());
+        tokio::task::spawn_blocking(move || Self::load_blocking(leptos_options, &dataset, &data_dir))
+            .await
+            .map_err(|err| StartError::Loader(err.to_string()))?
+    }
+
+    /// [`AppState::load`] for callers outside an async runtime.
+    pub fn load_blocking(leptos_options: LeptosOptions, dataset: &Path, data_dir: &Path) -> Result<Self, StartError> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|source| StartError::DataDir { path: data_dir.to_path_buf(), source })?;
+        let data = indicators::pipeline::read_dataset(dataset)
+            .map_err(|source| StartError::Dataset { path: dataset.to_path_buf(), source })?;
+        tracing::info!(
+            dataset = %dataset.display(),
+            indicators = data.indicators.len(),
+            observations = data.observations.len(),
+            "dataset loaded"
+        );
+        Ok(Self { leptos_options, data: DashboardData(Arc::new(data)) })
+    }
+}
+
+/// The whole HTTP application: pages, server functions, static files, health.
+pub fn app(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let page_context = {
+        let data = state.data.clone();
+        move || provide_context(data.clone())
+    };
+    let fallback_context = page_context.clone();
+    let render = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, page_context, render)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(fallback_context, shell))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+#[derive(Debug, Serialize)]
+struct Health {
+    status: &'static str,
+    indicators: usize,
+    observations: usize,
+}
+
+/// Liveness and a glance at what is loaded; safe to expose (counts only).
+async fn healthz(State(state): State<AppState>) -> Json<Health> {
+    let data = &state.data.0;
+    Json(Health { status: "ok", indicators: data.indicators.len(), observations: data.observations.len() })
+}

@@ -1,0 +1,71 @@
+//! `localgoals`: the thin binary. Parses the command line, sets up logging and
+//! runs the chosen command.
+
+use anyhow::Context;
+use clap::Parser;
+use leptos::config::get_configuration;
+use server::cli::{Cli, Command};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Serve(_)) | None => serve(&cli).await,
+    }
+}
+
+async fn serve(cli: &Cli) -> anyhow::Result<()> {
+    let args = cli.serve_args();
+    // Reads LEPTOS_* variables (set by cargo-leptos, or by hand in production).
+    let mut leptos_options = get_configuration(None).context("reading the LEPTOS_* configuration")?.leptos_options;
+    if let Some(addr) = args.addr {
+        leptos_options.site_addr = addr;
+    }
+    let addr = leptos_options.site_addr;
+    let state = server::AppState::load(leptos_options, &args.dataset, &cli.data).await?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("could not listen on {addr}; is another program using it? Choose another with --addr"))?;
+    let bound = listener.local_addr().context("reading the bound address")?;
+    tracing::info!(%bound, data = %cli.data.display(), "listening");
+    println!("Local Goals is running at http://{bound}/");
+    axum::serve(listener, server::app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the web server stopped with an error")?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests finish before exit.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(%err, "could not listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(%err, "could not listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown requested; finishing open requests");
+}

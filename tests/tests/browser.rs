@@ -1,0 +1,325 @@
+//! Browser tests: Debian's headless Chromium driven through chromedriver with
+//! fantoccini. Every test runs twice, as lemmy-ui-leptos does: JavaScript off
+//! (what the server renders must stand on its own) and on (the page hydrates,
+//! controls work through server functions, and the console stays clean).
+//!
+//! They need the site built by cargo-leptos (`target/site`) and its server
+//! binary (`target/debug/localgoals`); `scripts/test.sh` builds both first.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Js {
+    Off,
+    On,
+}
+
+/// Runs a scenario as two tests, `js_off` and `js_on`.
+macro_rules! in_both_modes {
+    ($($scenario:ident),* $(,)?) => {$(
+        mod $scenario {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn js_off() {
+                super::run(super::Js::Off, super::$scenario).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn js_on() {
+                super::run(super::Js::On, super::$scenario).await;
+            }
+        }
+    )*};
+}
+
+in_both_modes!(home_lists_goals_with_data, indicator_page_has_chart_caption_and_table, series_selector_switches_the_chart);
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+fn wait_for_port(port: u16, what: &str, child: &mut Child) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("{what} exited with {status} before listening on port {port}");
+        }
+        assert!(Instant::now() < deadline, "{what} did not listen on port {port} within 30 s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A child process killed when the test ends, pass or fail.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The `localgoals` server on a free port, serving the demo city.
+struct Server {
+    _process: Guard,
+    base: String,
+    data_dir: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+fn start_server() -> Server {
+    let root = workspace_root();
+    let bin = std::env::var_os("LOCALGOALS_BIN").map(PathBuf::from).unwrap_or_else(|| root.join("target/debug/localgoals"));
+    let site = root.join("target/site");
+    for needed in [bin.as_path(), &site.join("pkg/localgoals.wasm"), &site.join("pkg/localgoals.js")] {
+        assert!(
+            needed.exists(),
+            "{} is missing: build the site first with `cargo leptos build` (scripts/test.sh does this)",
+            needed.display()
+        );
+    }
+    let port = free_port();
+    let data_dir = std::env::temp_dir().join(format!("localgoals-browser-{}-{port}", std::process::id()));
+    let mut child = Command::new(&bin)
+        .arg("--data")
+        .arg(&data_dir)
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--dataset"])
+        .arg(root.join("indicators/demo-city"))
+        .env("LEPTOS_SITE_ROOT", &site)
+        .env("LEPTOS_SITE_PKG_DIR", "pkg")
+        .env("LEPTOS_OUTPUT_NAME", "localgoals")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("could not start {}: {e}", bin.display()));
+    wait_for_port(port, "the localgoals server", &mut child);
+    Server { _process: Guard(child), base: format!("http://127.0.0.1:{port}"), data_dir }
+}
+
+/// A headless Debian Chromium session with JavaScript on or off.
+struct Browser {
+    client: Client,
+    _driver: Guard,
+    profile: PathBuf,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn path_of(env: &str, default: &str) -> String {
+    std::env::var(env).unwrap_or_else(|_| default.to_string())
+}
+
+async fn start_browser(js: Js) -> Browser {
+    let chromedriver = path_of("CHROMEDRIVER", "/usr/bin/chromedriver");
+    let chromium = path_of("CHROME_BIN", "/usr/bin/chromium");
+    for tool in [&chromedriver, &chromium] {
+        assert!(Path::new(tool).exists(), "{tool} is missing: run `scripts/setup.sh --browser` (Debian's chromium and chromium-driver)");
+    }
+    let port = free_port();
+    let mut driver = Command::new(&chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("could not start {chromedriver}: {e}"));
+    wait_for_port(port, "chromedriver", &mut driver);
+    let profile = std::env::temp_dir().join(format!("localgoals-chromium-{}-{port}", std::process::id()));
+    let mut args = vec![
+        "--headless=new".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--window-size=1280,900".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    if js == Js::Off {
+        args.push("--blink-settings=scriptEnabled=false".into());
+    }
+    let capabilities = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": { "binary": chromium, "args": args },
+        "goog:loggingPrefs": { "browser": "ALL" },
+    });
+    let Value::Object(capabilities) = capabilities else { unreachable!("json! object") };
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}/"))
+        .await
+        .expect("a chromedriver session");
+    Browser { client, _driver: Guard(driver), profile }
+}
+
+/// chromedriver's console log endpoint (not part of W3C WebDriver, so not in fantoccini).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_string()))
+    }
+}
+
+/// Console messages at level SEVERE (errors and uncaught exceptions) so far.
+async fn console_errors(client: &Client) -> Vec<String> {
+    let log = client.issue_cmd(BrowserLog).await.expect("the browser console log");
+    log.as_array()
+        .into_iter()
+        .flatten()
+        .filter(|entry| entry["level"] == "SEVERE")
+        .map(|entry| entry["message"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Everything a scenario gets: the browser, the server's base URL, the mode.
+struct Ctx {
+    browser: Browser,
+    base: String,
+    js: Js,
+}
+
+impl Ctx {
+    fn client(&self) -> &Client {
+        &self.browser.client
+    }
+
+    async fn open(&self, path: &str) {
+        self.client().goto(&format!("{}{path}", self.base)).await.expect("page loads");
+        self.check_hydration().await;
+    }
+
+    /// With JavaScript on, waits until the app has hydrated; with it off,
+    /// checks that it really did not (so the JS-off run tests pure SSR).
+    async fn check_hydration(&self) {
+        match self.js {
+            Js::On => {
+                self.client()
+                    .wait()
+                    .at_most(Duration::from_secs(20))
+                    .for_element(Locator::Css(".page[data-hydrated='true']"))
+                    .await
+                    .expect("the page hydrates (data-hydrated becomes true)");
+            }
+            Js::Off => {
+                let page = self.client().find(Locator::Css(".page")).await.expect("the app frame");
+                assert_eq!(page.attr("data-hydrated").await.expect("attr").as_deref(), Some("false"));
+            }
+        }
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.client().find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).text().await.expect("text")
+    }
+
+    async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for element in self.client().find_all(Locator::Css(css)).await.expect("find_all") {
+            out.push(element.text().await.expect("text"));
+        }
+        out
+    }
+}
+
+async fn run<F, Fut>(js: Js, scenario: F)
+where
+    F: FnOnce(Ctx) -> Fut,
+    Fut: std::future::Future<Output = Ctx>,
+{
+    let server = start_server();
+    let browser = start_browser(js).await;
+    let ctx = scenario(Ctx { browser, base: server.base.clone(), js }).await;
+    if js == Js::On {
+        let errors = console_errors(ctx.client()).await;
+        assert!(errors.is_empty(), "the browser console shows errors: {errors:#?}");
+    }
+    ctx.client().clone().close().await.expect("close the browser session");
+    drop(ctx);
+    drop(server);
+}
+
+async fn home_lists_goals_with_data(ctx: Ctx) -> Ctx {
+    ctx.open("/").await;
+    let goals = ctx.texts(".goal .goal-title").await;
+    assert!(goals.contains(&"No poverty".to_string()), "{goals:?}");
+    assert!(goals.contains(&"Climate action".to_string()), "{goals:?}");
+    assert!(!goals.contains(&"Life below water".to_string()), "goal 14 has no data: {goals:?}");
+    assert_eq!(ctx.client().title().await.expect("title"), "Goals · Local Goals");
+    ctx
+}
+
+async fn indicator_page_has_chart_caption_and_table(ctx: Ctx) -> Ctx {
+    ctx.open("/").await;
+    // Follow the link as a reader would: a client-side navigation when hydrated.
+    ctx.client()
+        .find(Locator::LinkText("Residents living below the poverty line"))
+        .await
+        .expect("link to the poverty indicator")
+        .click()
+        .await
+        .expect("click");
+    let figure = ctx
+        .client()
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("figure.chart-figure"))
+        .await
+        .expect("a chart figure");
+    figure.find(Locator::Css("svg[role='img'] circle")).await.expect("an SVG chart with markers in the figure");
+    let caption = ctx.text("figure.chart-figure figcaption").await;
+    assert_eq!(caption, "Residents living below the poverty line — Total, 2012–2025 (%)");
+    assert_eq!(ctx.texts(".data-table tbody tr").await.len(), 14);
+    assert!(ctx.client().current_url().await.expect("url").path().ends_with("/indicators/poverty-rate"));
+    ctx
+}
+
+async fn series_selector_switches_the_chart(ctx: Ctx) -> Ctx {
+    ctx.open("/indicators/poverty-rate").await;
+    assert!(ctx.text("figcaption").await.contains("— Total,"));
+    if ctx.js == Js::On {
+        // Survives only if the page is not reloaded.
+        ctx.client().execute("window.__localGoalsMarker = 'same page';", vec![]).await.expect("set marker");
+    }
+    let select = ctx.client().find(Locator::Css("select#series")).await.expect("the series selector");
+    select.select_by_value("female").await.expect("choose female");
+    ctx.client().find(Locator::Css(".series-selector button[type='submit']")).await.expect("Show button").click().await.expect("click");
+    ctx.client()
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("figure[data-series='female']"))
+        .await
+        .expect("the chart switches to the female series");
+    assert_eq!(ctx.text("figcaption").await, "Residents living below the poverty line — Female, 2012–2025 (%)");
+    let url = ctx.client().current_url().await.expect("url");
+    assert_eq!(url.query(), Some("series=female"), "the choice is in the address, so it can be shared");
+    if ctx.js == Js::On {
+        let marker = ctx.client().execute("return window.__localGoalsMarker || null;", vec![]).await.expect("read marker");
+        assert_eq!(marker, json!("same page"), "hydrated: the chart came from the server function, not a page load");
+        ctx.check_hydration().await;
+    }
+    ctx
+}
