@@ -29,7 +29,7 @@ pub struct IndicatorView {
     pub id: String,
     pub title: String,
     pub unit: String,
-    pub sdg_target: String,
+    pub sdg_targets: Vec<String>,
     pub goal_number: u8,
     pub goal_title: String,
     pub goal_colour: String,
@@ -52,15 +52,14 @@ pub struct SeriesView {
     pub caption: String,
     /// SVG markup rendered on the server by [`crate::chart`].
     pub chart_svg: String,
-    /// `(year, formatted value)`, ascending by year.
-    pub rows: Vec<(i32, String)>,
+    /// `(period label, formatted value, flags)`, ascending by period.
+    pub rows: Vec<(String, String, String)>,
 }
 
 /// The goals that have at least one indicator with data, in goal order.
 #[server]
 pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
-    let data = crate::ssr::data()?;
-    let dataset = &data.0;
+    let dataset = crate::ssr::public_data()?;
     Ok(dataset
         .goals_with_data()
         .into_iter()
@@ -69,8 +68,8 @@ pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
             let indicators = dataset
                 .indicators
                 .iter()
-                .filter(|i| i.goal == number)
-                .map(|i| IndicatorLink { id: i.id.clone(), title: i.title.clone() })
+                .filter(|i| i.goals().contains(&number))
+                .map(|i| IndicatorLink { id: i.id.clone(), title: i.title().to_string() })
                 .collect();
             Some(GoalSummary {
                 number,
@@ -86,23 +85,22 @@ pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
 /// The indicator's description and the series a reader can choose from.
 #[server]
 pub async fn fetch_indicator(id: String) -> Result<IndicatorView, AppError> {
-    let data = crate::ssr::data()?;
-    let dataset = &data.0;
+    let dataset = crate::ssr::public_data()?;
     let indicator = dataset.indicator(&id).ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
-    let goal = indicators::sdg::goal(indicator.goal).ok_or_else(|| {
-        tracing::error!(indicator = %indicator.id, goal = indicator.goal, "indicator maps to an unknown goal");
+    let goal = indicator.primary_goal().and_then(indicators::sdg::goal).ok_or_else(|| {
+        tracing::error!(indicator = %indicator.id, "indicator maps to no known goal");
         AppError::Internal
     })?;
     let series = dataset
         .series_of(&indicator.id)
         .iter()
-        .map(|s| SeriesOption { slug: s.key.slug().to_string(), label: s.key.label() })
+        .map(|s| SeriesOption { slug: s.key.slug(), label: s.key.label() })
         .collect();
     Ok(IndicatorView {
         id: indicator.id.clone(),
-        title: indicator.title.clone(),
+        title: indicator.title().to_string(),
         unit: indicator.unit.clone(),
-        sdg_target: indicator.sdg_target.clone(),
+        sdg_targets: indicator.sdg_targets.clone(),
         goal_number: goal.number,
         goal_title: goal.short_title.to_string(),
         goal_colour: goal.colour.to_string(),
@@ -114,25 +112,29 @@ pub async fn fetch_indicator(id: String) -> Result<IndicatorView, AppError> {
 /// selector calls after hydration.
 #[server]
 pub async fn fetch_series(id: String, series: String) -> Result<SeriesView, AppError> {
-    let data = crate::ssr::data()?;
-    let dataset = &data.0;
+    let dataset = crate::ssr::public_data()?;
     let indicator = dataset.indicator(&id).ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
     let all = dataset.series_of(&indicator.id);
     let chosen = all
         .iter()
         .find(|s| s.key.slug() == series)
         .ok_or_else(|| AppError::SeriesNotFound { indicator: id.clone(), series: series.clone() })?;
-    let colour = indicators::sdg::goal(indicator.goal).map(|g| g.colour).unwrap_or("#19486A");
+    let colour = indicator.primary_goal().and_then(indicators::sdg::goal).map(|g| g.colour).unwrap_or("#19486A");
     let caption = crate::chart::caption(indicator, chosen);
     let chart_svg = crate::chart::line_chart_svg(chosen, &indicator.unit, colour, &caption).map_err(|err| {
         tracing::error!(indicator = %indicator.id, series = %series, %err, "chart rendering failed");
         AppError::Internal
     })?;
+    let decimals = usize::from(indicator.decimals);
     Ok(SeriesView {
-        slug: chosen.key.slug().to_string(),
+        slug: chosen.key.slug(),
         label: chosen.key.label(),
         caption,
         chart_svg,
-        rows: chosen.points.iter().map(|&(year, value)| (year, format!("{value:.1}"))).collect(),
+        rows: chosen
+            .points
+            .iter()
+            .map(|p| (p.period.label.clone(), format!("{:.*}", decimals, p.value), p.flags.clone()))
+            .collect(),
     })
 }

@@ -43,23 +43,21 @@ fn register_fonts() {
 /// The caption under a chart: what, which series, when, in which unit.
 pub fn caption(indicator: &Indicator, series: &Series) -> String {
     let years = match (series.points.first(), series.points.last()) {
-        (Some((first, _)), Some((last, _))) if first != last => format!(", {first}–{last}"),
-        (Some((year, _)), _) => format!(", {year}"),
+        (Some(first), Some(last)) if first.period != last.period => format!(", {}–{}", first.period.label, last.period.label),
+        (Some(only), _) => format!(", {}", only.period.label),
         _ => String::new(),
     };
-    format!("{} — {}{} ({})", indicator.title, series.key.label(), years, indicator.unit)
+    format!("{} — {}{} ({})", indicator.title(), series.key.label(), years, indicator.unit)
 }
 
 /// A line chart of `series` as a standalone, accessible SVG document fragment.
 pub fn line_chart_svg(series: &Series, unit: &str, colour_hex: &str, title: &str) -> Result<String, ChartError> {
     register_fonts();
-    let (Some(&(first_year, _)), Some(&(last_year, _))) = (series.points.first(), series.points.last()) else {
+    let points: Vec<(i32, f64)> = series.years_and_values().collect();
+    let (Some(&(first_year, _)), Some(&(last_year, _))) = (points.first(), points.last()) else {
         return Err(ChartError::Empty);
     };
-    let (mut low, mut high) = series
-        .points
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &(_, v)| (lo.min(v), hi.max(v)));
+    let (mut low, mut high) = points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &(_, v)| (lo.min(v), hi.max(v)));
     // Start at zero for positive series so changes are not exaggerated, and pad
     // so the line never sits on the frame.
     if low > 0.0 {
@@ -95,9 +93,11 @@ pub fn line_chart_svg(series: &Series, unit: &str, colour_hex: &str, title: &str
             .light_line_style(RGBColor(0xEE, 0xEE, 0xEE))
             .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD))
             .draw()?;
-        let points = series.points.iter().copied();
-        chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))?;
-        chart.draw_series(points.map(|point| Circle::new(point, 4, colour.filled())))?;
+        // A missing year is a gap in the line, not a straight bridge over it.
+        for run in points.chunk_by(|a, b| b.0 - a.0 == 1) {
+            chart.draw_series(LineSeries::new(run.iter().copied(), colour.stroke_width(3)))?;
+        }
+        chart.draw_series(points.iter().map(|&point| Circle::new(point, 4, colour.filled())))?;
         root.present()?;
     }
     Ok(accessible(svg, title))
@@ -129,10 +129,13 @@ fn parse_hex(hex: &str) -> Option<RGBColor> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use indicators::model::{Direction, SeriesKey};
+    use indicators::model::{Dimensions, Direction, Period, Point, SeriesKey};
 
     fn series(points: Vec<(i32, f64)>) -> Series {
-        Series { key: SeriesKey { indicator_id: "p".into(), sex: None }, points }
+        Series {
+            key: SeriesKey { indicator_id: "p".into(), dimensions: Dimensions::default() },
+            points: points.into_iter().map(|(y, value)| Point { period: Period::year(y), value, flags: String::new() }).collect(),
+        }
     }
 
     #[test]
@@ -165,6 +168,13 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_year_breaks_the_line() {
+        let svg = line_chart_svg(&series(vec![(2019, 1.0), (2020, 2.0), (2022, 3.0), (2023, 2.0)]), "%", "#E5243B", "t").expect("chart");
+        let series_lines = svg.split("<polyline").skip(1).filter(|el| el.split('>').next().is_some_and(|attrs| attrs.contains("#E5243B"))).count();
+        assert_eq!(series_lines, 2, "two runs: 2019-2020 and 2022-2023");
+    }
+
+    #[test]
     fn single_year_still_draws_its_marker() {
         let svg = line_chart_svg(&series(vec![(2020, 3.0)]), "%", "#000000", "t").expect("chart");
         assert_eq!(svg.matches("<circle").count(), 1);
@@ -172,14 +182,7 @@ mod tests {
 
     #[test]
     fn caption_names_series_years_and_unit() {
-        let indicator = Indicator {
-            id: "p".into(),
-            title: "Poverty".into(),
-            unit: "%".into(),
-            direction: Direction::Lower,
-            sdg_target: "1.2".into(),
-            goal: 1,
-        };
+        let indicator = Indicator::new("p", "Poverty", "%", Direction::Lower, &["1.2"]);
         assert_eq!(caption(&indicator, &series(vec![(2012, 1.0), (2025, 2.0)])), "Poverty — Total, 2012–2025 (%)");
     }
 

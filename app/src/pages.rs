@@ -97,7 +97,7 @@ fn IndicatorDetails(
                 <span class="goal-badge">{format!("Goal {} · {}", view.goal_number, view.goal_title)}</span>
             </p>
             <h1>{view.title.clone()}</h1>
-            <p class="meta">{format!("SDG target {} · unit: {}", view.sdg_target, view.unit)}</p>
+            <p class="meta">{format!("SDG target{} {} · unit: {}", if view.sdg_targets.len() > 1 { "s" } else { "" }, view.sdg_targets.join(", "), view.unit)}</p>
             {has_choice.then(|| view! {
                 // A plain GET form: without JavaScript it reloads the page with
                 // ?series=…; hydrated, the router turns it into a client-side
@@ -140,11 +140,11 @@ fn SeriesFigure(series: SeriesView, unit: String) -> impl IntoView {
         <table class="data-table">
             <caption>{format!("Values — {}", series.label)}</caption>
             <thead>
-                <tr><th scope="col">"Year"</th><th scope="col">{format!("Value ({unit})")}</th></tr>
+                <tr><th scope="col">"Year"</th><th scope="col">{format!("Value ({unit})")}</th><th scope="col">"Flags"</th></tr>
             </thead>
             <tbody>
-                {series.rows.into_iter().map(|(year, value)| view! {
-                    <tr><th scope="row">{year}</th><td>{value}</td></tr>
+                {series.rows.into_iter().map(|(period, value, flags)| view! {
+                    <tr><th scope="row">{period}</th><td>{value}</td><td class="flags">{flags}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>

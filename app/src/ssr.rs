@@ -9,11 +9,25 @@ use crate::error::AppError;
 
 /// The dataset the dashboard shows, loaded once at start-up and shared.
 #[derive(Clone, Debug)]
-pub struct DashboardData(pub Arc<Dataset>);
+pub struct DashboardData {
+    /// Everything, internal indicators included (for staff pages).
+    pub all: Arc<Dataset>,
+    /// What anonymous visitors may see: internal indicators removed.
+    pub public: Arc<Dataset>,
+}
 
-/// The dashboard data from the request context.
-pub fn data() -> Result<DashboardData, AppError> {
-    use_context::<DashboardData>().ok_or_else(|| {
+impl DashboardData {
+    pub fn new(dataset: Dataset) -> Self {
+        let public = Arc::new(dataset.public_view());
+        DashboardData { all: Arc::new(dataset), public }
+    }
+}
+
+/// The public part of the dashboard data from the request context. Until
+/// staff sign-in exists every visitor is anonymous, so this is all a server
+/// function may read.
+pub fn public_data() -> Result<Arc<Dataset>, AppError> {
+    use_context::<DashboardData>().map(|d| d.public).ok_or_else(|| {
         tracing::error!("DashboardData missing from the server function context");
         AppError::Internal
     })

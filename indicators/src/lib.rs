@@ -1,15 +1,18 @@
-//! The domain of Local Goals: what a city indicator, an observation and a series
-//! are, the UN SDG framework they map to, and (behind the default `pipeline`
-//! feature) the polars pipeline that reads a city's files into that model.
+//! The domain of Local Goals: what a city indicator, an observation, a series
+//! and a problem in a file are, the UN SDG framework they map to, and (behind
+//! the default `pipeline` feature) the reader that turns a city's CSV and Excel
+//! files into that model with a report of everything wrong with them.
 //!
 //! The model types are plain serde structs so the WebAssembly front end can use
-//! them; only the `pipeline` module pulls in polars.
+//! them; only the `read` module pulls in polars and calamine.
 
 pub mod model;
+pub mod problem;
 pub mod sdg;
 
 #[cfg(feature = "pipeline")]
-pub mod pipeline;
+pub mod read;
 
-pub use model::{Dataset, Indicator, Observation, Series, SeriesKey};
+pub use model::{Area, AreaKind, Dataset, Dimensions, Direction, Indicator, Observation, Period, Series, SeriesKey, Visibility};
+pub use problem::{Problem, ProblemCode, Severity};
 pub use sdg::{Goal, GOALS};

@@ -1,5 +1,8 @@
 //! The domain types, shared by the server and the WebAssembly front end.
 
+use std::collections::BTreeMap;
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 /// Whether a higher or a lower value is progress.
@@ -10,72 +13,282 @@ pub enum Direction {
     Lower,
 }
 
+/// Whether anonymous visitors may see an indicator.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    #[default]
+    Public,
+    Internal,
+}
+
+/// Which character separates the decimals in a file's numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DecimalSeparator {
+    Point,
+    Comma,
+}
+
 /// A local indicator from the city's catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
     /// Stable id used in URLs and files, e.g. `poverty-rate`.
     pub id: String,
-    pub title: String,
+    /// Title per language code; `default_language` names the one to fall back to.
+    pub titles: BTreeMap<String, String>,
+    pub default_language: String,
     /// Unit as shown next to values, e.g. `%` or `t CO2e per resident`.
     pub unit: String,
     pub direction: Direction,
-    /// The SDG target the indicator reports on, e.g. `1.2`.
-    pub sdg_target: String,
-    /// The goal number derived from `sdg_target`.
-    pub goal: u8,
+    /// Decimals shown.
+    pub decimals: u8,
+    /// SDG targets, e.g. `11.1`, in the order the catalogue lists them.
+    pub sdg_targets: Vec<String>,
+    pub rights_areas: Vec<String>,
+    pub policy_areas: Vec<String>,
+    pub baseline_year: Option<i32>,
+    pub target_value: Option<f64>,
+    pub target_year: Option<i32>,
+    /// A value the indicator cannot pass (0 for a rate, 100 for a share).
+    pub natural_limit: Option<f64>,
+    pub visibility: Visibility,
+    pub source: String,
+    pub owner: String,
+    pub definition: String,
+    pub narrative: String,
+    /// Overrides the decimal separator detected in this indicator's files.
+    pub decimal_separator: Option<DecimalSeparator>,
 }
 
-/// One value of one indicator in one year, for one combination of
-/// disaggregation values (empty `sex` means the headline, all people).
+impl Indicator {
+    /// A minimal public indicator, for tests and for readers that only know
+    /// an id, a title and a unit (such as Open SDG data without metadata).
+    pub fn new(id: &str, title: &str, unit: &str, direction: Direction, sdg_targets: &[&str]) -> Self {
+        Indicator {
+            id: id.to_string(),
+            titles: BTreeMap::from([("en".to_string(), title.to_string())]),
+            default_language: "en".to_string(),
+            unit: unit.to_string(),
+            direction,
+            decimals: 1,
+            sdg_targets: sdg_targets.iter().map(|t| t.to_string()).collect(),
+            rights_areas: Vec::new(),
+            policy_areas: Vec::new(),
+            baseline_year: None,
+            target_value: None,
+            target_year: None,
+            natural_limit: None,
+            visibility: Visibility::Public,
+            source: String::new(),
+            owner: String::new(),
+            definition: String::new(),
+            narrative: String::new(),
+            decimal_separator: None,
+        }
+    }
+
+    /// The title in the default language.
+    pub fn title(&self) -> &str {
+        self.title_in(&self.default_language)
+    }
+
+    /// The title in `language`, else in the default language, else any.
+    pub fn title_in(&self, language: &str) -> &str {
+        self.titles
+            .get(language)
+            .or_else(|| self.titles.get(&self.default_language))
+            .or_else(|| self.titles.values().next())
+            .map(String::as_str)
+            .unwrap_or(&self.id)
+    }
+
+    /// The goals of its targets, ascending, each once.
+    pub fn goals(&self) -> Vec<u8> {
+        let mut goals: Vec<u8> = self.sdg_targets.iter().filter_map(|t| crate::sdg::goal_of_target(t)).collect();
+        goals.sort_unstable();
+        goals.dedup();
+        goals
+    }
+
+    /// The first goal it maps to: the one whose colour it wears.
+    pub fn primary_goal(&self) -> Option<u8> {
+        self.sdg_targets.iter().find_map(|t| crate::sdg::goal_of_target(t))
+    }
+
+    pub fn is_public(&self) -> bool {
+        self.visibility == Visibility::Public
+    }
+}
+
+/// Whether an area is a human-rights area or a municipal policy area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AreaKind {
+    Rights,
+    Policy,
+}
+
+/// A human-rights area (grounded in an instrument and article, with the
+/// rights-holder groups concerned) or a municipal policy area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    pub id: String,
+    pub kind: AreaKind,
+    pub names: BTreeMap<String, String>,
+    pub instrument: String,
+    pub article: String,
+    pub rights_holders: Vec<String>,
+}
+
+impl Area {
+    pub fn name(&self) -> &str {
+        self.names.get("en").or_else(|| self.names.values().next()).map(String::as_str).unwrap_or(&self.id)
+    }
+}
+
+/// When an observation applies. `label` is what the file said (`2014/2015`);
+/// `year` is the year the period ends, used for ordering and trends.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Period {
+    pub year: i32,
+    pub label: String,
+}
+
+impl Period {
+    pub fn year(year: i32) -> Self {
+        Period { year, label: year.to_string() }
+    }
+}
+
+/// The disaggregation values of a series, sorted by dimension name; empty for
+/// the headline series (all residents, the whole city).
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Dimensions(Vec<(String, String)>);
+
+impl Dimensions {
+    /// Builds from `(name, value)` pairs, dropping empty values and sorting.
+    pub fn new<I, K, V>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
+        let mut pairs: Vec<(String, String)> = pairs
+            .into_iter()
+            .map(|(k, v)| (k.into(), v.into()))
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect();
+        pairs.sort();
+        Dimensions(pairs)
+    }
+
+    pub fn is_headline(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+}
+
+impl fmt::Display for Dimensions {
+    /// `Total`, or `District: Altstadt, Sex: female`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("Total");
+        }
+        for (i, (k, v)) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            let mut name = k.chars();
+            let first = name.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            write!(f, "{first}{}: {v}", name.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+/// One value of one indicator for one period and one combination of
+/// disaggregation values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Observation {
     pub indicator_id: String,
-    pub year: i32,
-    pub sex: Option<String>,
+    pub period: Period,
+    pub dimensions: Dimensions,
     pub value: f64,
+    /// Flags as written (`p`, `e`, `b`, `*` ...), never dropped.
+    pub flags: String,
+    /// Where it came from: file and spreadsheet line.
+    pub source: SourceRef,
 }
 
-/// Identifies one series of an indicator: the headline (`None`) or a
-/// disaggregation value such as `female`.
+/// A file and a spreadsheet line (the header is line 1).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub file: String,
+    pub line: usize,
+}
+
+/// Identifies one series of an indicator.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct SeriesKey {
     pub indicator_id: String,
-    pub sex: Option<String>,
-}
-
-impl SeriesKey {
-    /// The form used in URLs and forms: `total` for the headline series.
-    pub fn slug(&self) -> &str {
-        self.sex.as_deref().unwrap_or(HEADLINE_SLUG)
-    }
-
-    /// A label a resident reads, e.g. `Female` or `Total`.
-    pub fn label(&self) -> String {
-        let slug = self.slug();
-        let mut chars = slug.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        }
-    }
+    pub dimensions: Dimensions,
 }
 
 /// The slug of the headline (not disaggregated) series.
 pub const HEADLINE_SLUG: &str = "total";
 
-/// The observations of one series, sorted by year.
+impl SeriesKey {
+    /// The form used in URLs and forms: `total`, or `district=Altstadt;sex=female`.
+    pub fn slug(&self) -> String {
+        if self.dimensions.is_headline() {
+            return HEADLINE_SLUG.to_string();
+        }
+        self.dimensions.pairs().iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(";")
+    }
+
+    /// A label a resident reads, e.g. `Total` or `Sex: female`.
+    pub fn label(&self) -> String {
+        self.dimensions.to_string()
+    }
+}
+
+/// One point of a series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    pub period: Period,
+    pub value: f64,
+    pub flags: String,
+}
+
+/// The observations of one series, sorted by period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Series {
     pub key: SeriesKey,
-    /// `(year, value)` pairs, ascending by year, one per year.
-    pub points: Vec<(i32, f64)>,
+    pub points: Vec<Point>,
+}
+
+impl Series {
+    /// `(year, value)` pairs, ascending.
+    pub fn years_and_values(&self) -> impl Iterator<Item = (i32, f64)> + Clone + '_ {
+        self.points.iter().map(|p| (p.period.year, p.value))
+    }
 }
 
 /// Everything read from one city dataset.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub indicators: Vec<Indicator>,
-    /// Sorted by indicator, series, year.
+    pub areas: Vec<Area>,
+    /// Sorted by indicator, dimensions, period.
     pub observations: Vec<Observation>,
 }
 
@@ -84,22 +297,24 @@ impl Dataset {
         self.indicators.iter().find(|i| i.id == id)
     }
 
-    /// The series of one indicator, headline first, then disaggregations by name.
+    /// The series of one indicator, headline first, then by dimensions.
     pub fn series_of(&self, indicator_id: &str) -> Vec<Series> {
-        let mut out: Vec<Series> = Vec::new();
+        let mut by_key: BTreeMap<&Dimensions, Vec<Point>> = BTreeMap::new();
         for obs in self.observations.iter().filter(|o| o.indicator_id == indicator_id) {
-            let key = SeriesKey { indicator_id: obs.indicator_id.clone(), sex: obs.sex.clone() };
-            match out.iter_mut().find(|s| s.key == key) {
-                Some(series) => series.points.push((obs.year, obs.value)),
-                None => out.push(Series { key, points: vec![(obs.year, obs.value)] }),
-            }
+            by_key.entry(&obs.dimensions).or_default().push(Point {
+                period: obs.period.clone(),
+                value: obs.value,
+                flags: obs.flags.clone(),
+            });
         }
-        for series in &mut out {
-            series.points.sort_by_key(|(year, _)| *year);
-        }
-        // `None` sorts before `Some`, so the headline comes first.
-        out.sort_by(|a, b| a.key.cmp(&b.key));
-        out
+        // BTreeMap order puts the empty (headline) dimensions first.
+        by_key
+            .into_iter()
+            .map(|(dimensions, mut points)| {
+                points.sort_by(|a, b| a.period.cmp(&b.period));
+                Series { key: SeriesKey { indicator_id: indicator_id.to_string(), dimensions: dimensions.clone() }, points }
+            })
+            .collect()
     }
 
     /// Goal numbers that have at least one indicator with observations, ascending.
@@ -108,11 +323,23 @@ impl Dataset {
             .indicators
             .iter()
             .filter(|i| self.observations.iter().any(|o| o.indicator_id == i.id))
-            .map(|i| i.goal)
+            .flat_map(Indicator::goals)
             .collect();
         goals.sort_unstable();
         goals.dedup();
         goals
+    }
+
+    /// The same dataset without internal indicators and their observations.
+    pub fn public_view(&self) -> Dataset {
+        let public: Vec<Indicator> = self.indicators.iter().filter(|i| i.is_public()).cloned().collect();
+        let observations = self
+            .observations
+            .iter()
+            .filter(|o| public.iter().any(|i| i.id == o.indicator_id))
+            .cloned()
+            .collect();
+        Dataset { indicators: public, areas: self.areas.clone(), observations }
     }
 }
 
@@ -120,45 +347,78 @@ impl Dataset {
 mod tests {
     use super::*;
 
-    fn obs(id: &str, year: i32, sex: Option<&str>, value: f64) -> Observation {
-        Observation { indicator_id: id.into(), year, sex: sex.map(Into::into), value }
-    }
-
-    fn indicator(id: &str, goal: u8) -> Indicator {
-        Indicator {
-            id: id.into(),
-            title: id.into(),
-            unit: "%".into(),
-            direction: Direction::Lower,
-            sdg_target: format!("{goal}.1"),
-            goal,
+    fn obs(id: &str, year: i32, dims: &[(&str, &str)], value: f64) -> Observation {
+        Observation {
+            indicator_id: id.into(),
+            period: Period::year(year),
+            dimensions: Dimensions::new(dims.iter().copied()),
+            value,
+            flags: String::new(),
+            source: SourceRef::default(),
         }
     }
 
     #[test]
-    fn series_of_groups_by_sex_headline_first_and_sorts_years() {
+    fn series_of_groups_by_dimensions_headline_first_and_sorts_periods() {
         let data = Dataset {
-            indicators: vec![indicator("a", 1)],
+            indicators: vec![Indicator::new("a", "A", "%", Direction::Lower, &["1.2"])],
+            areas: vec![],
             observations: vec![
-                obs("a", 2021, Some("male"), 3.0),
-                obs("a", 2020, None, 1.0),
-                obs("a", 2019, None, 2.0),
-                obs("b", 2019, None, 9.0),
+                obs("a", 2021, &[("sex", "male")], 3.0),
+                obs("a", 2020, &[], 1.0),
+                obs("a", 2019, &[("sex", "")], 2.0),
+                obs("b", 2019, &[], 9.0),
             ],
         };
         let series = data.series_of("a");
         assert_eq!(series.len(), 2);
         assert_eq!(series[0].key.slug(), "total");
-        assert_eq!(series[0].points, vec![(2019, 2.0), (2020, 1.0)]);
-        assert_eq!(series[1].key.label(), "Male");
+        assert_eq!(series[0].years_and_values().collect::<Vec<_>>(), vec![(2019, 2.0), (2020, 1.0)]);
+        assert_eq!(series[1].key.slug(), "sex=male");
+        assert_eq!(series[1].key.label(), "Sex: male");
     }
 
     #[test]
-    fn goals_with_data_skips_indicators_without_observations() {
+    fn dimensions_sort_by_name_and_drop_empty_values() {
+        let dims = Dimensions::new([("sex", "female"), ("district", "Altstadt"), ("age", " ")]);
+        assert_eq!(dims.pairs(), &[("district".to_string(), "Altstadt".to_string()), ("sex".to_string(), "female".to_string())]);
+        assert_eq!(dims.get("sex"), Some("female"));
+        assert!(Dimensions::new([("sex", "")]).is_headline());
+    }
+
+    #[test]
+    fn goals_with_data_counts_every_target_goal_and_skips_empty_indicators() {
         let data = Dataset {
-            indicators: vec![indicator("a", 3), indicator("b", 1), indicator("c", 7)],
-            observations: vec![obs("a", 2020, None, 1.0), obs("b", 2020, None, 1.0)],
+            indicators: vec![
+                Indicator::new("a", "A", "%", Direction::Lower, &["3.4", "11.6"]),
+                Indicator::new("b", "B", "%", Direction::Lower, &["1.2"]),
+                Indicator::new("c", "C", "%", Direction::Lower, &["7.2"]),
+            ],
+            areas: vec![],
+            observations: vec![obs("a", 2020, &[], 1.0), obs("b", 2020, &[], 1.0)],
         };
-        assert_eq!(data.goals_with_data(), vec![1, 3]);
+        assert_eq!(data.goals_with_data(), vec![1, 3, 11]);
+    }
+
+    #[test]
+    fn public_view_drops_internal_indicators_and_their_data() {
+        let mut internal = Indicator::new("secret", "S", "%", Direction::Lower, &["5.2"]);
+        internal.visibility = Visibility::Internal;
+        let data = Dataset {
+            indicators: vec![Indicator::new("a", "A", "%", Direction::Lower, &["1.2"]), internal],
+            areas: vec![],
+            observations: vec![obs("a", 2020, &[], 1.0), obs("secret", 2020, &[], 1.0)],
+        };
+        let public = data.public_view();
+        assert_eq!(public.indicators.len(), 1);
+        assert!(public.observations.iter().all(|o| o.indicator_id == "a"));
+    }
+
+    #[test]
+    fn title_falls_back_to_the_default_language() {
+        let mut i = Indicator::new("a", "Poverty", "%", Direction::Lower, &["1.2"]);
+        i.titles.insert("de".into(), "Armut".into());
+        assert_eq!(i.title_in("de"), "Armut");
+        assert_eq!(i.title_in("fr"), "Poverty");
     }
 }

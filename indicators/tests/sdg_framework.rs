@@ -29,3 +29,51 @@ fn goal_table_matches_un_reference_titles_and_colours() {
         assert_eq!(colours.get(row).map(str::to_uppercase), Some(goal.colour.to_string()), "goal {}", goal.number);
     }
 }
+
+fn shared_rows(file: &str) -> Vec<Vec<String>> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/sdg-framework").join(file);
+    let mut reader = csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    reader
+        .records()
+        .map(|r| r.expect("a CSV record").iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn targets_match_un_reference() {
+    let framework = indicators::sdg::framework();
+    let mut ours: Vec<Vec<String>> =
+        framework.targets.iter().map(|t| vec![t.id.clone(), t.goal.to_string(), t.title.clone()]).collect();
+    let mut theirs = shared_rows("targets.csv");
+    assert_eq!(theirs.len(), 169);
+    ours.sort();
+    theirs.sort();
+    assert_eq!(ours, theirs);
+}
+
+#[test]
+fn indicators_match_un_reference_including_repeats() {
+    let framework = indicators::sdg::framework();
+    let mut ours: Vec<Vec<String>> = framework
+        .indicators
+        .iter()
+        .map(|i| vec![i.id.clone(), i.target.clone(), i.goal.to_string(), i.title.clone()])
+        .collect();
+    let mut theirs = shared_rows("indicators.csv");
+    ours.sort();
+    theirs.sort();
+    assert_eq!(ours, theirs);
+    // 251 listings; repeated indicators (1.5.1 = 11.5.1 = 13.1.1) carry one
+    // code per target, so the 235 distinct UN indicators show as 251 ids.
+    assert_eq!(framework.indicators.len(), 251);
+}
+
+#[test]
+fn goal_long_titles_match_un_reference() {
+    let framework = indicators::sdg::framework();
+    let theirs: Vec<(u8, String)> = shared_rows("goals.csv")
+        .into_iter()
+        .map(|r| (r[0].parse().expect("goal number"), r[1].clone()))
+        .collect();
+    assert_eq!(framework.goal_titles, theirs);
+}

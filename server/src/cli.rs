@@ -28,6 +28,23 @@ pub struct Cli {
 pub enum Command {
     /// Run the web dashboard (the default).
     Serve(ServeArgs),
+    /// Check a dataset folder, an Open SDG repository or one CSV/XLSX file, and
+    /// list every problem with its file, line, column and a fix. Exits with
+    /// status 1 when there are errors.
+    Check(CheckArgs),
+    /// Print Local Goals' default rights areas as CSV, to start an areas.csv from.
+    Areas,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// A dataset folder (with catalogue.csv), an Open SDG repository, or a file.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// Print the parsed observations and every problem as JSON instead.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -46,7 +63,7 @@ impl Cli {
     pub fn serve_args(&self) -> ServeArgs {
         match &self.command {
             Some(Command::Serve(args)) => args.clone(),
-            None => self.serve.clone(),
+            _ => self.serve.clone(),
         }
     }
 }
@@ -70,6 +87,18 @@ mod tests {
             .expect("parse");
         assert_eq!(cli.data, PathBuf::from("/tmp/x"));
         assert_eq!(cli.serve_args().addr, Some("127.0.0.1:8081".parse().expect("addr")));
+    }
+
+    #[test]
+    fn check_takes_a_path_and_json() {
+        let cli = Cli::try_parse_from(["localgoals", "check", "city/", "--json"]).expect("parse");
+        match cli.command {
+            Some(Command::Check(args)) => {
+                assert_eq!(args.path, PathBuf::from("city/"));
+                assert!(args.json);
+            }
+            other => panic!("expected check, got {other:?}"),
+        }
     }
 
     #[test]

@@ -2,11 +2,10 @@
 //! [`app`], and the routes that are not pages (`/healthz`). The `localgoals`
 //! binary in `main.rs` only parses the command line and calls into here.
 
+pub mod check;
 pub mod cli;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
 use app::ssr::DashboardData;
 use app::{shell, App};
 use axum::extract::{FromRef, State};
@@ -21,12 +20,8 @@ use tower_http::trace::TraceLayer;
 /// Why the server could not start. Each message says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    #[error("could not read the dataset in {path}: {source}")]
-    Dataset {
-        path: PathBuf,
-        #[source]
-        source: indicators::pipeline::ReadError,
-    },
+    #[error("could not use the dataset: {0}")]
+    Dataset(#[from] indicators::read::ReadError),
     #[error("loading the dataset stopped unexpectedly ({0}); please report this as a bug")]
     Loader(String),
     #[error("could not create the data directory {path}: {source}. Choose a writable folder with --data or LOCALGOALS_DATA.")]
@@ -65,15 +60,20 @@ impl AppState {
     pub fn load_blocking(leptos_options: LeptosOptions, dataset: &Path, data_dir: &Path) -> Result<Self, StartError> {
         std::fs::create_dir_all(data_dir)
             .map_err(|source| StartError::DataDir { path: data_dir.to_path_buf(), source })?;
-        let data = indicators::pipeline::read_dataset(dataset)
-            .map_err(|source| StartError::Dataset { path: dataset.to_path_buf(), source })?;
+        if !dataset.join(indicators::read::CATALOGUE_FILE).is_file() {
+            return Err(indicators::read::ReadError::NotFound { path: dataset.to_path_buf() }.into());
+        }
+        let report = indicators::read::read_dataset(dataset, &|_, _, _| {});
+        let warnings = report.warnings();
+        let data = report.into_dataset(dataset)?;
         tracing::info!(
             dataset = %dataset.display(),
             indicators = data.indicators.len(),
             observations = data.observations.len(),
+            warnings,
             "dataset loaded"
         );
-        Ok(Self { leptos_options, data: DashboardData(Arc::new(data)) })
+        Ok(Self { leptos_options, data: DashboardData::new(data) })
     }
 }
 
@@ -106,6 +106,7 @@ struct Health {
 
 /// Liveness and a glance at what is loaded; safe to expose (counts only).
 async fn healthz(State(state): State<AppState>) -> Json<Health> {
-    let data = &state.data.0;
+    // Public counts only: the number of internal indicators is not public.
+    let data = &state.data.public;
     Json(Health { status: "ok", indicators: data.indicators.len(), observations: data.observations.len() })
 }

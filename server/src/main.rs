@@ -11,11 +11,56 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        // Logs on stderr: stdout is for what the user asked for (an address, a report, JSON).
+        .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    match cli.command {
+    match &cli.command {
         Some(Command::Serve(_)) | None => serve(&cli).await,
+        Some(Command::Check(args)) => {
+            let args = args.clone();
+            let ok = tokio::task::spawn_blocking(move || check(&args)).await.context("the check stopped unexpectedly")??;
+            if !ok {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+        Some(Command::Areas) => {
+            print!("{}", indicators::read::default_rights_areas_csv());
+            Ok(())
+        }
     }
+}
+
+/// Runs `localgoals check`; `Ok(false)` when the data has errors.
+fn check(args: &server::cli::CheckArgs) -> anyhow::Result<bool> {
+    use std::io::IsTerminal;
+    let bar = (!args.json && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let progress = |file: &str, done: usize, total: usize| {
+        if let Some(bar) = &bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            bar.set_message(file.to_string());
+        }
+    };
+    let report = indicators::read::read_path(&args.path, &progress)?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let shown = args.path.display().to_string();
+    if args.json {
+        println!("{}", server::check::render_json(&report, &shown)?);
+    } else {
+        print!("{}", server::check::render_text(&report, &shown));
+    }
+    Ok(report.errors() == 0)
 }
 
 async fn serve(cli: &Cli) -> anyhow::Result<()> {

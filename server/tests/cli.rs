@@ -24,5 +24,71 @@ fn unreadable_dataset_fails_with_a_clear_message_and_nonzero_exit() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("/nonexistent/city"), "{stderr}");
-    assert!(stderr.contains("Check that the file exists"), "{stderr}");
+    assert!(stderr.contains("Give a dataset folder"), "{stderr}");
+}
+
+fn localgoals(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_localgoals")).args(args).output().expect("run localgoals")
+}
+
+fn demo() -> String {
+    format!("{}/../indicators/demo-city", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn check_accepts_the_demo_city_and_describes_each_file() {
+    let output = localgoals(&["check", &demo()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("49 indicator(s)"), "{stdout}");
+    assert!(stdout.contains("0 error(s)"), "{stdout}");
+    let wide = stdout.lines().find(|l| l.contains("observations/districts-wijken.csv")).expect("the wide file is listed");
+    assert!(wide.contains("wide") && wide.contains("windows-1252") && wide.contains("decimal comma"), "{wide}");
+    let xlsx = stdout.lines().find(|l| l.contains("governance.xlsx")).expect("the workbook is listed");
+    assert!(!xlsx.contains("NOT accepted"), "{xlsx}");
+}
+
+#[test]
+fn check_of_a_broken_file_exits_1_with_file_line_column_and_fix() {
+    let dir = std::env::temp_dir().join(format!("localgoals-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("broken.csv");
+    std::fs::write(&file, "indicator;jaar;waarde\nrent;2020;12,5\nrent;Prior to 2015;13\nrent;2021;dertien\n").expect("write");
+    let output = localgoals(&["check", file.to_str().expect("utf-8 path")]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("broken.csv:3 [jaar] error bad-period"), "{stdout}");
+    assert!(stdout.contains("broken.csv:4 [waarde] error not-a-number"), "{stdout}");
+    assert!(stdout.contains("NOT accepted"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_json_has_one_object_per_problem_and_the_observations() {
+    let dir = std::env::temp_dir().join(format!("localgoals-check-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("p.csv");
+    std::fs::write(&file, "indicator,year,value\np,2020,1\np,2020,2\np,2021,3 e\n").expect("write");
+    let output = localgoals(&["check", "--json", file.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let problems = json["problems"].as_array().expect("problems");
+    let duplicate = problems.iter().find(|p| p["code"] == "duplicate-observation").expect("duplicate reported");
+    assert_eq!(duplicate["line"], 3);
+    assert_eq!(duplicate["severity"], "error");
+    assert_eq!(duplicate["file"], "p.csv");
+    for key in ["column", "message", "hint"] {
+        assert!(duplicate.get(key).is_some(), "{key} in {duplicate}");
+    }
+    assert!(problems.iter().any(|p| p["code"] == "flagged-value" && p["severity"] == "warning"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn areas_prints_the_default_rights_catalogue_as_csv() {
+    let output = localgoals(&["areas"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success());
+    assert!(stdout.starts_with("id,kind,name_en,instrument,article,rights_holders"));
+    assert!(stdout.contains("adequate-housing,rights"));
 }

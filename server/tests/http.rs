@@ -33,25 +33,42 @@ async fn get(path: &str) -> (StatusCode, String) {
     (status, String::from_utf8(bytes.to_vec()).expect("utf-8 body"))
 }
 
+/// Public indicators in the demo catalogue, counted straight from the file.
+fn public_indicators_in_catalogue() -> usize {
+    let mut reader = csv::Reader::from_path(demo_dataset().join("catalogue.csv")).expect("catalogue");
+    let visibility = reader.headers().expect("header").iter().position(|h| h == "visibility").expect("visibility column");
+    reader.records().filter(|r| r.as_ref().is_ok_and(|r| r.get(visibility) == Some("public"))).count()
+}
+
 #[tokio::test]
-async fn healthz_reports_what_is_loaded() {
+async fn healthz_reports_public_counts_only() {
     let (status, body) = get("/healthz").await;
     assert_eq!(status, StatusCode::OK);
     let json: serde_json::Value = serde_json::from_str(&body).expect("json");
     assert_eq!(json["status"], "ok");
-    assert_eq!(json["indicators"], 8);
-    assert_eq!(json["observations"], 224);
+    assert_eq!(json["indicators"], public_indicators_in_catalogue());
+    assert_eq!(public_indicators_in_catalogue(), 45, "49 indicators, 4 internal");
+    assert!(json["observations"].as_u64().is_some_and(|n| n > 1000), "{json}");
 }
 
 #[tokio::test]
-async fn home_lists_only_goals_with_data() {
+async fn home_lists_all_17_goals_and_public_indicators_only() {
     let (status, body) = get("/").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("No poverty"), "goal 1 has data");
-    assert!(body.contains("Climate action"), "goal 13 has data");
-    assert!(!body.contains("Life below water"), "goal 14 has no data in the demo city");
+    for goal in indicators::GOALS {
+        assert!(body.contains(&format!("id=\"goal-{}\"", goal.number)), "goal {} has demo data", goal.number);
+    }
     assert!(body.contains("href=\"/indicators/poverty-rate\""));
+    assert!(!body.contains("Domestic violence cases reported"), "internal indicators never reach anonymous visitors");
+    assert!(!body.contains("/indicators/complaints-resolved"));
     assert!(body.contains("/pkg/localgoals.js"), "the hydration script is linked");
+}
+
+#[tokio::test]
+async fn internal_indicator_page_is_a_404_for_anonymous_visitors() {
+    let (status, body) = get("/indicators/domestic-violence-reports").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!body.contains("Domestic violence cases reported"));
 }
 
 #[tokio::test]
@@ -64,15 +81,16 @@ async fn indicator_page_has_svg_chart_in_a_figure_and_a_table() {
     assert!(body[caption..].starts_with("<figcaption>Residents living below the poverty line — Total, 2012–2025 (%)"));
     // 14 years of data, one table row each.
     assert_eq!(body.matches("<th scope=\"row\">").count(), 14);
-    assert!(body.contains("<option value=\"female\""), "the series selector offers the disaggregations");
+    assert!(body.contains("<option value=\"sex=female\""), "the series selector offers the disaggregations");
+    assert!(body.contains("<option value=\"age=0-17\""));
 }
 
 #[tokio::test]
 async fn series_query_selects_the_series_without_javascript() {
-    let (status, body) = get("/indicators/poverty-rate?series=female").await;
+    let (status, body) = get("/indicators/poverty-rate?series=sex%3Dfemale").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("— Female, 2012–2025 (%)"), "female series rendered on the server");
-    assert!(body.contains("data-series=\"female\""));
+    assert!(body.contains("— Sex: female, 2012–2025 (%)"), "female series rendered on the server");
+    assert!(body.contains("data-series=\"sex=female\""));
 }
 
 #[tokio::test]
@@ -88,6 +106,20 @@ async fn unknown_series_is_a_404_naming_it() {
     let (status, body) = get("/indicators/poverty-rate?series=martian").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body.contains("has no series “martian”"), "{body}");
+}
+
+#[tokio::test]
+async fn fiscal_year_labels_are_shown_as_written() {
+    let (status, body) = get("/indicators/development-cooperation").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<th scope=\"row\">2014/2015</th>"), "fiscal years keep their label");
+}
+
+#[tokio::test]
+async fn district_series_from_the_windows_1252_wide_file_are_offered() {
+    let (status, body) = get("/indicators/rent-burden?series=Stadtteil%3DS%C3%BCdfeld").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Stadtteil: Südfeld"), "umlauts decoded from Windows-1252");
 }
 
 #[tokio::test]

@@ -1,0 +1,285 @@
+//! Loads any tabular file (CSV in any delimiter and encoding, or an Excel
+//! sheet) into one shape: header names and rows of text cells, each row with
+//! the line a spreadsheet shows for it. CSV text is tokenised by a lazy polars
+//! scan over the decoded bytes; Excel sheets are read with calamine.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use polars::prelude::*;
+
+use super::text::{decode, sniff_delimiter, LineEnding, TextEncoding};
+use crate::problem::{Problem, ProblemCode};
+
+/// A file's cells as text, ready for column-by-column checks.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    /// Column-major: `columns[c][r]` is row `r`'s cell in column `c`.
+    pub columns: Vec<Vec<String>>,
+    /// `lines[r]` is the spreadsheet line of row `r` (the header is line 1).
+    pub lines: Vec<usize>,
+    pub encoding: Option<TextEncoding>,
+    pub line_ending: Option<LineEnding>,
+    pub delimiter: Option<u8>,
+}
+
+impl Table {
+    pub fn height(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Index of the first column whose normalised header is one of `names`.
+    pub fn find(&self, names: &[&str]) -> Option<usize> {
+        self.headers.iter().position(|h| names.contains(&normalise_header(h).as_str()))
+    }
+
+    pub fn cell(&self, column: usize, row: usize) -> &str {
+        self.columns.get(column).and_then(|c| c.get(row)).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// Lower case, trimmed, inner spaces as `_`, a `data.` translation prefix dropped.
+pub fn normalise_header(header: &str) -> String {
+    let h = header.trim().trim_matches('"').trim();
+    let h = h.strip_prefix("data.").unwrap_or(h);
+    h.to_lowercase().split_whitespace().collect::<Vec<_>>().join("_")
+}
+
+/// Reads `path` (CSV/TSV/TXT or XLSX/XLS/ODS). Problems that make the file
+/// unusable (unreadable, ragged rows) come back with it; the caller decides.
+pub fn load_table(path: &Path, file: &str) -> (Table, Vec<Problem>) {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            return (
+                Table::default(),
+                vec![Problem::error(ProblemCode::Unreadable, file, format!("the file could not be opened: {err}"), "Check that the file exists and that Local Goals may read it.")],
+            )
+        }
+    };
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    match extension.as_str() {
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => load_workbook(&bytes, file),
+        _ => load_csv(&bytes, file),
+    }
+}
+
+/// Parses CSV bytes in any supported encoding, line ending and delimiter.
+pub fn load_csv(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let decoded = decode(bytes);
+    if decoded.encoding == TextEncoding::Windows1252 {
+        problems.push(Problem::warning(
+            ProblemCode::DecodedAsWindows1252,
+            file,
+            "the file is not UTF-8, so it was read as Windows-1252",
+            "Check that accented letters look right in the preview; saving the file as \"CSV UTF-8\" avoids the guess.",
+        ));
+    }
+    let delimiter = sniff_delimiter(&decoded.text);
+    let records = scan_records(&decoded.text, delimiter);
+    let Some(header) = records.first() else {
+        problems.push(Problem::error(ProblemCode::NoData, file, "the file is empty", "Add a header row and at least one row of data."));
+        return (Table::default(), problems);
+    };
+    for record in &records[1..] {
+        if record.fields != header.fields {
+            problems.push(
+                Problem::error(
+                    ProblemCode::RaggedRow,
+                    file,
+                    format!("this row has {} cells but the header has {}", record.fields, header.fields),
+                    "Check for a missing or extra delimiter, or a text cell with an unclosed quote (\").",
+                )
+                .at_line(record.line),
+            );
+        }
+    }
+    let frame = match scan_text(&records, &decoded.text, delimiter) {
+        Ok(frame) => frame,
+        Err(err) => {
+            problems.push(Problem::error(ProblemCode::Unreadable, file, format!("the file could not be read as CSV: {err}"), "Open it in a spreadsheet and save it again as CSV."));
+            return (Table::default(), problems);
+        }
+    };
+    let mut columns: Vec<Vec<String>> = Vec::with_capacity(frame.width());
+    for column in frame.columns() {
+        let text = column.str().map(|c| (0..c.len()).map(|i| c.get(i).unwrap_or_default().to_string()).collect()).unwrap_or_default();
+        columns.push(text);
+    }
+    // Row 0 is the header: we read without polars' header handling so that
+    // duplicate or empty header names cannot fail the scan.
+    let headers = columns.iter_mut().map(|c| if c.is_empty() { String::new() } else { c.remove(0) }).collect();
+    let table = Table {
+        headers,
+        columns,
+        lines: records[1..].iter().map(|r| r.line).collect(),
+        encoding: Some(decoded.encoding),
+        line_ending: Some(decoded.line_ending),
+        delimiter: Some(delimiter),
+    };
+    (table, problems)
+}
+
+/// Where one CSV record starts and how many fields it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordSpan {
+    pub line: usize,
+    pub fields: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Splits text into records, respecting quotes (a quoted cell may span
+/// lines) and skipping blank lines, so each record knows its spreadsheet line.
+pub fn scan_records(text: &str, delimiter: u8) -> Vec<RecordSpan> {
+    let bytes = text.as_bytes();
+    let mut records = Vec::new();
+    let (mut line, mut start_line, mut start) = (1usize, 1usize, 0usize);
+    let (mut fields, mut in_quotes, mut blank) = (1usize, false, true);
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => {
+                in_quotes = !in_quotes;
+                blank = false;
+            }
+            b'\n' => {
+                if !in_quotes {
+                    if !blank {
+                        records.push(RecordSpan { line: start_line, fields, start, end: i });
+                    }
+                    start = i + 1;
+                    start_line = line + 1;
+                    fields = 1;
+                    blank = true;
+                }
+                line += 1;
+            }
+            _ if b == delimiter && !in_quotes => {
+                fields += 1;
+                blank = false;
+            }
+            b' ' | b'\t' => {}
+            _ => blank = false,
+        }
+    }
+    if !blank && start < bytes.len() {
+        records.push(RecordSpan { line: start_line, fields, start, end: bytes.len() });
+    }
+    records
+}
+
+/// The lazy polars scan: every cell as text, no header interpretation.
+fn scan_text(records: &[RecordSpan], text: &str, delimiter: u8) -> PolarsResult<DataFrame> {
+    // Only the non-blank records, so polars' rows line up with `records`.
+    let mut compact = Vec::with_capacity(text.len() + 1);
+    for r in records {
+        compact.extend_from_slice(&text.as_bytes()[r.start..r.end]);
+        compact.push(b'\n');
+    }
+    let width = records.iter().map(|r| r.fields).max().unwrap_or(1);
+    let schema: Schema = (0..width).map(|i| Field::new(format!("c{i}").into(), DataType::String)).collect();
+    let sources = ScanSources::Buffers(Arc::from([polars_buffer::Buffer::from(compact)]));
+    LazyCsvReader::new_with_sources(sources)
+        .with_has_header(false)
+        .with_separator(delimiter)
+        .with_quote_char(Some(b'"'))
+        .with_schema(Some(Arc::new(schema)))
+        .with_truncate_ragged_lines(true)
+        .with_missing_is_null(false)
+        .finish()?
+        .collect()
+}
+
+/// Reads the first sheet of a workbook (or the only one).
+fn load_workbook(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
+    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    let unreadable = |err: String| {
+        (
+            Table::default(),
+            vec![Problem::error(ProblemCode::Unreadable, file, format!("the workbook could not be read: {err}"), "Open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV.")],
+        )
+    };
+    let mut workbook = match open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())) {
+        Ok(workbook) => workbook,
+        Err(err) => return unreadable(err.to_string()),
+    };
+    let Some(sheet) = workbook.sheet_names().first().cloned() else {
+        return unreadable("it has no sheets".into());
+    };
+    let range = match workbook.worksheet_range(&sheet) {
+        Ok(range) => range,
+        Err(err) => return unreadable(err.to_string()),
+    };
+    let (first_row, _) = range.start().unwrap_or((0, 0));
+    let text = |cell: &Data| -> String {
+        match cell {
+            Data::Empty => String::new(),
+            Data::String(s) => s.clone(),
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            Data::Float(f) => f.to_string(),
+            Data::Int(i) => i.to_string(),
+            Data::Bool(b) => b.to_string(),
+            Data::DateTime(d) => d.to_string(),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Error(e) => format!("#{e:?}"),
+        }
+    };
+    let mut rows = range.rows().enumerate().filter(|(_, row)| row.iter().any(|c| !matches!(c, Data::Empty)));
+    let Some((_, header)) = rows.next() else {
+        return (Table::default(), vec![Problem::error(ProblemCode::NoData, file, format!("the sheet \"{sheet}\" is empty"), "Put the header in the first row and the data below it.")]);
+    };
+    let headers: Vec<String> = header.iter().map(&text).collect();
+    let mut table = Table { columns: vec![Vec::new(); headers.len()], headers, ..Table::default() };
+    for (index, row) in rows {
+        table.lines.push(first_row as usize + index + 1);
+        for (c, column) in table.columns.iter_mut().enumerate() {
+            column.push(row.get(c).map(&text).unwrap_or_default());
+        }
+    }
+    (table, Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_rows_keep_their_spreadsheet_lines_across_blank_lines_and_quoted_newlines() {
+        let text = "Year,Note,Value\n2019,\"two\nlines\",1\n\n2020,plain,2\n";
+        let (table, problems) = load_csv(text.as_bytes(), "t.csv");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(table.headers, ["Year", "Note", "Value"]);
+        assert_eq!(table.lines, [2, 5]);
+        assert_eq!(table.cell(1, 0), "two\nlines");
+        assert_eq!(table.cell(2, 1), "2");
+    }
+
+    #[test]
+    fn ragged_rows_are_errors_with_their_line() {
+        let (_, problems) = load_csv(b"a;b;c\n1;2;3\n1;2\n", "t.csv");
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].code, problems[0].line), (ProblemCode::RaggedRow, Some(3)));
+    }
+
+    #[test]
+    fn duplicate_and_empty_headers_do_not_fail_the_scan() {
+        let (table, problems) = load_csv(b"year,year,,value\n2020,2021,x,1\n", "t.csv");
+        assert!(problems.is_empty());
+        assert_eq!(table.headers, ["year", "year", "", "value"]);
+        assert_eq!(table.cell(3, 0), "1");
+    }
+
+    #[test]
+    fn empty_file_is_a_no_data_error() {
+        let (_, problems) = load_csv(b"\n\n", "t.csv");
+        assert_eq!(problems[0].code, ProblemCode::NoData);
+    }
+
+    #[test]
+    fn headers_are_normalised_for_matching() {
+        assert_eq!(normalise_header(" Fiscal Year "), "fiscal_year");
+        assert_eq!(normalise_header("\"data.Geography\""), "geography");
+    }
+}
