@@ -13,6 +13,6 @@ pub mod sdg;
 #[cfg(feature = "pipeline")]
 pub mod read;
 
-pub use model::{Area, AreaKind, Dataset, Dimensions, Direction, Indicator, Observation, Period, Series, SeriesKey, Visibility};
+pub use model::{Area, AreaKind, Dataset, Dimensions, Direction, Indicator, Observation, Period, ProgressOptions, Series, SeriesKey, Visibility};
 pub use problem::{Problem, ProblemCode, Severity};
 pub use sdg::{Goal, GOALS};

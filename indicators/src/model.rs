@@ -59,6 +59,35 @@ pub struct Indicator {
     pub narrative: String,
     /// Overrides the decimal separator detected in this indicator's files.
     pub decimal_separator: Option<DecimalSeparator>,
+    /// Open SDG `reporting_status`: `complete`, `inprogress`, `notstarted`.
+    #[serde(default)]
+    pub reporting_status: Option<String>,
+    /// Open SDG `graph_type`: `line`, `bar` ...
+    #[serde(default)]
+    pub graph_type: Option<String>,
+    /// Open SDG `data_non_statistical`: the indicator is reported in words.
+    #[serde(default)]
+    pub non_statistical: bool,
+    /// Open SDG `progress_calculation_options`: which series the progress
+    /// status is computed on, and with which inputs.
+    #[serde(default)]
+    pub progress_options: Vec<ProgressOptions>,
+}
+
+/// One entry of Open SDG's `progress_calculation_options`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProgressOptions {
+    pub direction: Option<Direction>,
+    pub base_year: Option<i32>,
+    pub target: Option<f64>,
+    pub target_year: Option<i32>,
+    pub limit: Option<f64>,
+    /// Selects rows by the `Series` column.
+    pub series: Option<String>,
+    /// Selects rows by the `Units` column.
+    pub unit: Option<String>,
+    /// Selects rows by disaggregation: `(column, value)`; `None` = empty cell.
+    pub disaggregation: Vec<(String, Option<String>)>,
 }
 
 impl Indicator {
@@ -85,6 +114,10 @@ impl Indicator {
             definition: String::new(),
             narrative: String::new(),
             decimal_separator: None,
+            reporting_status: None,
+            graph_type: None,
+            non_statistical: false,
+            progress_options: Vec::new(),
         }
     }
 

@@ -38,6 +38,9 @@ pub enum ProblemCode {
     DecodedAsWindows1252,
     InvalidUtf8,
     NoData,
+    DuplicateFile,
+    UnknownTranslation,
+    BadMetadata,
 }
 
 impl ProblemCode {
@@ -62,6 +65,9 @@ impl ProblemCode {
             ProblemCode::DecodedAsWindows1252 => "decoded-as-windows-1252",
             ProblemCode::InvalidUtf8 => "invalid-utf8",
             ProblemCode::NoData => "no-data",
+            ProblemCode::DuplicateFile => "duplicate-file",
+            ProblemCode::UnknownTranslation => "unknown-translation",
+            ProblemCode::BadMetadata => "bad-metadata",
         }
     }
 }

@@ -180,6 +180,10 @@ pub fn read_catalogue(table: &Table, file: &str) -> (Vec<Indicator>, Vec<Problem
             definition: get("definition", row).to_string(),
             narrative: get("narrative", row).to_string(),
             decimal_separator,
+            reporting_status: None,
+            graph_type: None,
+            non_statistical: false,
+            progress_options: Vec::new(),
         });
     }
     (out, problems)

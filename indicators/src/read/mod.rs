@@ -6,10 +6,11 @@
 pub mod catalogue;
 pub mod cell;
 pub mod observations;
+pub mod opensdg;
 pub mod table;
 pub mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -81,7 +82,7 @@ pub fn read_path(path: &Path, progress: Progress<'_>) -> Result<Report, ReadErro
     }
     if path.is_file() {
         let name = display_name(path, path.parent().unwrap_or(Path::new("")));
-        let file = read_file(path, &name, None);
+        let file = read_file(path, &name, None, None);
         let mut report = Report::default();
         add_file(&mut report, file);
         finish(&mut report);
@@ -121,7 +122,7 @@ pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
     for (i, path) in files.iter().enumerate() {
         let name = display_name(path, dir);
         progress(&name, i, files.len());
-        let file = read_file(path, &name, Some(&indicators));
+        let file = read_file(path, &name, Some(&indicators), None);
         add_file(&mut report, file);
     }
     progress("", files.len(), files.len());
@@ -131,23 +132,61 @@ pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
     report
 }
 
-/// Reads the data files of an Open SDG repository (`indicator_<id>.csv`),
-/// each file one indicator. Metadata (`meta/`) is not read yet.
+/// Reads an Open SDG repository (or its `data` folder): metadata from
+/// `meta/`, translations, and every `indicator_<id>.csv` under `data/`.
 pub fn read_open_sdg_data(data_dir: &Path, root: &Path, progress: Progress<'_>) -> Report {
     let mut report = Report::default();
-    let files: Vec<PathBuf> = tabular_files(data_dir)
-        .into_iter()
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("indicator_")))
-        .collect();
+    let translations = opensdg::load_translations(root);
+    let mut indicators: Vec<Indicator> = Vec::new();
+    for path in opensdg::meta_files(&root.join("meta")) {
+        let name = display_name(&path, root);
+        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else { continue };
+        let is_markdown = path.extension().and_then(|e| e.to_str()) == Some("md");
+        match std::fs::read(&path).map(|b| text::decode(&b).text) {
+            Ok(text) => match opensdg::read_meta(&text, &id, &name, is_markdown, translations.as_ref()) {
+                Ok(indicator) => indicators.push(indicator),
+                Err(problem) => report.problems.push(problem),
+            },
+            Err(err) => report.problems.push(Problem::error(ProblemCode::Unreadable, &name, format!("the file could not be opened: {err}"), "Check that Local Goals may read it.")),
+        }
+    }
+    let files = opensdg::data_files(data_dir);
     if files.is_empty() {
         report.problems.push(Problem::error(ProblemCode::NoData, &display_name(data_dir, root), "no catalogue.csv and no indicator_*.csv files here", "Give a dataset folder with catalogue.csv, an Open SDG repository (with data/indicator_*.csv) or a single file."));
     }
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
     for (i, path) in files.iter().enumerate() {
         let name = display_name(path, root);
         progress(&name, i, files.len());
-        add_file(&mut report, read_file(path, &name, None));
+        let id = indicator_from_file_name(path).unwrap_or_default();
+        if let Some(first) = seen_ids.get(&id) {
+            report.problems.push(Problem::warning(
+                ProblemCode::DuplicateFile,
+                &name,
+                format!("a second file for indicator {id}; {first} has it too"),
+                "Keep one data file per indicator; remove the copy, or merge the years it adds into the main file.",
+            ));
+        } else {
+            seen_ids.insert(id.clone(), name.clone());
+        }
+        if !indicators.iter().any(|ind| ind.id == id) {
+            let mut indicator = Indicator::new(&id, &id, "", crate::model::Direction::Lower, &[]);
+            indicator.sdg_targets = opensdg::target_of_id(&id).into_iter().collect();
+            if root.join("meta").is_dir() {
+                report.problems.push(Problem::warning(ProblemCode::BadMetadata, &name, format!("no meta file for indicator {id}"), format!("Add meta/{id}.md with at least indicator_name and computation_units.")));
+            }
+            indicators.push(indicator);
+        }
+        add_file(&mut report, read_file(path, &name, None, translations.as_ref()));
     }
     progress("", files.len(), files.len());
+    for indicator in &indicators {
+        if !seen_ids.contains_key(&indicator.id) {
+            report.problems.push(Problem::warning(ProblemCode::NoData, &format!("meta/{}.md", indicator.id), format!("indicator {} has metadata but no data file", indicator.id), format!("Add data/indicator_{}.csv, or ignore this if the data is published elsewhere.", indicator.id)));
+        }
+    }
+    indicators.sort_by_cached_key(|i| crate::sdg::SdgId::parse(&i.id));
+    report.dataset.indicators = indicators;
     finish(&mut report);
     report
 }
@@ -158,7 +197,7 @@ pub fn indicator_from_file_name(path: &Path) -> Option<String> {
     Some(stem.strip_prefix("indicator_").unwrap_or(stem).to_string())
 }
 
-fn read_file(path: &Path, name: &str, catalogue: Option<&[Indicator]>) -> ObservationFile {
+fn read_file(path: &Path, name: &str, catalogue: Option<&[Indicator]>, translations: Option<&HashMap<String, String>>) -> ObservationFile {
     let (table, mut problems) = table::load_table(path, name);
     let file_indicator = indicator_from_file_name(path);
     let mut file = if problems.iter().any(|p| p.code == ProblemCode::Unreadable || p.code == ProblemCode::NoData) {
@@ -179,7 +218,7 @@ fn read_file(path: &Path, name: &str, catalogue: Option<&[Indicator]>) -> Observ
             problems: Vec::new(),
         }
     } else {
-        observations::read_observations(&table, name, Context { catalogue, file_indicator: file_indicator.as_deref() })
+        observations::read_observations(&table, name, Context { catalogue, file_indicator: file_indicator.as_deref(), translations })
     };
     problems.append(&mut file.problems);
     file.problems = problems;
@@ -209,16 +248,14 @@ fn finish(report: &mut Report) {
     for pair in observations.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if a.indicator_id == b.indicator_id && a.dimensions == b.dimensions && a.period.year == b.period.year && a.source.file != b.source.file {
-            duplicates.push(
-                Problem::error(
-                    ProblemCode::DuplicateObservation,
-                    &b.source.file,
-                    format!("{} {} {} is also in {} line {}", b.indicator_id, b.period.label, b.dimensions, a.source.file, a.source.line),
-                    "Keep each value in one file only.",
-                )
-                .at_line(b.source.line)
-                .with_value(&b.value.to_string()),
-            );
+            let place = format!("{} {} {}", b.indicator_id, b.period.label, b.dimensions);
+            duplicates.push(if a.value == b.value {
+                Problem::warning(ProblemCode::RepeatedObservation, &b.source.file, format!("{place} repeats {} line {} with the same value", a.source.file, a.source.line), "Keep each value in one file only.")
+            } else {
+                Problem::error(ProblemCode::DuplicateObservation, &b.source.file, format!("{place} is {} in {} line {}", a.value, a.source.file, a.source.line), "Keep each value in one file only, and check which one is right.")
+            }
+            .at_line(b.source.line)
+            .with_value(&b.value.to_string()));
         }
     }
     report.problems.append(&mut duplicates);

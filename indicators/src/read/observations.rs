@@ -61,6 +61,21 @@ pub struct Context<'a> {
     pub catalogue: Option<&'a [Indicator]>,
     /// The id to use when a file has no indicator column (from its name).
     pub file_indicator: Option<&'a str>,
+    /// Open SDG translations: `data.Key` in headers and cells becomes the
+    /// display text of `Key`.
+    pub translations: Option<&'a HashMap<String, String>>,
+}
+
+/// Resolves `data.Key` through the translations; other text is returned as is.
+/// `Err(key)` when the key has no translation (the key itself is then used).
+fn translate<'t>(text: &'t str, translations: Option<&'t HashMap<String, String>>) -> Result<&'t str, &'t str> {
+    match text.strip_prefix("data.") {
+        None => Ok(text),
+        Some(key) => match translations.and_then(|t| t.get(key)) {
+            Some(display) => Ok(display.as_str()),
+            None => Err(key),
+        },
+    }
 }
 
 /// Reads observations from a loaded table.
@@ -113,11 +128,15 @@ pub fn read_observations(table: &Table, file: &str, ctx: Context<'_>) -> Observa
         .filter(|c| !ATTRIBUTES.contains(&normalise_header(&table.headers[*c]).as_str()))
         .filter(|c| !table.headers[*c].trim().is_empty() || (0..table.height()).any(|r| !table.cell(*c, r).trim().is_empty()))
         .collect();
+    let mut untranslated: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let dimension_names: Vec<String> = dimension_cols
         .iter()
         .map(|&c| {
             let h = table.headers[c].trim().trim_matches('"');
-            let h = h.strip_prefix("data.").unwrap_or(h);
+            let h = translate(h, ctx.translations).unwrap_or_else(|key| {
+                untranslated.insert(key.to_string());
+                key
+            });
             if h.is_empty() { format!("column {}", c + 1) } else { h.to_string() }
         })
         .collect();
@@ -166,7 +185,17 @@ pub fn read_observations(table: &Table, file: &str, ctx: Context<'_>) -> Observa
         for (k, &c) in dimension_cols.iter().enumerate() {
             let raw = table.cell(c, row);
             let value = super::cell::clean(raw);
-            let value = value.strip_prefix("data.").unwrap_or(value);
+            let value = translate(value, ctx.translations).unwrap_or_else(|key| {
+                if untranslated.insert(key.to_string()) {
+                    problems.push(
+                        Problem::warning(ProblemCode::UnknownTranslation, file, format!("`data.{key}` has no translation, so the key itself is shown"), "Add the key to the repository's translations (data.yml).")
+                            .at_line(line)
+                            .in_column(&table.headers[c])
+                            .with_value(raw),
+                    );
+                }
+                key
+            });
             if value.chars().count() > MAX_LABEL_CHARS {
                 problems.push(Problem::error(ProblemCode::LabelTooLong, file, format!("the label is {} characters long; the limit is {MAX_LABEL_CHARS}", value.chars().count()), "Shorten the disaggregation label.").at_line(line).in_column(&table.headers[c]).with_value(value));
                 bad_label = true;
@@ -307,7 +336,7 @@ mod tests {
     fn read(text: &str, catalogue: Option<&[Indicator]>) -> ObservationFile {
         let (table, problems) = load_csv(text.as_bytes(), "obs.csv");
         assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
-        read_observations(&table, "obs.csv", Context { catalogue, file_indicator: None })
+        read_observations(&table, "obs.csv", Context { catalogue, file_indicator: None, translations: None })
     }
 
     fn codes(file: &ObservationFile) -> Vec<(ProblemCode, Option<usize>)> {
@@ -389,8 +418,18 @@ mod tests {
     #[test]
     fn file_name_gives_the_indicator_when_there_is_no_column() {
         let (table, _) = load_csv(b"Year,Value\n2020,1\n", "indicator_1-1-1.csv");
-        let f = read_observations(&table, "indicator_1-1-1.csv", Context { catalogue: None, file_indicator: Some("1-1-1") });
+        let f = read_observations(&table, "indicator_1-1-1.csv", Context { catalogue: None, file_indicator: Some("1-1-1"), translations: None });
         assert_eq!(f.observations[0].indicator_id, "1-1-1");
+    }
+
+    #[test]
+    fn translation_keys_in_headers_and_cells_are_resolved() {
+        let translations = HashMap::from([("Geography".to_string(), "Geography".to_string()), ("Canada".to_string(), "Canada (country)".to_string())]);
+        let (table, _) = load_csv(b"\"Year\",\"data.Geography\",\"Value\"\n\"2020\",\"data.Canada\",1\n\"2021\",\"data.Atlantis\",2\n", "x.csv");
+        let f = read_observations(&table, "x.csv", Context { catalogue: None, file_indicator: Some("x"), translations: Some(&translations) });
+        assert_eq!(f.observations[0].dimensions.get("Geography"), Some("Canada (country)"));
+        assert_eq!(f.observations[1].dimensions.get("Geography"), Some("Atlantis"));
+        assert_eq!(codes(&f), [(ProblemCode::UnknownTranslation, Some(3))]);
     }
 
     #[test]
