@@ -196,8 +196,14 @@ impl Period {
 
 /// The disaggregation values of a series, sorted by dimension name; empty for
 /// the headline series (all residents, the whole city).
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Dimensions(Vec<(String, String)>);
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Dimensions(std::sync::Arc<[(String, String)]>);
+
+impl Default for Dimensions {
+    fn default() -> Self {
+        Dimensions(std::sync::Arc::from(Vec::new()))
+    }
+}
 
 impl Dimensions {
     /// Builds from `(name, value)` pairs, dropping empty values and sorting.
@@ -214,7 +220,8 @@ impl Dimensions {
             .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
             .collect();
         pairs.sort();
-        Dimensions(pairs)
+        // Shared: every observation of a series holds the same set, cheaply.
+        Dimensions(std::sync::Arc::from(pairs))
     }
 
     pub fn is_headline(&self) -> bool {
@@ -263,10 +270,17 @@ pub struct Observation {
 }
 
 /// A file and a spreadsheet line (the header is line 1).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef {
-    pub file: String,
+    /// Shared by every observation of a file (a million rows, one name).
+    pub file: std::sync::Arc<str>,
     pub line: usize,
+}
+
+impl Default for SourceRef {
+    fn default() -> Self {
+        SourceRef { file: std::sync::Arc::from(""), line: 0 }
+    }
 }
 
 /// Identifies one series of an indicator.

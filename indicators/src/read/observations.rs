@@ -150,7 +150,12 @@ pub fn read_observations(table: &Table, file: &str, ctx: Context<'_>) -> Observa
     summary.decimal_separator = Some(detected);
 
     let mut observations = Vec::new();
-    let mut seen: HashMap<(String, i32, Dimensions), (usize, Option<f64>)> = HashMap::new();
+    // Keys by interned id and dimension set: no string clones per row.
+    let mut seen: HashMap<(u32, i32, u32), (usize, Option<f64>)> = HashMap::new();
+    let mut id_numbers: HashMap<String, u32> = HashMap::new();
+    let mut dims_numbers: HashMap<Dimensions, u32> = HashMap::new();
+    let file_name: std::sync::Arc<str> = std::sync::Arc::from(file);
+    let mut previous_dims: Option<(usize, Dimensions)> = None;
     let mut series_units: HashMap<(String, Dimensions), (String, usize)> = HashMap::new();
     let known_ids: Option<Vec<&str>> = ctx.catalogue.map(|c| c.iter().map(|i| i.id.as_str()).collect());
     let mut unknown_reported: HashMap<String, usize> = HashMap::new();
@@ -180,32 +185,43 @@ pub fn read_observations(table: &Table, file: &str, ctx: Context<'_>) -> Observa
         }
         let decimal = indicator.and_then(|i| i.decimal_separator).unwrap_or(detected);
 
-        let mut dims = Vec::with_capacity(dimension_cols.len());
-        let mut bad_label = false;
-        for (k, &c) in dimension_cols.iter().enumerate() {
-            let raw = table.cell(c, row);
-            let value = super::cell::clean(raw);
-            let value = translate(value, ctx.translations).unwrap_or_else(|key| {
-                if untranslated.insert(key.to_string()) {
-                    problems.push(
-                        Problem::warning(ProblemCode::UnknownTranslation, file, format!("`data.{key}` has no translation, so the key itself is shown"), "Add the key to the repository's translations (data.yml).")
-                            .at_line(line)
-                            .in_column(&table.headers[c])
-                            .with_value(raw),
-                    );
+        // Consecutive rows usually belong to the same series: reuse its set.
+        let reuse = match &previous_dims {
+            Some((previous_row, dims)) if *previous_row + 1 == row && dimension_cols.iter().all(|&c| table.cell(c, row) == table.cell(c, row - 1)) => Some(dims.clone()),
+            _ => None,
+        };
+        let dims = match reuse {
+            Some(dims) => dims,
+            None => {
+                let mut dims = Vec::with_capacity(dimension_cols.len());
+                let mut bad_label = false;
+                for (k, &c) in dimension_cols.iter().enumerate() {
+                    let raw = table.cell(c, row);
+                    let value = super::cell::clean(raw);
+                    let value = translate(value, ctx.translations).unwrap_or_else(|key| {
+                        if untranslated.insert(key.to_string()) {
+                            problems.push(
+                                Problem::warning(ProblemCode::UnknownTranslation, file, format!("`data.{key}` has no translation, so the key itself is shown"), "Add the key to the repository's translations (data.yml).")
+                                    .at_line(line)
+                                    .in_column(&table.headers[c])
+                                    .with_value(raw),
+                            );
+                        }
+                        key
+                    });
+                    if value.chars().count() > MAX_LABEL_CHARS {
+                        problems.push(Problem::error(ProblemCode::LabelTooLong, file, format!("the label is {} characters long; the limit is {MAX_LABEL_CHARS}", value.chars().count()), "Shorten the disaggregation label.").at_line(line).in_column(&table.headers[c]).with_value(value));
+                        bad_label = true;
+                    }
+                    dims.push((dimension_names[k].clone(), value.to_string()));
                 }
-                key
-            });
-            if value.chars().count() > MAX_LABEL_CHARS {
-                problems.push(Problem::error(ProblemCode::LabelTooLong, file, format!("the label is {} characters long; the limit is {MAX_LABEL_CHARS}", value.chars().count()), "Shorten the disaggregation label.").at_line(line).in_column(&table.headers[c]).with_value(value));
-                bad_label = true;
+                if bad_label {
+                    continue;
+                }
+                Dimensions::new(dims)
             }
-            dims.push((dimension_names[k].clone(), value.to_string()));
-        }
-        if bad_label {
-            continue;
-        }
-        let dims = Dimensions::new(dims);
+        };
+        previous_dims = Some((row, dims.clone()));
 
         if let (Some(c), Some(indicator)) = (unit_col, indicator) {
             let unit = super::cell::clean(table.cell(c, row));
@@ -228,6 +244,22 @@ pub fn read_observations(table: &Table, file: &str, ctx: Context<'_>) -> Observa
             }
         }
 
+        let id_number = match id_numbers.get(id.as_str()) {
+            Some(&n) => n,
+            None => {
+                let n = id_numbers.len() as u32;
+                id_numbers.insert(id.clone(), n);
+                n
+            }
+        };
+        let dims_number = match dims_numbers.get(&dims) {
+            Some(&n) => n,
+            None => {
+                let n = dims_numbers.len() as u32;
+                dims_numbers.insert(dims.clone(), n);
+                n
+            }
+        };
         let flag_cell = flag_col.map(|c| super::cell::clean(table.cell(c, row)).to_string()).unwrap_or_default();
         let mut cells: Vec<(Period, &str, String)> = Vec::new();
         match shape {
@@ -267,7 +299,7 @@ pub fn read_observations(table: &Table, file: &str, ctx: Context<'_>) -> Observa
                     continue;
                 }
             };
-            let key = (id.clone(), period.year, dims.clone());
+            let key = (id_number, period.year, dims_number);
             if let Some((first_line, first_value)) = seen.get(&key) {
                 let (code, message) = match (first_value, value) {
                     (Some(a), Some(b)) if a != &b => (Some(ProblemCode::DuplicateObservation), format!("{id} {} {dims} already has the value {a} on line {first_line}", period.label)),
@@ -297,7 +329,7 @@ pub fn read_observations(table: &Table, file: &str, ctx: Context<'_>) -> Observa
                         .with_value(raw),
                 );
             }
-            observations.push(Observation { indicator_id: id.clone(), period, dimensions: dims.clone(), value, flags, source: SourceRef { file: file.to_string(), line } });
+            observations.push(Observation { indicator_id: id.clone(), period, dimensions: dims.clone(), value, flags, source: SourceRef { file: file_name.clone(), line } });
         }
     }
     finish(summary, observations, problems)

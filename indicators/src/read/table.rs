@@ -15,8 +15,9 @@ use crate::problem::{Problem, ProblemCode};
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     pub headers: Vec<String>,
-    /// Column-major: `columns[c][r]` is row `r`'s cell in column `c`.
-    pub columns: Vec<Vec<String>>,
+    /// Column-major text, kept in polars' arrays (no copy per cell):
+    /// `columns[c]` holds column `c`, row `r` at index `r`.
+    pub columns: Vec<StringChunked>,
     /// `lines[r]` is the spreadsheet line of row `r` (the header is line 1).
     pub lines: Vec<usize>,
     pub encoding: Option<TextEncoding>,
@@ -35,7 +36,7 @@ impl Table {
     }
 
     pub fn cell(&self, column: usize, row: usize) -> &str {
-        self.columns.get(column).and_then(|c| c.get(row)).map(String::as_str).unwrap_or("")
+        self.columns.get(column).and_then(|c| c.get(row)).unwrap_or("")
     }
 }
 
@@ -49,6 +50,12 @@ pub fn normalise_header(header: &str) -> String {
 /// Reads `path` (CSV/TSV/TXT or XLSX/XLS/ODS). Problems that make the file
 /// unusable (unreadable, ragged rows) come back with it; the caller decides.
 pub fn load_table(path: &Path, file: &str) -> (Table, Vec<Problem>) {
+    load_table_sheet(path, file, None)
+}
+
+/// [`load_table`], naming the workbook sheet to read. Without a name, a sheet
+/// called `observations` or `data` is read if there is one, else the first.
+pub fn load_table_sheet(path: &Path, file: &str, sheet: Option<&str>) -> (Table, Vec<Problem>) {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) => {
@@ -60,7 +67,7 @@ pub fn load_table(path: &Path, file: &str) -> (Table, Vec<Problem>) {
     };
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     match extension.as_str() {
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => load_workbook(&bytes, file),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => load_workbook(&bytes, file, sheet),
         _ => load_csv(&bytes, file),
     }
 }
@@ -103,14 +110,16 @@ pub fn load_csv(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
             return (Table::default(), problems);
         }
     };
-    let mut columns: Vec<Vec<String>> = Vec::with_capacity(frame.width());
-    for column in frame.columns() {
-        let text = column.str().map(|c| (0..c.len()).map(|i| c.get(i).unwrap_or_default().to_string()).collect()).unwrap_or_default();
-        columns.push(text);
-    }
     // Row 0 is the header: we read without polars' header handling so that
     // duplicate or empty header names cannot fail the scan.
-    let headers = columns.iter_mut().map(|c| if c.is_empty() { String::new() } else { c.remove(0) }).collect();
+    let mut headers = Vec::with_capacity(frame.width());
+    let mut columns = Vec::with_capacity(frame.width());
+    for column in frame.columns() {
+        let text = column.str().cloned().unwrap_or_else(|_| StringChunked::full_null(PlSmallStr::EMPTY, frame.height()));
+        headers.push(text.get(0).unwrap_or_default().to_string());
+        // One contiguous chunk, so `get(row)` is a plain index.
+        columns.push(text.slice(1, frame.height().saturating_sub(1)).rechunk().into_owned());
+    }
     let table = Table {
         headers,
         columns,
@@ -192,8 +201,9 @@ fn scan_text(records: &[RecordSpan], text: &str, delimiter: u8) -> PolarsResult<
         .collect()
 }
 
-/// Reads the first sheet of a workbook (or the only one).
-fn load_workbook(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
+/// Reads one sheet of a workbook: `sheet` if given, else one named
+/// `observations` or `data`, else the first.
+fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<Problem>) {
     use calamine::{open_workbook_auto_from_rs, Data, Reader};
     let unreadable = |err: String| {
         (
@@ -205,7 +215,24 @@ fn load_workbook(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
         Ok(workbook) => workbook,
         Err(err) => return unreadable(err.to_string()),
     };
-    let Some(sheet) = workbook.sheet_names().first().cloned() else {
+    let names = workbook.sheet_names();
+    let chosen = match sheet {
+        Some(wanted) => match names.iter().find(|n| n.eq_ignore_ascii_case(wanted)) {
+            Some(name) => Some(name.clone()),
+            None => {
+                return (
+                    Table::default(),
+                    vec![Problem::error(ProblemCode::Unreadable, file, format!("the workbook has no sheet \"{wanted}\""), format!("Name one of its sheets: {}.", names.join(", ")))],
+                )
+            }
+        },
+        None => names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case("observations") || n.eq_ignore_ascii_case("data"))
+            .or_else(|| names.first())
+            .cloned(),
+    };
+    let Some(sheet) = chosen else {
         return unreadable("it has no sheets".into());
     };
     let range = match workbook.worksheet_range(&sheet) {
@@ -231,14 +258,16 @@ fn load_workbook(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
         return (Table::default(), vec![Problem::error(ProblemCode::NoData, file, format!("the sheet \"{sheet}\" is empty"), "Put the header in the first row and the data below it.")]);
     };
     let headers: Vec<String> = header.iter().map(&text).collect();
-    let mut table = Table { columns: vec![Vec::new(); headers.len()], headers, ..Table::default() };
+    let mut cells: Vec<Vec<String>> = vec![Vec::new(); headers.len()];
+    let mut lines = Vec::new();
     for (index, row) in rows {
-        table.lines.push(first_row as usize + index + 1);
-        for (c, column) in table.columns.iter_mut().enumerate() {
+        lines.push(first_row as usize + index + 1);
+        for (c, column) in cells.iter_mut().enumerate() {
             column.push(row.get(c).map(&text).unwrap_or_default());
         }
     }
-    (table, Vec::new())
+    let columns = cells.into_iter().map(|c| StringChunked::from_iter_values(PlSmallStr::EMPTY, c.iter().map(String::as_str))).collect();
+    (Table { headers, columns, lines, ..Table::default() }, Vec::new())
 }
 
 #[cfg(test)]
