@@ -8,6 +8,7 @@
 
 pub mod model;
 pub mod problem;
+pub mod progress;
 pub mod sdg;
 
 #[cfg(feature = "pipeline")]
