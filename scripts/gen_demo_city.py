@@ -283,12 +283,12 @@ def write_districts_wide(path, groups):
 
 
 def write_fiscal(path, groups):
-    """Budget figures by fiscal year (2012/2013 ... 2024/2025), long shape."""
+    """Budget figures by fiscal year (2012/2013 ... 2025/2026), long shape."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["indicator", "fiscal_year", "value", "flag"])
     for iid, year, _dims, value, flag in long_rows(groups, []):
-        w.writerow([iid, f"{year - 1}/{year}", value, flag])
+        w.writerow([iid, f"{year}/{year + 1}", value, flag])
     path.write_bytes(buf.getvalue().encode("utf-8"))
 
 

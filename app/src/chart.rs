@@ -134,7 +134,7 @@ mod tests {
     fn series(points: Vec<(i32, f64)>) -> Series {
         Series {
             key: SeriesKey { indicator_id: "p".into(), dimensions: Dimensions::default() },
-            points: points.into_iter().map(|(y, value)| Point { period: Period::year(y), value, flags: String::new() }).collect(),
+            points: points.into_iter().map(|(y, value)| Point { period: Period::year(y), value, flags: String::new(), progress: None }).collect(),
         }
     }
 

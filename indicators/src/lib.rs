@@ -10,6 +10,7 @@ pub mod model;
 pub mod problem;
 pub mod progress;
 pub mod sdg;
+pub mod summary;
 
 #[cfg(feature = "pipeline")]
 pub mod read;

@@ -265,6 +265,10 @@ pub struct Observation {
     pub value: f64,
     /// Flags as written (`p`, `e`, `b`, `*` ...), never dropped.
     pub flags: String,
+    /// Open SDG's `Progress` column: the value to use in the progress
+    /// calculation instead of `value`, where a repository gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f64>,
     /// Where it came from: file and spreadsheet line.
     pub source: SourceRef,
 }
@@ -314,6 +318,9 @@ pub struct Point {
     pub period: Period,
     pub value: f64,
     pub flags: String,
+    /// See [`Observation::progress`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f64>,
 }
 
 /// The observations of one series, sorted by period.
@@ -352,6 +359,7 @@ impl Dataset {
                 period: obs.period.clone(),
                 value: obs.value,
                 flags: obs.flags.clone(),
+                progress: obs.progress,
             });
         }
         // BTreeMap order puts the empty (headline) dimensions first.
@@ -401,6 +409,7 @@ mod tests {
             dimensions: Dimensions::new(dims.iter().copied()),
             value,
             flags: String::new(),
+            progress: None,
             source: SourceRef::default(),
         }
     }

@@ -110,3 +110,56 @@ fn indicator_level_matches_except_manual_overrides() {
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     assert_eq!(checked, 82, "86 indicators less 3 manual overrides and 7-1-1, which has no result");
 }
+
+/// From Statistics Canada's raw CSV and meta files to the same base and
+/// current years and values, and the same status, for every indicator whose
+/// progress options select the headline series (no disaggregation).
+#[test]
+fn raw_canada_repository_gives_the_production_inputs_and_status() {
+    use indicators::read::read_path;
+    use indicators::summary::{options_for, progress_inputs, progress_series};
+
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/real/canada_cif");
+    let report = read_path(&repo, &|_, _, _| {}).expect("Canada repository");
+    let dataset = &report.dataset;
+    let mut reader = vectors("components_flat.csv");
+    let headers = reader.headers().expect("headers").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
+    let (ind, tag, by, bv, cy, cv, es) = (col("indicator"), col("series_tag"), col("base_year"), col("base_value"), col("current_year"), col("current_value"), col("expected_status"));
+    let (mut checked, mut absent, mut mismatches) = (0, 0, Vec::new());
+    for record in reader.records().map(|r| r.expect("record")) {
+        let id = &record[ind];
+        if record[tag] != *id {
+            continue; // a disaggregated series
+        }
+        let Some(indicator) = dataset.indicator(id) else {
+            absent += 1; // the shared copy holds 39 of the repository's data files
+            continue;
+        };
+        let options = options_for(indicator);
+        if !options.disaggregation.is_empty() {
+            continue;
+        }
+        let Some(series) = progress_series(dataset, indicator, &options) else {
+            mismatches.push(format!("{id}: no headline series"));
+            continue;
+        };
+        let Some(inputs) = progress_inputs(&series.points, indicator, &options) else {
+            mismatches.push(format!("{id}: no inputs"));
+            continue;
+        };
+        let result = open_sdg(inputs);
+        let expected = (number(&record[by]).map(|y| y as i32), number(&record[bv]), number(&record[cy]).map(|y| y as i32), number(&record[cv]), status(&record[es]));
+        let actual = (Some(inputs.base_year), Some(inputs.base_value), Some(inputs.current_year), Some(inputs.current_value), result.status);
+        let same = expected.0 == actual.0 && expected.2 == actual.2 && expected.4 == actual.4
+            && expected.1.zip(actual.1).is_some_and(|(e, a)| close(a, e))
+            && expected.3.zip(actual.3).is_some_and(|(e, a)| close(a, e));
+        if !same {
+            mismatches.push(format!("{id}: expected {expected:?}, got {actual:?}"));
+        }
+        checked += 1;
+    }
+    assert!(mismatches.is_empty(), "{} of {checked} differ:\n{}", mismatches.len(), mismatches.join("\n"));
+    eprintln!("checked {checked} headline indicators; {absent} have no data file in ../shared");
+    assert!(checked >= 15, "only {checked} headline indicators checked");
+}

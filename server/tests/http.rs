@@ -113,6 +113,7 @@ async fn fiscal_year_labels_are_shown_as_written() {
     let (status, body) = get("/indicators/development-cooperation").await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("<th scope=\"row\">2014/2015</th>"), "fiscal years keep their label");
+    assert!(body.contains("2012/2013–2025/2026"), "the caption spans the fiscal years as written");
 }
 
 #[tokio::test]

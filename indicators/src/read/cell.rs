@@ -156,10 +156,12 @@ pub fn parse_number(text: &str, decimal: DecimalSeparator) -> Option<f64> {
     normalised.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// Reads a period cell. The year is the year the period ends: `2014/2015`,
-/// `2014/15`, `2017-18` and `FY2018` end in 2015, 2015, 2018 and 2018; a range
-/// such as `2004-2013` (a rolling average) ends in 2013; a quarter (`2015 Q4`)
-/// belongs to its year. The label keeps what was written.
+/// Reads a period cell. The year is the year the period **starts**, the rule
+/// Open SDG (sdg-build) applies and Statistics Canada's published progress
+/// results rely on: `2014/2015`, `2014/15` and `2017-18` are 2014, 2014 and
+/// 2017; a range such as `2004-2013` (a rolling average) is 2004; `FY2018` is
+/// 2018; a quarter (`2015 Q4`) belongs to its year. The label keeps what was
+/// written, so pages show the period as the file did.
 pub fn parse_period(cell: &str) -> Option<Period> {
     let label = clean(cell);
     let year = period_end_year(label)?;
@@ -203,7 +205,7 @@ fn period_end_year(text: &str) -> Option<i32> {
         }
         _ => return None,
     };
-    (end_year > start).then_some(end_year)
+    (end_year > start).then_some(start)
 }
 
 #[cfg(test)]
@@ -254,14 +256,14 @@ mod tests {
     }
 
     #[test]
-    fn periods_end_in_the_year_the_period_ends() {
+    fn periods_count_from_the_year_they_start() {
         let year = |s: &str| parse_period(s).map(|p| p.year);
         assert_eq!(year("2021"), Some(2021));
-        assert_eq!(year("2014/2015"), Some(2015));
-        assert_eq!(year("2014/15"), Some(2015));
-        assert_eq!(year("2017-18"), Some(2018));
-        assert_eq!(year("1999-00"), Some(2000));
-        assert_eq!(year("2004-2013"), Some(2013));
+        assert_eq!(year("2014/2015"), Some(2014));
+        assert_eq!(year("2014/15"), Some(2014));
+        assert_eq!(year("2017-18"), Some(2017));
+        assert_eq!(year("1999-00"), Some(1999));
+        assert_eq!(year("2004-2013"), Some(2004));
         assert_eq!(year("FY2018"), Some(2018));
         assert_eq!(year("2015 Q4"), Some(2015));
         assert_eq!(year("2020.0"), Some(2020));

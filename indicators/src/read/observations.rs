@@ -98,6 +98,7 @@ pub fn read_observations(table: &Table, file: &str, ctx: Context<'_>) -> Observa
     let value_col = table.find(VALUE);
     let flag_col = table.find(FLAG);
     let unit_col = table.find(UNIT);
+    let progress_col = table.find(&["progress"]);
     let wide_periods: Vec<(usize, Period)> = table
         .headers
         .iter()
@@ -329,7 +330,11 @@ pub fn read_observations(table: &Table, file: &str, ctx: Context<'_>) -> Observa
                         .with_value(raw),
                 );
             }
-            observations.push(Observation { indicator_id: id.clone(), period, dimensions: dims.clone(), value, flags, source: SourceRef { file: file_name.clone(), line } });
+            let progress = progress_col.and_then(|c| match parse_value(table.cell(c, row), decimal) {
+                ValueCell::Number { value, .. } => Some(value),
+                _ => None,
+            });
+            observations.push(Observation { indicator_id: id.clone(), period, dimensions: dims.clone(), value, flags, progress, source: SourceRef { file: file_name.clone(), line } });
         }
     }
     finish(summary, observations, problems)
@@ -401,7 +406,7 @@ mod tests {
     fn fiscal_years_keep_their_label() {
         let f = read("indicator,fiscal_year,value\nb,2017-18,1.5\nb,2018/2019,1.6\n", None);
         let periods: Vec<_> = f.observations.iter().map(|o| (o.period.year, o.period.label.as_str())).collect();
-        assert_eq!(periods, [(2018, "2017-18"), (2019, "2018/2019")]);
+        assert_eq!(periods, [(2017, "2017-18"), (2018, "2018/2019")]);
     }
 
     #[test]
