@@ -14,6 +14,8 @@ pub mod summary;
 
 #[cfg(feature = "pipeline")]
 pub mod read;
+#[cfg(feature = "pipeline")]
+pub mod release;
 
 pub use model::{Area, AreaKind, Dataset, Dimensions, Direction, Indicator, Observation, Period, ProgressOptions, Series, SeriesKey, Visibility};
 pub use problem::{Problem, ProblemCode, Severity};

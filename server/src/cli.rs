@@ -34,6 +34,30 @@ pub enum Command {
     Check(CheckArgs),
     /// Print Local Goals' default rights areas as CSV, to start an areas.csv from.
     Areas,
+    /// Build a release from a dataset folder: check it, compute every series'
+    /// baseline, trend and progress status, and write it (atomically) into the
+    /// data directory as the new current release. Nothing is written if the
+    /// dataset has errors.
+    Build(BuildArgs),
+    /// Show an indicator's series with their status and why, from the current release.
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BuildArgs {
+    /// The dataset folder (with catalogue.csv).
+    #[arg(value_name = "DATASET")]
+    pub dataset: PathBuf,
+    /// Progress method, overriding the dataset's settings.csv.
+    #[arg(long, value_parser = ["open-sdg", "eurostat", "unsd-progress-chart"])]
+    pub method: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StatusArgs {
+    /// The indicator id, e.g. poverty-rate.
+    #[arg(value_name = "INDICATOR")]
+    pub indicator: String,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -53,9 +77,15 @@ pub struct ServeArgs {
     #[arg(long, value_name = "HOST:PORT")]
     pub addr: Option<SocketAddr>,
 
-    /// The city dataset folder to show (catalogue.csv + observations.csv).
+    /// The city dataset to build a release from at start-up (catalogue.csv,
+    /// areas.csv, observations/). If it has errors, the current release is
+    /// served unchanged.
     #[arg(long, env = "LOCALGOALS_DATASET", default_value = "indicators/demo-city", value_name = "DIR")]
     pub dataset: PathBuf,
+
+    /// Serve the current release without building from --dataset.
+    #[arg(long)]
+    pub no_build: bool,
 }
 
 impl Cli {

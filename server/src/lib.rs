@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod report;
 
 use std::path::{Path, PathBuf};
 use app::ssr::DashboardData;
@@ -22,6 +23,8 @@ use tower_http::trace::TraceLayer;
 pub enum StartError {
     #[error("could not use the dataset: {0}")]
     Dataset(#[from] indicators::read::ReadError),
+    #[error("{0}")]
+    Release(#[from] indicators::release::ReleaseError),
     #[error("loading the dataset stopped unexpectedly ({0}); please report this as a bug")]
     Loader(String),
     #[error("could not create the data directory {path}: {source}. Choose a writable folder with --data or LOCALGOALS_DATA.")]
@@ -49,31 +52,44 @@ impl AppState {
     /// Reads the dataset folder and prepares the data directory, on a blocking
     /// thread: polars runs its own thread pool and must not be driven from an
     /// async worker (it panics inside a current-thread runtime).
-    pub async fn load(leptos_options: LeptosOptions, dataset: &Path, data_dir: &Path) -> Result<Self, StartError> {
-        let (dataset, data_dir) = (dataset.to_path_buf(), data_dir.to_path_buf());
-        tokio::task::spawn_blocking(move || Self::load_blocking(leptos_options, &dataset, &data_dir))
+    pub async fn load(leptos_options: LeptosOptions, dataset: Option<&Path>, data_dir: &Path) -> Result<Self, StartError> {
+        let (dataset, data_dir) = (dataset.map(Path::to_path_buf), data_dir.to_path_buf());
+        tokio::task::spawn_blocking(move || Self::load_blocking(leptos_options, dataset.as_deref(), &data_dir))
             .await
             .map_err(|err| StartError::Loader(err.to_string()))?
     }
 
-    /// [`AppState::load`] for callers outside an async runtime.
-    pub fn load_blocking(leptos_options: LeptosOptions, dataset: &Path, data_dir: &Path) -> Result<Self, StartError> {
+    /// [`AppState::load`] for callers outside an async runtime: builds a
+    /// release from `dataset` (unless `dataset` is `None`), then serves the
+    /// current release. A dataset with errors leaves the current release
+    /// served; with no release at all, the errors stop the start.
+    pub fn load_blocking(leptos_options: LeptosOptions, dataset: Option<&Path>, data_dir: &Path) -> Result<Self, StartError> {
         std::fs::create_dir_all(data_dir)
             .map_err(|source| StartError::DataDir { path: data_dir.to_path_buf(), source })?;
-        if !dataset.join(indicators::read::CATALOGUE_FILE).is_file() {
-            return Err(indicators::read::ReadError::NotFound { path: dataset.to_path_buf() }.into());
+        if let Some(dataset) = dataset {
+            let have_release = indicators::release::current_id(data_dir).is_some();
+            if !dataset.join(indicators::read::CATALOGUE_FILE).is_file() {
+                let err = indicators::read::ReadError::NotFound { path: dataset.to_path_buf() };
+                if !have_release {
+                    return Err(err.into());
+                }
+                tracing::error!(%err, "not building; serving the current release");
+            } else {
+                match indicators::release::build(dataset, data_dir, None) {
+                    Ok(outcome) => tracing::info!(release = %outcome.manifest.id, warnings = outcome.manifest.warnings, "release built"),
+                    Err(err) if have_release => tracing::error!(%err, "the dataset was not published; serving the current release"),
+                    Err(err) => return Err(err.into()),
+                }
+            }
         }
-        let report = indicators::read::read_dataset(dataset, &|_, _, _| {});
-        let warnings = report.warnings();
-        let data = report.into_dataset(dataset)?;
+        let release = indicators::release::load_current(data_dir)?;
         tracing::info!(
-            dataset = %dataset.display(),
-            indicators = data.indicators.len(),
-            observations = data.observations.len(),
-            warnings,
-            "dataset loaded"
+            release = %release.manifest.id,
+            indicators = release.dataset.indicators.len(),
+            observations = release.dataset.observations.len(),
+            "serving release"
         );
-        Ok(Self { leptos_options, data: DashboardData::new(data) })
+        Ok(Self { leptos_options, data: DashboardData::new(release.dataset) })
     }
 }
 

@@ -29,7 +29,35 @@ async fn main() -> anyhow::Result<()> {
             print!("{}", indicators::read::default_rights_areas_csv());
             Ok(())
         }
+        Some(Command::Build(args)) => {
+            let (args, data) = (args.clone(), cli.data.clone());
+            tokio::task::spawn_blocking(move || build(&args, &data)).await.context("the build stopped unexpectedly")?
+        }
+        Some(Command::Status(args)) => {
+            let (args, data) = (args.clone(), cli.data.clone());
+            tokio::task::spawn_blocking(move || status(&args, &data)).await.context("reading the release stopped unexpectedly")?
+        }
     }
+}
+
+fn build(args: &server::cli::BuildArgs, data: &std::path::Path) -> anyhow::Result<()> {
+    let method = args
+        .method
+        .as_deref()
+        .map(|m| serde_json::from_value(serde_json::Value::String(m.to_string())))
+        .transpose()
+        .context("unknown method")?;
+    let outcome = indicators::release::build(&args.dataset, data, method)?;
+    print!("{}", server::report::build_summary(&outcome));
+    Ok(())
+}
+
+fn status(args: &server::cli::StatusArgs, data: &std::path::Path) -> anyhow::Result<()> {
+    let release = indicators::release::load_current(data)?;
+    let text = server::report::indicator_status(&release, &args.indicator, &indicators::release::status_history(data, &args.indicator))
+        .ok_or_else(|| anyhow::anyhow!("no indicator `{}` in release {}. `localgoals check` lists the ids.", args.indicator, release.manifest.id))?;
+    print!("{text}");
+    Ok(())
 }
 
 /// Runs `localgoals check`; `Ok(false)` when the data has errors.
@@ -71,7 +99,7 @@ async fn serve(cli: &Cli) -> anyhow::Result<()> {
         leptos_options.site_addr = addr;
     }
     let addr = leptos_options.site_addr;
-    let state = server::AppState::load(leptos_options, &args.dataset, &cli.data).await?;
+    let state = server::AppState::load(leptos_options, (!args.no_build).then_some(args.dataset.as_path()), &cli.data).await?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("could not listen on {addr}; is another program using it? Choose another with --addr"))?;

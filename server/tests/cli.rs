@@ -92,3 +92,44 @@ fn areas_prints_the_default_rights_catalogue_as_csv() {
     assert!(stdout.starts_with("id,kind,name_en,instrument,article,rights_holders"));
     assert!(stdout.contains("adequate-housing,rights"));
 }
+
+#[test]
+fn build_then_status_explains_each_series() {
+    let data = std::env::temp_dir().join(format!("localgoals-build-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let data_arg = data.to_str().expect("utf-8 path");
+    let output = localgoals(&["--data", data_arg, "build", &demo()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("Release r00001 is now current (open-sdg)"), "{stdout}");
+    assert!(stdout.contains("49 indicators"), "{stdout}");
+    let output = localgoals(&["--data", data_arg, "status", "poverty-rate"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success());
+    assert!(stdout.contains("Indicator status:"), "{stdout}");
+    assert!(stdout.contains("baseline 2015 = "), "{stdout}");
+    assert!(stdout.contains("why: From "), "{stdout}");
+    assert!(stdout.contains("Sex: female"), "{stdout}");
+    let output = localgoals(&["--data", data_arg, "status", "no-such-indicator"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no indicator `no-such-indicator`"));
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+#[test]
+fn build_of_a_broken_dataset_writes_no_release_and_says_how_to_see_why() {
+    let root = std::env::temp_dir().join(format!("localgoals-build-bad-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (dataset, data) = (root.join("city"), root.join("data"));
+    std::fs::create_dir_all(dataset.join("observations")).expect("dir");
+    std::fs::write(dataset.join("catalogue.csv"), "id,title_en,unit,direction,sdg_targets\np,P,%,lower,1.2\n").expect("catalogue");
+    std::fs::write(dataset.join("observations/p.csv"), "indicator,year,value\np,2020,1\np,2021,twelve\n").expect("observations");
+    let output = localgoals(&["--data", data.to_str().expect("path"), "build", dataset.to_str().expect("path")]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("1 error(s)") && stderr.contains("localgoals check"), "{stderr}");
+    assert!(!data.join("releases/CURRENT").exists());
+    let output = localgoals(&["--data", data.to_str().expect("path"), "status", "p"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Build one with `localgoals build DATASET`"));
+    let _ = std::fs::remove_dir_all(&root);
+}

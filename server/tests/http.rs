@@ -15,10 +15,12 @@ fn demo_dataset() -> PathBuf {
 
 async fn test_app() -> Router {
     let options = get_configuration(None).expect("leptos configuration").leptos_options;
-    let data_dir = std::env::temp_dir().join(format!("localgoals-http-test-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let data_dir = std::env::temp_dir().join(format!("localgoals-http-test-{}-{n}", std::process::id()));
     // `#[tokio::test]` is a current-thread runtime: loading must still work
     // there (regression: polars panicked when called on an async worker).
-    let state = server::AppState::load(options, &demo_dataset(), &data_dir).await.expect("demo dataset loads");
+    let state = server::AppState::load(options, Some(&demo_dataset()), &data_dir).await.expect("demo dataset loads");
     server::app(state)
 }
 

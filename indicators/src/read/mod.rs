@@ -22,6 +22,47 @@ pub use observations::{Context, FileSummary, ObservationFile, Shape};
 pub const CATALOGUE_FILE: &str = "catalogue.csv";
 pub const AREAS_FILE: &str = "areas.csv";
 pub const OBSERVATIONS_DIR: &str = "observations";
+pub const SETTINGS_FILE: &str = "settings.csv";
+
+/// Dataset-wide choices, from an optional `settings.csv` (`key,value` rows).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Settings {
+    /// `progress_method`: `open-sdg` (default), `eurostat` or `unsd-progress-chart`.
+    pub progress_method: crate::progress::ProgressMethod,
+    /// `city`: the name shown on pages.
+    pub city: String,
+}
+
+fn read_settings(dir: &Path) -> (Settings, Vec<Problem>) {
+    let path = dir.join(SETTINGS_FILE);
+    let mut settings = Settings::default();
+    if !path.is_file() {
+        return (settings, Vec::new());
+    }
+    let (table, mut problems) = table::load_table(&path, SETTINGS_FILE);
+    let (Some(key), Some(value)) = (table.find(&["key"]), table.find(&["value"])) else {
+        problems.push(Problem::error(ProblemCode::MissingColumn, SETTINGS_FILE, "settings.csv needs the columns `key` and `value`", "Write one setting per row, e.g. `progress_method,eurostat`.").at_line(1));
+        return (settings, problems);
+    };
+    for row in 0..table.height() {
+        let (k, v) = (table.cell(key, row).trim(), table.cell(value, row).trim());
+        match k {
+            "progress_method" => match serde_json::from_value(serde_json::Value::String(v.to_string())) {
+                Ok(method) => settings.progress_method = method,
+                Err(_) => problems.push(
+                    Problem::error(ProblemCode::BadCatalogueValue, SETTINGS_FILE, "unknown progress method", "Write `open-sdg`, `eurostat` or `unsd-progress-chart` (see docs/methodology.md).")
+                        .at_line(table.lines[row])
+                        .in_column("value")
+                        .with_value(v),
+                ),
+            },
+            "city" => settings.city = v.to_string(),
+            "" => {}
+            other => problems.push(Problem::warning(ProblemCode::BadCatalogueValue, SETTINGS_FILE, format!("unknown setting `{other}` is ignored"), "Known settings: progress_method, city.").at_line(table.lines[row]).in_column("key").with_value(other)),
+        }
+    }
+    (settings, problems)
+}
 
 /// The extensions read as observation files.
 const TABULAR: [&str; 7] = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
@@ -47,6 +88,8 @@ pub struct Report {
     pub files: Vec<FileSummary>,
     /// Every problem, by file then line.
     pub problems: Vec<Problem>,
+    /// The dataset's `settings.csv`, or the defaults.
+    pub settings: Settings,
 }
 
 impl Report {
@@ -110,6 +153,9 @@ pub fn read_path(path: &Path, progress: Progress<'_>) -> Result<Report, ReadErro
 /// areas) and every tabular file under `observations/`.
 pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
     let mut report = Report::default();
+    let (settings, mut problems) = read_settings(dir);
+    report.settings = settings;
+    report.problems.append(&mut problems);
     let (table, mut problems) = table::load_table(&dir.join(CATALOGUE_FILE), CATALOGUE_FILE);
     report.problems.append(&mut problems);
     let (indicators, mut problems) = catalogue::read_catalogue(&table, CATALOGUE_FILE);

@@ -1,0 +1,78 @@
+//! Killing `localgoals build` with SIGKILL at any moment never leaves a
+//! damaged or half-written release visible, and the previous release stays
+//! current and loadable.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use indicators::release::{current_id, load_current, release_numbers, verify, RELEASES_DIR};
+
+fn demo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../indicators/demo-city")
+}
+
+fn build(data: &Path, method: &str) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_localgoals"))
+        .arg("--data")
+        .arg(data)
+        .arg("build")
+        .arg(demo())
+        .args(["--method", method])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start localgoals build")
+}
+
+/// Every release folder that is visible verifies, and CURRENT names one that loads.
+fn assert_consistent(data: &Path, round: usize) {
+    for number in release_numbers(data) {
+        let dir = data.join(RELEASES_DIR).join(format!("r{number:05}"));
+        if let Err(err) = verify(&dir) {
+            panic!("round {round}: visible release r{number:05} is damaged: {err}");
+        }
+    }
+    let current = current_id(data).unwrap_or_else(|| panic!("round {round}: CURRENT disappeared"));
+    let release = load_current(data).unwrap_or_else(|e| panic!("round {round}: current release {current} does not load: {e}"));
+    assert!(!release.dataset.observations.is_empty(), "round {round}");
+}
+
+#[test]
+fn sigkill_at_random_points_never_exposes_a_damaged_release() {
+    let data = std::env::temp_dir().join(format!("localgoals-crash-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    // A first, complete release; and how long a build takes here.
+    let start = Instant::now();
+    let status = build(&data, "open-sdg").wait().expect("first build");
+    assert!(status.success());
+    let full = start.elapsed();
+    assert_consistent(&data, 0);
+
+    // Alternate the method so each build writes a new release, then kill it
+    // after a pseudo-random share of a full build's time (seeded, repeatable).
+    let methods = ["eurostat", "unsd-progress-chart", "open-sdg"];
+    let mut seed: u64 = 0x5EED_CAFE;
+    let mut killed = 0;
+    let mut round = 0;
+    // Until 20 builds were killed mid-way (a few may finish first on a busy machine).
+    while killed < 20 && round < 80 {
+        round += 1;
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let fraction = (seed >> 33) as f64 / (1u64 << 31) as f64;
+        let mut child = build(&data, methods[round % methods.len()]);
+        std::thread::sleep(full.mul_f64(fraction * 0.9));
+        if child.try_wait().expect("poll").is_none() {
+            child.kill().expect("SIGKILL");
+            killed += 1;
+        }
+        let _ = child.wait();
+        assert_consistent(&data, round);
+    }
+    assert!(killed >= 20, "only {killed} of {round} builds were killed mid-way; the build was faster than the timer");
+
+    // Afterwards a normal build still works.
+    assert!(build(&data, "eurostat").wait().expect("final build").success());
+    assert_consistent(&data, 99);
+    let _ = std::fs::remove_dir_all(&data);
+}
