@@ -6,6 +6,7 @@
 //! The model types are plain serde structs so the WebAssembly front end can use
 //! them; only the `read` module pulls in polars and calamine.
 
+pub mod aggregate;
 pub mod model;
 pub mod problem;
 pub mod progress;

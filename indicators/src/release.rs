@@ -105,6 +105,10 @@ pub struct Statuses {
     pub method: ProgressMethod,
     pub series: Vec<SeriesSummary>,
     pub indicators: Vec<IndicatorStatus>,
+    /// Counts over public indicators only: what anonymous visitors may see.
+    pub public: crate::aggregate::Aggregates,
+    /// Counts over every indicator, for staff.
+    pub staff: crate::aggregate::Aggregates,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,8 +129,9 @@ pub struct Release {
 pub fn compute(dataset: &Dataset, method: ProgressMethod) -> Statuses {
     let mut series = Vec::new();
     let mut indicators = Vec::new();
+    let all_series = dataset.series_by_indicator();
     for indicator in &dataset.indicators {
-        let summaries: Vec<SeriesSummary> = dataset.series_of(&indicator.id).iter().map(|s| summarize(s, indicator, method)).collect();
+        let summaries: Vec<SeriesSummary> = all_series.get(indicator.id.as_str()).map(Vec::as_slice).unwrap_or(&[]).iter().map(|s| summarize(s, indicator, method)).collect();
         // The indicator's status comes from its headline series where there is
         // one (Open SDG's default selection), else from all its series.
         let headline: Vec<_> = summaries.iter().filter(|s| s.dimensions.is_headline()).map(|s| s.progress.clone()).collect();
@@ -135,7 +140,10 @@ pub fn compute(dataset: &Dataset, method: ProgressMethod) -> Statuses {
         indicators.push(IndicatorStatus { indicator_id: indicator.id.clone(), status, mean_score });
         series.extend(summaries);
     }
-    Statuses { method, series, indicators }
+    let by_id: BTreeMap<String, ProgressStatus> = indicators.iter().map(|s| (s.indicator_id.clone(), s.status)).collect();
+    let public = crate::aggregate::aggregate(dataset, &by_id, crate::aggregate::View::Public);
+    let staff = crate::aggregate::aggregate(dataset, &by_id, crate::aggregate::View::Staff);
+    Statuses { method, series, indicators, public, staff }
 }
 
 /// What `build` did.
@@ -195,8 +203,10 @@ fn sync_dir(dir: &Path) -> Result<(), ReleaseError> {
     File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
 }
 
+/// Compact JSON; only the manifest, which people open, is pretty-printed.
 fn json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, ReleaseError> {
-    serde_json::to_vec_pretty(value).map_err(|source| ReleaseError::Json { file: file.to_string(), source })
+    let encoded = if file == MANIFEST { serde_json::to_vec_pretty(value) } else { serde_json::to_vec(value) };
+    encoded.map_err(|source| ReleaseError::Json { file: file.to_string(), source })
 }
 
 /// The observations as a Parquet file's bytes.
