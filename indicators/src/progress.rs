@@ -290,45 +290,30 @@ pub fn indicator_status(series: &[ProgressResult]) -> (ProgressStatus, Option<f6
     (status, Some(mean))
 }
 
-/// Eurostat: growth per year over the last five years (or fewer if the
-/// series is shorter); with a target, actual over required growth.
-fn eurostat(inputs: ProgressInputs) -> ProgressResult {
-    let method = ProgressMethod::Eurostat;
+/// Whether the current value already meets the target, in the right direction.
+fn target_met(inputs: &ProgressInputs, target: f64) -> bool {
+    match inputs.direction {
+        Direction::Lower => inputs.current_value <= target,
+        Direction::Higher => inputs.current_value >= target,
+    }
+}
+
+/// The alternative methods share their shape: a growth rate, a value rated
+/// against thresholds, and "target achieved" when the target is already met.
+fn alternative(
+    method: ProgressMethod,
+    inputs: ProgressInputs,
+    rate: impl Fn(f64) -> (f64, Option<f64>, Thresholds),
+    describe: impl Fn(f64, ProgressStatus) -> String,
+) -> ProgressResult {
     if inputs.current_year <= inputs.base_year || inputs.base_value * inputs.current_value <= 0.0 {
         return ProgressResult::not_available(method, Some(inputs), "fewer than two years of data, or values that are zero or change sign");
     }
-    let d = sign_of_direction(inputs.direction);
     let observed = cagr(inputs.base_year, inputs.base_value, inputs.current_year, inputs.current_value);
-    let (status, value, required, th) = match inputs.target {
-        None => {
-            let v = d * observed;
-            let status = if v > 0.01 {
-                ProgressStatus::SubstantialProgress
-            } else if v >= 0.0 {
-                ProgressStatus::ModerateProgress
-            } else if v >= -0.01 {
-                ProgressStatus::LimitedProgress
-            } else {
-                ProgressStatus::Deterioration
-            };
-            (status, v, None, Thresholds { high: 0.01, med: 0.0, low: -0.01 })
-        }
-        Some(target) => {
-            let required = cagr(inputs.base_year, inputs.base_value, inputs.target_year, target);
-            let v = observed / required;
-            let status = if (d < 0.0 && inputs.current_value <= target) || (d > 0.0 && inputs.current_value >= target) {
-                ProgressStatus::TargetAchieved
-            } else if v >= 0.95 {
-                ProgressStatus::SubstantialProgress
-            } else if v >= 0.6 {
-                ProgressStatus::ModerateProgress
-            } else if v >= 0.0 {
-                ProgressStatus::LimitedProgress
-            } else {
-                ProgressStatus::Deterioration
-            };
-            (status, v, Some(required), Thresholds { high: 0.95, med: 0.6, low: 0.0 })
-        }
+    let (value, required, th) = rate(observed);
+    let status = match inputs.target {
+        Some(target) if target_met(&inputs, target) => ProgressStatus::TargetAchieved,
+        _ => status_from(value, th),
     };
     ProgressResult {
         method,
@@ -341,71 +326,45 @@ fn eurostat(inputs: ProgressInputs) -> ProgressResult {
         thresholds: Some(th),
         limit_factor: None,
         calculation: Some(if inputs.target.is_some() { 2 } else { 1 }),
-        explanation: format!(
-            "Eurostat method: {:+.2}% a year from {} to {}: {}.",
-            observed * 100.0,
-            inputs.base_year,
-            inputs.current_year,
-            status.label().to_lowercase()
-        ),
+        explanation: describe(observed, status),
     }
+}
+
+/// Eurostat: the growth rate per year (from the baseline, which Eurostat puts
+/// five years back); with a target, actual over required growth.
+fn eurostat(inputs: ProgressInputs) -> ProgressResult {
+    let d = sign_of_direction(inputs.direction);
+    alternative(
+        ProgressMethod::Eurostat,
+        inputs,
+        |observed| match inputs.target {
+            None => (d * observed, None, Thresholds { high: 0.01, med: 0.0, low: -0.01 }),
+            Some(target) => {
+                let required = cagr(inputs.base_year, inputs.base_value, inputs.target_year, target);
+                (observed / required, Some(required), Thresholds { high: 0.95, med: 0.6, low: 0.0 })
+            }
+        },
+        |observed, status| format!("Eurostat method: {:+.2}% a year from {} to {}: {}.", observed * 100.0, inputs.base_year, inputs.current_year, status.label().to_lowercase()),
+    )
 }
 
 /// UNSD Progress Chart: project the current value to the target year at the
 /// observed growth rate; compare with the target, or rate the growth itself.
 fn unsd(inputs: ProgressInputs) -> ProgressResult {
-    let method = ProgressMethod::UnsdProgressChart;
-    if inputs.current_year <= inputs.base_year || inputs.base_value * inputs.current_value <= 0.0 {
-        return ProgressResult::not_available(method, Some(inputs), "fewer than two years of data, or values that are zero or change sign");
-    }
     let d = sign_of_direction(inputs.direction);
-    let observed = cagr(inputs.base_year, inputs.base_value, inputs.current_year, inputs.current_value);
-    let projected = inputs.current_value * (1.0 + observed).powi(inputs.target_year - inputs.current_year);
-    let (status, value, th) = match inputs.target {
-        Some(target) => {
-            let ratio = (projected - inputs.base_value) / (target - inputs.base_value);
-            let status = if (d < 0.0 && inputs.current_value <= target) || (d > 0.0 && inputs.current_value >= target) {
-                ProgressStatus::TargetAchieved
-            } else if ratio >= 0.95 {
-                ProgressStatus::SubstantialProgress
-            } else if ratio >= 0.10 {
-                ProgressStatus::ModerateProgress
-            } else {
-                ProgressStatus::Deterioration
-            };
-            (status, ratio, Thresholds { high: 0.95, med: 0.10, low: 0.10 })
-        }
-        None => {
-            let v = d * observed;
-            let status = if v >= 0.02 {
-                ProgressStatus::SubstantialProgress
-            } else if v >= 0.005 {
-                ProgressStatus::ModerateProgress
-            } else {
-                ProgressStatus::Deterioration
-            };
-            (status, v, Thresholds { high: 0.02, med: 0.005, low: 0.005 })
-        }
-    };
-    ProgressResult {
-        method,
-        status,
-        value: Some(value),
-        score: None,
-        inputs: Some(inputs),
-        cagr: Some(observed),
-        required_cagr: None,
-        thresholds: Some(th),
-        limit_factor: None,
-        calculation: Some(if inputs.target.is_some() { 2 } else { 1 }),
-        explanation: format!(
-            "UNSD Progress Chart: at {:+.2}% a year the value would be {:.2} in {}: {}.",
-            observed * 100.0,
-            projected,
-            inputs.target_year,
-            status.label().to_lowercase()
-        ),
-    }
+    let projected = |observed: f64| inputs.current_value * (1.0 + observed).powi(inputs.target_year - inputs.current_year);
+    alternative(
+        ProgressMethod::UnsdProgressChart,
+        inputs,
+        |observed| match inputs.target {
+            // "Limited or regression" below 0.10 is Local Goals' deterioration.
+            Some(target) => ((projected(observed) - inputs.base_value) / (target - inputs.base_value), None, Thresholds { high: 0.95, med: 0.10, low: 0.10 }),
+            None => (d * observed, None, Thresholds { high: 0.02, med: 0.005, low: 0.005 }),
+        },
+        |observed, status| {
+            format!("UNSD Progress Chart: at {:+.2}% a year the value would be {:.2} in {}: {}.", observed * 100.0, projected(observed), inputs.target_year, status.label().to_lowercase())
+        },
+    )
 }
 
 #[cfg(test)]
