@@ -22,7 +22,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::pages::{HomePage, IndicatorPage};
+use crate::pages::{HomePage, IndicatorPage, MethodologyPage};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -69,10 +69,12 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                         <Route path=path!("/indicators/:id") view=IndicatorPage ssr=SsrMode::Async/>
+                        <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <footer class="site-footer">
-                    <p>"Open data from the city's indicator files, mapped to the UN Sustainable Development Goals."</p>
+                    <p>"Open data from the city's indicator files, mapped to the UN Sustainable Development Goals. "
+                    <A href="/methodology">"How statuses are computed"</A></p>
                 </footer>
             </div>
         </Router>

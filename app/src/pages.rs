@@ -8,7 +8,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use crate::api::{fetch_indicator, fetch_series, list_goals, GoalSummary, IndicatorView, SeriesView};
+use crate::api::{fetch_indicator, fetch_series, list_goals, methodology_html, GoalSummary, IndicatorView, SeriesView, StatusBadge};
 use crate::error::AppError;
 
 /// `/`: the goals that have data, each with its indicators.
@@ -45,9 +45,18 @@ fn GoalCard(goal: GoalSummary) -> impl IntoView {
                 <span class="goal-number">{goal.number}</span>
                 <span class="goal-title">{goal.short_title}</span>
             </h2>
+            <ul class="status-counts" aria-label="Indicators by status">
+                {goal.status_counts.into_iter().map(|(badge, n)| view! {
+                    <li class=format!("status status-{}", badge.class)>{format!("{n} × {}", badge.label)}</li>
+                }).collect_view()}
+            </ul>
             <ul class="indicator-links">
                 {goal.indicators.into_iter().map(|i| view! {
-                    <li><A href=format!("/indicators/{}", i.id)>{i.title}</A></li>
+                    <li>
+                        <A href=format!("/indicators/{}", i.id)>{i.title}</A>
+                        " "
+                        {i.status.map(|b| view! { <Badge badge=b/> })}
+                    </li>
                 }).collect_view()}
             </ul>
         </li>
@@ -97,7 +106,13 @@ fn IndicatorDetails(
                 <span class="goal-badge">{format!("Goal {} · {}", view.goal_number, view.goal_title)}</span>
             </p>
             <h1>{view.title.clone()}</h1>
-            <p class="meta">{format!("SDG target{} {} · unit: {}", if view.sdg_targets.len() > 1 { "s" } else { "" }, view.sdg_targets.join(", "), view.unit)}</p>
+            {view.status.clone().map(|b| view! { <p class="indicator-status">"Status: " <Badge badge=b/></p> })}
+            <p class="meta">{format!("Unit: {}", view.unit)}</p>
+            <ul class="target-badges" aria-label="SDG targets">
+                {view.targets.iter().map(|(id, title)| view! {
+                    <li class="target-badge" title=title.clone()>{format!("Target {id}")}</li>
+                }).collect_view()}
+            </ul>
             {has_choice.then(|| view! {
                 // A plain GET form: without JavaScript it reloads the page with
                 // ?series=…; hydrated, the router turns it into a client-side
@@ -126,8 +141,23 @@ fn IndicatorDetails(
                     })
                 }}
             </Transition>
+            <section class="about">
+                <h2>"About this indicator"</h2>
+                <dl>
+                    {(!view.definition.is_empty()).then(|| view! { <dt>"Definition"</dt><dd>{view.definition.clone()}</dd> })}
+                    {(!view.source.is_empty()).then(|| view! { <dt>"Source"</dt><dd>{view.source.clone()}</dd> })}
+                    {(!view.owner.is_empty()).then(|| view! { <dt>"Responsible"</dt><dd>{view.owner.clone()}</dd> })}
+                    {(!view.narrative.is_empty()).then(|| view! { <dt>"What the city does"</dt><dd>{view.narrative.clone()}</dd> })}
+                </dl>
+            </section>
         </article>
     }
+}
+
+/// A status in words, coloured as a second signal.
+#[component]
+fn Badge(badge: StatusBadge) -> impl IntoView {
+    view! { <span class=format!("badge status-{}", badge.class)>{badge.label}</span> }
 }
 
 #[component]
@@ -137,6 +167,19 @@ fn SeriesFigure(series: SeriesView, unit: String) -> impl IntoView {
             <div class="chart-svg" inner_html=series.chart_svg></div>
             <figcaption>{series.caption.clone()}</figcaption>
         </figure>
+        {series.status.clone().map(|s| view! {
+            <section class="why" aria-label="Why this status">
+                <p><strong>{format!("{}: ", series.label)}</strong><Badge badge=s.badge.clone()/></p>
+                <p class="why-text">{s.explanation.clone()}</p>
+                <p class="why-meta">
+                    {series.baseline.clone().unwrap_or_default()}
+                    {s.score.clone().map(|score| format!(" · score {score} of −5 to 5"))}
+                    {format!(" · method: {}", s.method)}
+                    " · "
+                    <a href="/methodology">"how statuses are computed"</a>
+                </p>
+            </section>
+        })}
         <table class="data-table">
             <caption>{format!("Values — {}", series.label)}</caption>
             <thead>
@@ -169,5 +212,23 @@ fn ErrorPanel(err: AppError) -> impl IntoView {
             <p>{err.to_string()}</p>
             <p><A href="/">"Back to the list of goals"</A></p>
         </section>
+    }
+}
+
+/// `/methodology`: how baselines, trends and statuses are computed.
+#[component]
+pub fn MethodologyPage() -> impl IntoView {
+    let html = Resource::new(|| (), |_| methodology_html());
+    view! {
+        <Title text="Methodology"/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match html.await {
+                    // Our own document, rendered on the server: not user input.
+                    Ok(html) => view! { <article class="prose" inner_html=html></article> }.into_any(),
+                    Err(err) => view! { <ErrorPanel err/> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

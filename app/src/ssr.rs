@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use indicators::release::Statuses;
 use indicators::Dataset;
 use leptos::prelude::*;
 
@@ -14,13 +15,23 @@ pub struct DashboardData {
     pub all: Arc<Dataset>,
     /// What anonymous visitors may see: internal indicators removed.
     pub public: Arc<Dataset>,
+    /// The release's computed summaries and statuses.
+    pub statuses: Arc<Statuses>,
 }
 
 impl DashboardData {
-    pub fn new(dataset: Dataset) -> Self {
+    pub fn new(dataset: Dataset, statuses: Statuses) -> Self {
         let public = Arc::new(dataset.public_view());
-        DashboardData { all: Arc::new(dataset), public }
+        DashboardData { all: Arc::new(dataset), public, statuses: Arc::new(statuses) }
     }
+}
+
+/// The statuses from the request context.
+pub fn statuses() -> Result<Arc<Statuses>, AppError> {
+    use_context::<DashboardData>().map(|d| d.statuses).ok_or_else(|| {
+        tracing::error!("DashboardData missing from the server function context");
+        AppError::Internal
+    })
 }
 
 /// The public part of the dashboard data from the request context. Until

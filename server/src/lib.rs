@@ -89,7 +89,7 @@ impl AppState {
             observations = release.dataset.observations.len(),
             "serving release"
         );
-        Ok(Self { leptos_options, data: DashboardData::new(release.dataset) })
+        Ok(Self { leptos_options, data: DashboardData::new(release.dataset, release.statuses) })
     }
 }
 

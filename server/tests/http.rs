@@ -125,6 +125,57 @@ async fn district_series_from_the_windows_1252_wide_file_are_offered() {
     assert!(body.contains("Stadtteil: Südfeld"), "umlauts decoded from Windows-1252");
 }
 
+/// The demo city's statuses, computed directly (polars must run off the
+/// async worker: a current-thread runtime deadlocks it).
+async fn expected_statuses() -> indicators::release::Statuses {
+    tokio::task::spawn_blocking(|| {
+        let report = indicators::read::read_dataset(&demo_dataset(), &|_, _, _| {});
+        indicators::release::compute(&report.dataset, indicators::progress::ProgressMethod::OpenSdg)
+    })
+    .await
+    .expect("compute statuses")
+}
+
+#[tokio::test]
+async fn indicator_page_shows_status_in_words_and_why() {
+    let (status, body) = get("/indicators/poverty-rate").await;
+    assert_eq!(status, StatusCode::OK);
+    // Statuses come from the release built at start-up; compute the expected
+    // one independently from the demo dataset.
+    let statuses = expected_statuses().await;
+    let expected = statuses.indicators.iter().find(|s| s.indicator_id == "poverty-rate").expect("status").status;
+    assert!(body.contains(&format!("Status: <span class=\"badge status-{}\">{}</span>", serde_json::to_value(expected).expect("json").as_str().expect("str"), expected.label())), "{expected:?}");
+    assert!(body.contains("aria-label=\"Why this status\""));
+    assert!(body.contains("From 15.5 in 2015 to "), "the why names the numbers");
+    assert!(body.contains("Baseline 2015: 15.5 % (catalogue)"));
+    assert!(body.contains("Target 1.2") && body.contains("Target 10.2"), "every mapped target is a badge");
+    assert!(body.contains("Social Affairs Department"), "owner shown");
+}
+
+#[tokio::test]
+async fn home_goal_tiles_count_public_indicators_per_status() {
+    let (_, body) = get("/").await;
+    let statuses = expected_statuses().await;
+    let goal5 = &statuses.public.by_goal[&5];
+    let tile_start = body.find("id=\"goal-5\"").expect("goal 5 tile");
+    let tile = &body[tile_start..tile_start + body[tile_start..].find("</li></ul></li>").unwrap_or(4000).min(body.len() - tile_start)];
+    for (status, n) in goal5 {
+        assert!(tile.contains(&format!("{n} × {}", status.label())), "{status:?} {n} in {tile}");
+    }
+    let total: usize = goal5.values().sum();
+    let staff_total: usize = statuses.staff.by_goal[&5].values().sum();
+    assert!(total < staff_total, "goal 5 has an internal indicator that the public count leaves out");
+}
+
+#[tokio::test]
+async fn methodology_page_renders_the_project_document() {
+    let (status, body) = get("/methodology").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<h1>How Local Goals computes baselines, trends and progress</h1>"));
+    assert!(body.contains("Worked example 1"));
+    assert!(body.contains("<table>"), "tables rendered");
+}
+
 #[tokio::test]
 async fn unknown_path_is_a_404_page() {
     let (status, body) = get("/no/such/page").await;

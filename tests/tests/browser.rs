@@ -38,7 +38,7 @@ macro_rules! in_both_modes {
     )*};
 }
 
-in_both_modes!(home_lists_goals_with_data, indicator_page_has_chart_caption_and_table, series_selector_switches_the_chart);
+in_both_modes!(home_lists_goals_with_data, indicator_page_has_chart_caption_and_table, series_selector_switches_the_chart, methodology_page_is_reachable_from_an_indicator);
 
 fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -73,6 +73,8 @@ impl Drop for Guard {
         let _ = self.0.wait();
     }
 }
+
+
 
 /// The `localgoals` server on a free port, serving the demo city.
 struct Server {
@@ -133,6 +135,10 @@ struct Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // A test that fails before closing its session would leave Chromium
+        // running once chromedriver is killed; its profile path is unique to
+        // this browser, so kill exactly the processes that use it.
+        let _ = Command::new("pkill").args(["-KILL", "-f"]).arg(&self.profile).status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
@@ -154,6 +160,7 @@ async fn start_browser(js: Js) -> Browser {
         let port = free_port();
         let mut driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -346,5 +353,25 @@ async fn series_selector_switches_the_chart(ctx: Ctx) -> Ctx {
         assert_eq!(marker, json!("same page"), "hydrated: the chart came from the server function, not a page load");
         ctx.check_hydration().await;
     }
+    ctx
+}
+
+async fn methodology_page_is_reachable_from_an_indicator(ctx: Ctx) -> Ctx {
+    ctx.open("/indicators/co2-per-resident").await;
+    let why = ctx.text(".why .why-text").await;
+    assert!(why.contains("% a year"), "{why}");
+    ctx.client().find(Locator::LinkText("how statuses are computed")).await.expect("link to the methodology").click().await.expect("click");
+    let heading = ctx
+        .client()
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("article.prose h1"))
+        .await
+        .expect("the methodology page")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(heading, "How Local Goals computes baselines, trends and progress");
+    assert!(ctx.client().current_url().await.expect("url").path().ends_with("/methodology"));
     ctx
 }
