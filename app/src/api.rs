@@ -46,12 +46,18 @@ pub struct StatusView {
 #[cfg(feature = "ssr")]
 fn badge(status: indicators::progress::ProgressStatus) -> StatusBadge {
     let class = serde_json_string(&status);
-    StatusBadge { label: status.label().to_string(), class }
+    StatusBadge {
+        label: status.label().to_string(),
+        class,
+    }
 }
 
 #[cfg(feature = "ssr")]
 fn serde_json_string<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 #[cfg(feature = "ssr")]
@@ -114,7 +120,13 @@ pub struct SeriesView {
 pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
     let dataset = crate::ssr::public_data()?;
     let statuses = crate::ssr::statuses()?;
-    let status_of = |id: &str| statuses.indicators.iter().find(|s| s.indicator_id == id).map(|s| s.status);
+    let status_of = |id: &str| {
+        statuses
+            .indicators
+            .iter()
+            .find(|s| s.indicator_id == id)
+            .map(|s| s.status)
+    };
     Ok(dataset
         .goals_with_data()
         .into_iter()
@@ -124,10 +136,19 @@ pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
                 .indicators
                 .iter()
                 .filter(|i| i.goals().contains(&number))
-                .map(|i| IndicatorLink { id: i.id.clone(), title: i.title().to_string(), status: status_of(&i.id).map(badge) })
+                .map(|i| IndicatorLink {
+                    id: i.id.clone(),
+                    title: i.title().to_string(),
+                    status: status_of(&i.id).map(badge),
+                })
                 .collect();
             // The public aggregate: internal indicators are not counted.
-            let status_counts = statuses.public.by_goal.get(&number).map(|counts| counts.iter().map(|(s, n)| (badge(*s), *n)).collect()).unwrap_or_default();
+            let status_counts = statuses
+                .public
+                .by_goal
+                .get(&number)
+                .map(|counts| counts.iter().map(|(s, n)| (badge(*s), *n)).collect())
+                .unwrap_or_default();
             Some(GoalSummary {
                 number,
                 short_title: goal.short_title.to_string(),
@@ -144,25 +165,49 @@ pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
 #[server]
 pub async fn fetch_indicator(id: String) -> Result<IndicatorView, AppError> {
     let dataset = crate::ssr::public_data()?;
-    let indicator = dataset.indicator(&id).ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
-    let goal = indicator.primary_goal().and_then(indicators::sdg::goal).ok_or_else(|| {
-        tracing::error!(indicator = %indicator.id, "indicator maps to no known goal");
-        AppError::Internal
-    })?;
+    let indicator = dataset
+        .indicator(&id)
+        .ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
+    let goal = indicator
+        .primary_goal()
+        .and_then(indicators::sdg::goal)
+        .ok_or_else(|| {
+            tracing::error!(indicator = %indicator.id, "indicator maps to no known goal");
+            AppError::Internal
+        })?;
     let series = dataset
         .series_of(&indicator.id)
         .iter()
-        .map(|s| SeriesOption { slug: s.key.slug(), label: s.key.label() })
+        .map(|s| SeriesOption {
+            slug: s.key.slug(),
+            label: s.key.label(),
+        })
         .collect();
     let statuses = crate::ssr::statuses()?;
     let framework = indicators::sdg::framework();
     Ok(IndicatorView {
-        status: statuses.indicators.iter().find(|s| s.indicator_id == indicator.id).map(|s| badge(s.status)),
+        status: statuses
+            .indicators
+            .iter()
+            .find(|s| s.indicator_id == indicator.id)
+            .map(|s| badge(s.status)),
         definition: indicator.definition.clone(),
         source: indicator.source.clone(),
         owner: indicator.owner.clone(),
         narrative: indicator.narrative.clone(),
-        targets: indicator.sdg_targets.iter().map(|t| (t.clone(), framework.target(t).map(|x| x.title.clone()).unwrap_or_default())).collect(),
+        targets: indicator
+            .sdg_targets
+            .iter()
+            .map(|t| {
+                (
+                    t.clone(),
+                    framework
+                        .target(t)
+                        .map(|x| x.title.clone())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect(),
         id: indicator.id.clone(),
         title: indicator.title().to_string(),
         unit: indicator.unit.clone(),
@@ -179,13 +224,22 @@ pub async fn fetch_indicator(id: String) -> Result<IndicatorView, AppError> {
 #[server]
 pub async fn fetch_series(id: String, series: String) -> Result<SeriesView, AppError> {
     let dataset = crate::ssr::public_data()?;
-    let indicator = dataset.indicator(&id).ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
+    let indicator = dataset
+        .indicator(&id)
+        .ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
     let all = dataset.series_of(&indicator.id);
-    let chosen = all
-        .iter()
-        .find(|s| s.key.slug() == series)
-        .ok_or_else(|| AppError::SeriesNotFound { indicator: id.clone(), series: series.clone() })?;
-    let colour = indicator.primary_goal().and_then(indicators::sdg::goal).map(|g| g.colour).unwrap_or("#19486A");
+    let chosen =
+        all.iter()
+            .find(|s| s.key.slug() == series)
+            .ok_or_else(|| AppError::SeriesNotFound {
+                indicator: id.clone(),
+                series: series.clone(),
+            })?;
+    let colour = indicator
+        .primary_goal()
+        .and_then(indicators::sdg::goal)
+        .map(|g| g.colour)
+        .unwrap_or("#19486A");
     let caption = crate::chart::caption(indicator, chosen);
     let chart_svg = crate::chart::line_chart_svg(chosen, &indicator.unit, colour, &caption).map_err(|err| {
         tracing::error!(indicator = %indicator.id, series = %series, %err, "chart rendering failed");
@@ -193,10 +247,22 @@ pub async fn fetch_series(id: String, series: String) -> Result<SeriesView, AppE
     })?;
     let decimals = usize::from(indicator.decimals);
     let statuses = crate::ssr::statuses()?;
-    let summary = statuses.series.iter().find(|s| s.indicator_id == indicator.id && s.dimensions == chosen.key.dimensions);
+    let summary = statuses
+        .series
+        .iter()
+        .find(|s| s.indicator_id == indicator.id && s.dimensions == chosen.key.dimensions);
     Ok(SeriesView {
         status: summary.map(|s| status_view(&s.progress)),
-        baseline: summary.and_then(|s| s.baseline.as_ref()).map(|b| format!("Baseline {}: {:.*} {} ({})", b.label, decimals, b.value, indicator.unit, serde_json_string(&b.rule).replace('-', " "))),
+        baseline: summary.and_then(|s| s.baseline.as_ref()).map(|b| {
+            format!(
+                "Baseline {}: {:.*} {} ({})",
+                b.label,
+                decimals,
+                b.value,
+                indicator.unit,
+                serde_json_string(&b.rule).replace('-', " ")
+            )
+        }),
         slug: chosen.key.slug(),
         label: chosen.key.label(),
         caption,
@@ -204,7 +270,13 @@ pub async fn fetch_series(id: String, series: String) -> Result<SeriesView, AppE
         rows: chosen
             .points
             .iter()
-            .map(|p| (p.period.label.clone(), format!("{:.*}", decimals, p.value), p.flags.clone()))
+            .map(|p| {
+                (
+                    p.period.label.clone(),
+                    format!("{:.*}", decimals, p.value),
+                    p.flags.clone(),
+                )
+            })
             .collect(),
     })
 }
@@ -215,6 +287,9 @@ pub async fn fetch_series(id: String, series: String) -> Result<SeriesView, AppE
 pub async fn methodology_html() -> Result<String, AppError> {
     const TEXT: &str = include_str!("../../docs/methodology.md");
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(TEXT, pulldown_cmark::Options::ENABLE_TABLES));
+    pulldown_cmark::html::push_html(
+        &mut html,
+        pulldown_cmark::Parser::new_ext(TEXT, pulldown_cmark::Options::ENABLE_TABLES),
+    );
     Ok(html)
 }

@@ -43,21 +43,38 @@ fn register_fonts() {
 /// The caption under a chart: what, which series, when, in which unit.
 pub fn caption(indicator: &Indicator, series: &Series) -> String {
     let years = match (series.points.first(), series.points.last()) {
-        (Some(first), Some(last)) if first.period != last.period => format!(", {}–{}", first.period.label, last.period.label),
+        (Some(first), Some(last)) if first.period != last.period => {
+            format!(", {}–{}", first.period.label, last.period.label)
+        }
         (Some(only), _) => format!(", {}", only.period.label),
         _ => String::new(),
     };
-    format!("{} — {}{} ({})", indicator.title(), series.key.label(), years, indicator.unit)
+    format!(
+        "{} — {}{} ({})",
+        indicator.title(),
+        series.key.label(),
+        years,
+        indicator.unit
+    )
 }
 
 /// A line chart of `series` as a standalone, accessible SVG document fragment.
-pub fn line_chart_svg(series: &Series, unit: &str, colour_hex: &str, title: &str) -> Result<String, ChartError> {
+pub fn line_chart_svg(
+    series: &Series,
+    unit: &str,
+    colour_hex: &str,
+    title: &str,
+) -> Result<String, ChartError> {
     register_fonts();
     let points: Vec<(i32, f64)> = series.years_and_values().collect();
     let (Some(&(first_year, _)), Some(&(last_year, _))) = (points.first(), points.last()) else {
         return Err(ChartError::Empty);
     };
-    let (mut low, mut high) = points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &(_, v)| (lo.min(v), hi.max(v)));
+    let (mut low, mut high) = points
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &(_, v)| {
+            (lo.min(v), hi.max(v))
+        });
     // Start at zero for positive series so changes are not exaggerated, and pad
     // so the line never sits on the frame.
     if low > 0.0 {
@@ -69,7 +86,11 @@ pub fn line_chart_svg(series: &Series, unit: &str, colour_hex: &str, title: &str
         low -= pad;
     }
     // A single year still gets an x range to draw in.
-    let (x_from, x_to) = if first_year == last_year { (first_year - 1, last_year + 1) } else { (first_year, last_year) };
+    let (x_from, x_to) = if first_year == last_year {
+        (first_year - 1, last_year + 1)
+    } else {
+        (first_year, last_year)
+    };
     let colour = parse_hex(colour_hex).unwrap_or(RGBColor(0x19, 0x48, 0x6A));
 
     let mut svg = String::new();
@@ -97,7 +118,11 @@ pub fn line_chart_svg(series: &Series, unit: &str, colour_hex: &str, title: &str
         for run in points.chunk_by(|a, b| b.0 - a.0 == 1) {
             chart.draw_series(LineSeries::new(run.iter().copied(), colour.stroke_width(3)))?;
         }
-        chart.draw_series(points.iter().map(|&point| Circle::new(point, 4, colour.filled())))?;
+        chart.draw_series(
+            points
+                .iter()
+                .map(|&point| Circle::new(point, 4, colour.filled())),
+        )?;
         root.present()?;
     }
     Ok(accessible(svg, title))
@@ -105,7 +130,10 @@ pub fn line_chart_svg(series: &Series, unit: &str, colour_hex: &str, title: &str
 
 /// Adds a role, a `<title>` and scalable sizing to plotters' `<svg>` element.
 fn accessible(svg: String, title: &str) -> String {
-    let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let escaped = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     match svg.find('>') {
         Some(end) if svg.starts_with("<svg") => format!(
             "{} role=\"img\" class=\"chart\" preserveAspectRatio=\"xMidYMid meet\"><title>{}</title>{}",
@@ -133,44 +161,93 @@ mod tests {
 
     fn series(points: Vec<(i32, f64)>) -> Series {
         Series {
-            key: SeriesKey { indicator_id: "p".into(), dimensions: Dimensions::default() },
-            points: points.into_iter().map(|(y, value)| Point { period: Period::year(y), value, flags: String::new(), progress: None }).collect(),
+            key: SeriesKey {
+                indicator_id: "p".into(),
+                dimensions: Dimensions::default(),
+            },
+            points: points
+                .into_iter()
+                .map(|(y, value)| Point {
+                    period: Period::year(y),
+                    value,
+                    flags: String::new(),
+                    progress: None,
+                })
+                .collect(),
         }
     }
 
     #[test]
     fn chart_is_an_svg_with_title_line_and_one_marker_per_year() {
-        let svg = line_chart_svg(&series(vec![(2019, 12.0), (2020, 11.5), (2021, 10.9)]), "%", "#E5243B", "Poverty <all>")
-            .expect("chart");
+        let svg = line_chart_svg(
+            &series(vec![(2019, 12.0), (2020, 11.5), (2021, 10.9)]),
+            "%",
+            "#E5243B",
+            "Poverty <all>",
+        )
+        .expect("chart");
         assert!(svg.starts_with("<svg"), "{}", &svg[..80.min(svg.len())]);
         assert!(svg.contains("role=\"img\""));
         assert!(svg.contains("<title>Poverty &lt;all&gt;</title>"));
         assert!(svg.contains("viewBox") || svg.contains("width=\"720\""));
-        assert_eq!(svg.matches("<circle").count(), 3, "one marker per observation");
-        assert!(svg.contains("#E5243B") || svg.to_lowercase().contains("#e5243b"), "goal colour used");
+        assert_eq!(
+            svg.matches("<circle").count(),
+            3,
+            "one marker per observation"
+        );
+        assert!(
+            svg.contains("#E5243B") || svg.to_lowercase().contains("#e5243b"),
+            "goal colour used"
+        );
         let labels = text_contents(&svg);
-        assert!(labels.iter().any(|l| l == "2020"), "year labels on the x axis: {labels:?}");
-        assert!(labels.iter().any(|l| l == "%"), "unit on the y axis: {labels:?}");
+        assert!(
+            labels.iter().any(|l| l == "2020"),
+            "year labels on the x axis: {labels:?}"
+        );
+        assert!(
+            labels.iter().any(|l| l == "%"),
+            "unit on the y axis: {labels:?}"
+        );
     }
 
     /// The trimmed text of every `<text>` element.
     fn text_contents(svg: &str) -> Vec<String> {
-        svg.split("<text").skip(1).filter_map(|rest| {
-            let start = rest.find('>')? + 1;
-            let end = rest.find("</text>")?;
-            Some(rest.get(start..end)?.trim().to_string())
-        }).collect()
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|rest| {
+                let start = rest.find('>')? + 1;
+                let end = rest.find("</text>")?;
+                Some(rest.get(start..end)?.trim().to_string())
+            })
+            .collect()
     }
 
     #[test]
     fn empty_series_is_an_error_not_a_blank_chart() {
-        assert!(matches!(line_chart_svg(&series(vec![]), "%", "#E5243B", "t"), Err(ChartError::Empty)));
+        assert!(matches!(
+            line_chart_svg(&series(vec![]), "%", "#E5243B", "t"),
+            Err(ChartError::Empty)
+        ));
     }
 
     #[test]
     fn a_missing_year_breaks_the_line() {
-        let svg = line_chart_svg(&series(vec![(2019, 1.0), (2020, 2.0), (2022, 3.0), (2023, 2.0)]), "%", "#E5243B", "t").expect("chart");
-        let series_lines = svg.split("<polyline").skip(1).filter(|el| el.split('>').next().is_some_and(|attrs| attrs.contains("#E5243B"))).count();
+        let svg = line_chart_svg(
+            &series(vec![(2019, 1.0), (2020, 2.0), (2022, 3.0), (2023, 2.0)]),
+            "%",
+            "#E5243B",
+            "t",
+        )
+        .expect("chart");
+        let series_lines = svg
+            .split("<polyline")
+            .skip(1)
+            .filter(|el| {
+                el.split('>')
+                    .next()
+                    .is_some_and(|attrs| attrs.contains("#E5243B"))
+            })
+            .count();
         assert_eq!(series_lines, 2, "two runs: 2019-2020 and 2022-2023");
     }
 
@@ -183,7 +260,10 @@ mod tests {
     #[test]
     fn caption_names_series_years_and_unit() {
         let indicator = Indicator::new("p", "Poverty", "%", Direction::Lower, &["1.2"]);
-        assert_eq!(caption(&indicator, &series(vec![(2012, 1.0), (2025, 2.0)])), "Poverty — Total, 2012–2025 (%)");
+        assert_eq!(
+            caption(&indicator, &series(vec![(2012, 1.0), (2025, 2.0)])),
+            "Poverty — Total, 2012–2025 (%)"
+        );
     }
 
     #[test]

@@ -8,7 +8,10 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use crate::api::{fetch_indicator, fetch_series, list_goals, methodology_html, GoalSummary, IndicatorView, SeriesView, StatusBadge};
+use crate::api::{
+    fetch_indicator, fetch_series, list_goals, methodology_html, GoalSummary, IndicatorView,
+    SeriesView, StatusBadge,
+};
 use crate::error::AppError;
 
 /// `/`: the goals that have data, each with its indicators.
@@ -69,11 +72,19 @@ pub fn IndicatorPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let series = move || query.read().get("series").unwrap_or_else(|| HEADLINE_SLUG.to_string());
+    let series = move || {
+        query
+            .read()
+            .get("series")
+            .unwrap_or_else(|| HEADLINE_SLUG.to_string())
+    };
     let indicator = Resource::new(id, fetch_indicator);
     // Re-runs when the series selector changes the query: after hydration this
     // is a call to the `fetch_series` server function, not a page load.
-    let chart = Resource::new(move || (id(), series()), |(id, series)| fetch_series(id, series));
+    let chart = Resource::new(
+        move || (id(), series()),
+        |(id, series)| fetch_series(id, series),
+    );
 
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading indicator…"</p> }>

@@ -22,26 +22,34 @@ pub struct DashboardData {
 impl DashboardData {
     pub fn new(dataset: Dataset, statuses: Statuses) -> Self {
         let public = Arc::new(dataset.public_view());
-        DashboardData { all: Arc::new(dataset), public, statuses: Arc::new(statuses) }
+        DashboardData {
+            all: Arc::new(dataset),
+            public,
+            statuses: Arc::new(statuses),
+        }
     }
 }
 
 /// The statuses from the request context.
 pub fn statuses() -> Result<Arc<Statuses>, AppError> {
-    use_context::<DashboardData>().map(|d| d.statuses).ok_or_else(|| {
-        tracing::error!("DashboardData missing from the server function context");
-        AppError::Internal
-    })
+    use_context::<DashboardData>()
+        .map(|d| d.statuses)
+        .ok_or_else(|| {
+            tracing::error!("DashboardData missing from the server function context");
+            AppError::Internal
+        })
 }
 
 /// The public part of the dashboard data from the request context. Until
 /// staff sign-in exists every visitor is anonymous, so this is all a server
 /// function may read.
 pub fn public_data() -> Result<Arc<Dataset>, AppError> {
-    use_context::<DashboardData>().map(|d| d.public).ok_or_else(|| {
-        tracing::error!("DashboardData missing from the server function context");
-        AppError::Internal
-    })
+    use_context::<DashboardData>()
+        .map(|d| d.public)
+        .ok_or_else(|| {
+            tracing::error!("DashboardData missing from the server function context");
+            AppError::Internal
+        })
 }
 
 /// Sets the HTTP status of the page being rendered (no-op outside a request).

@@ -17,7 +17,12 @@ use polars::prelude::*;
 fn peak_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
         .unwrap_or(0)
 }
 
@@ -26,7 +31,11 @@ fn raw(files: &[String]) {
     let start = Instant::now();
     let mut rows = 0;
     for f in files {
-        let lf = LazyCsvReader::new(PlRefPath::try_from_path(Path::new(f)).expect("path")).with_has_header(true).with_infer_schema_length(Some(0)).finish().expect("scan");
+        let lf = LazyCsvReader::new(PlRefPath::try_from_path(Path::new(f)).expect("path"))
+            .with_has_header(true)
+            .with_infer_schema_length(Some(0))
+            .finish()
+            .expect("scan");
         rows += lf.collect().map(|df| df.height()).unwrap_or(0);
     }
     println!("{} {} {rows}", start.elapsed().as_secs_f64(), peak_kib());
@@ -35,31 +44,66 @@ fn raw(files: &[String]) {
 /// Child: `build DATASET DATA` builds a release.
 fn build(dataset: &str, data: &str) {
     let start = Instant::now();
-    let outcome = indicators::release::build(Path::new(dataset), Path::new(data), None).expect("build");
-    println!("{} {} {}", start.elapsed().as_secs_f64(), peak_kib(), outcome.manifest.observations);
+    let outcome =
+        indicators::release::build(Path::new(dataset), Path::new(data), None).expect("build");
+    println!(
+        "{} {} {}",
+        start.elapsed().as_secs_f64(),
+        peak_kib(),
+        outcome.manifest.observations
+    );
 }
 
 fn child(args: &[String]) -> (f64, u64, u64) {
-    let out = Command::new(std::env::current_exe().expect("exe")).args(args).output().expect("child");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(std::env::current_exe().expect("exe"))
+        .args(args)
+        .output()
+        .expect("child");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     let mut parts = text.split_whitespace();
     let mut next = || parts.next().unwrap_or("0").to_string();
-    (next().parse().unwrap_or(0.0), next().parse().unwrap_or(0), next().parse().unwrap_or(0))
+    (
+        next().parse().unwrap_or(0.0),
+        next().parse().unwrap_or(0),
+        next().parse().unwrap_or(0),
+    )
 }
 
 fn write_synthetic(dir: &Path, rows: usize) {
     use std::io::Write;
     std::fs::create_dir_all(dir.join("observations")).expect("dir");
     let indicators = 1000;
-    let mut cat = std::io::BufWriter::new(std::fs::File::create(dir.join("catalogue.csv")).expect("catalogue"));
-    writeln!(cat, "id,title_en,unit,direction,sdg_targets,baseline_year,target_value,target_year").expect("write");
+    let mut cat = std::io::BufWriter::new(
+        std::fs::File::create(dir.join("catalogue.csv")).expect("catalogue"),
+    );
+    writeln!(
+        cat,
+        "id,title_en,unit,direction,sdg_targets,baseline_year,target_value,target_year"
+    )
+    .expect("write");
     for i in 0..indicators {
-        let target = if i % 3 == 0 { format!("{}", 50 + i % 40) } else { String::new() };
+        let target = if i % 3 == 0 {
+            format!("{}", 50 + i % 40)
+        } else {
+            String::new()
+        };
         let year = if target.is_empty() { "" } else { "2030" };
-        writeln!(cat, "ind-{i:04},Indicator {i},%,{},{}.1,2015,{target},{year}", if i % 2 == 0 { "higher" } else { "lower" }, 1 + i % 17).expect("write");
+        writeln!(
+            cat,
+            "ind-{i:04},Indicator {i},%,{},{}.1,2015,{target},{year}",
+            if i % 2 == 0 { "higher" } else { "lower" },
+            1 + i % 17
+        )
+        .expect("write");
     }
-    let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join("observations/all.csv")).expect("create"));
+    let mut out = std::io::BufWriter::new(
+        std::fs::File::create(dir.join("observations/all.csv")).expect("create"),
+    );
     writeln!(out, "indicator,year,district,value").expect("write");
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let districts = rows.div_ceil(indicators * 25).max(1);
@@ -70,12 +114,23 @@ fn write_synthetic(dir: &Path, rows: usize) {
         // Series are contiguous (as exports usually are): indicator, district, then years.
         let (year, rest) = (2000 + i % 25, i / 25);
         let (district, indicator) = (rest % districts, rest / districts);
-        writeln!(out, "ind-{:04},{year},d{district},{}", indicator % indicators, 20.0 + (state % 6000) as f64 / 100.0).expect("write");
+        writeln!(
+            out,
+            "ind-{:04},{year},d{district},{}",
+            indicator % indicators,
+            20.0 + (state % 6000) as f64 / 100.0
+        )
+        .expect("write");
     }
 }
 
 fn bytes_of(paths: &[PathBuf]) -> f64 {
-    paths.iter().map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)).sum::<u64>() as f64 / 1024.0 / 1024.0
+    paths
+        .iter()
+        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .sum::<u64>() as f64
+        / 1024.0
+        / 1024.0
 }
 
 fn main() {
@@ -85,7 +140,10 @@ fn main() {
         Some("build") => return build(&args[1], &args[2]),
         _ => {}
     }
-    let rows: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(10_000_000);
+    let rows: usize = args
+        .first()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000_000);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let tmp = std::env::temp_dir().join(format!("localgoals-bench-build-{}", std::process::id()));
     let synthetic = tmp.join("synthetic");
@@ -93,25 +151,53 @@ fn main() {
     let canada = root.join("../../shared/data/real/canada_cif");
     let demo = root.join("demo-city");
     let csvs = |dir: &Path| -> Vec<PathBuf> {
-        let mut v: Vec<PathBuf> = std::fs::read_dir(dir).map(|e| e.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "csv" || x == "tsv")).collect()).unwrap_or_default();
+        let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|e| {
+                e.filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "csv" || x == "tsv"))
+                    .collect()
+            })
+            .unwrap_or_default();
         v.sort();
         v
     };
     let cases: Vec<(&str, PathBuf, Vec<PathBuf>)> = vec![
-        ("demo city (CSV/TSV files only in the raw read)", demo.clone(), csvs(&demo.join("observations"))),
-        ("Canada CIF Open SDG repository", canada.clone(), indicators::read::opensdg::data_files(&canada.join("data"))),
-        ("synthetic dataset", synthetic.clone(), vec![synthetic.join("observations/all.csv")]),
+        (
+            "demo city (CSV/TSV files only in the raw read)",
+            demo.clone(),
+            csvs(&demo.join("observations")),
+        ),
+        (
+            "Canada CIF Open SDG repository",
+            canada.clone(),
+            indicators::read::opensdg::data_files(&canada.join("data")),
+        ),
+        (
+            "synthetic dataset",
+            synthetic.clone(),
+            vec![synthetic.join("observations/all.csv")],
+        ),
     ];
-    println!("{:<48} {:>9} {:>12} {:>10} {:>12} {:>10} {:>7}", "dataset", "MiB", "observations", "raw s", "raw peak MiB", "build s", "ratio");
+    println!(
+        "{:<48} {:>9} {:>12} {:>10} {:>12} {:>10} {:>7}",
+        "dataset", "MiB", "observations", "raw s", "raw peak MiB", "build s", "ratio"
+    );
     for (label, dataset, files) in cases {
         if !dataset.exists() {
             println!("{label}: not here, skipped");
             continue;
         }
-        let raw_args: Vec<String> = std::iter::once("raw".to_string()).chain(files.iter().map(|p| p.display().to_string())).collect();
+        let raw_args: Vec<String> = std::iter::once("raw".to_string())
+            .chain(files.iter().map(|p| p.display().to_string()))
+            .collect();
         let (raw_s, raw_peak, _) = child(&raw_args);
         let data = tmp.join(format!("data-{}", label.len()));
-        let (build_s, build_peak, observations) = child(&["build".into(), dataset.display().to_string(), data.display().to_string()]);
+        let (build_s, build_peak, observations) = child(&[
+            "build".into(),
+            dataset.display().to_string(),
+            data.display().to_string(),
+        ]);
         println!(
             "{label:<48} {:>9.1} {observations:>12} {raw_s:>10.2} {:>12.0} {build_s:>10.2} {:>6.1}x   build peak {:.0} MiB",
             bytes_of(&files),

@@ -33,7 +33,11 @@ fn polars_read(path: &Path, infer: bool) -> usize {
     let reader = LazyCsvReader::new(PlRefPath::try_from_path(path).expect("path"))
         .with_has_header(true)
         .with_infer_schema_length(if infer { Some(100) } else { Some(0) });
-    reader.finish().and_then(|lf| lf.collect()).map(|df| df.height()).unwrap_or(0)
+    reader
+        .finish()
+        .and_then(|lf| lf.collect())
+        .map(|df| df.height())
+        .unwrap_or(0)
 }
 
 fn write_synthetic(path: &Path, rows: usize) {
@@ -48,14 +52,24 @@ fn write_synthetic(path: &Path, rows: usize) {
         let value = (state % 100_000) as f64 / 100.0;
         let flag = if state % 50 == 0 { "p" } else { "" };
         // Unique (indicator, year, district, sex) for every row up to 1.5M.
-        writeln!(out, "ind-{:03},{},district {},{},{value},{flag}", i % 250, 2000 + (i / 250) % 25, (i / 6250) % 80, ["female", "male", "all"][(i / 500_000) % 3])
-            .expect("write");
+        writeln!(
+            out,
+            "ind-{:03},{},district {},{},{value},{flag}",
+            i % 250,
+            2000 + (i / 250) % 25,
+            (i / 6250) % 80,
+            ["female", "male", "all"][(i / 500_000) % 3]
+        )
+        .expect("write");
     }
 }
 
 fn mib(path: &Path) -> f64 {
     let bytes: u64 = if path.is_dir() {
-        indicators::read::opensdg::data_files(&path.join("data")).iter().map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)).sum()
+        indicators::read::opensdg::data_files(&path.join("data"))
+            .iter()
+            .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+            .sum()
     } else {
         std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
     };
@@ -65,23 +79,52 @@ fn mib(path: &Path) -> f64 {
 fn report(label: &str, path: &Path, raw_files: &[PathBuf]) {
     let (text, rows) = median(|| raw_files.iter().map(|f| polars_read(f, false)).sum());
     let (typed, _) = median(|| raw_files.iter().map(|f| polars_read(f, true)).sum());
-    let (ours, observations) = median(|| read_path(path, &|_, _, _| {}).map(|r| r.dataset.observations.len() + r.problems.len()).unwrap_or(0));
-    println!("{label}: {:.1} MiB, {rows} rows, {} files", mib(path), raw_files.len());
-    println!("  polars CSV read, all text    {:>9.1} ms", text.as_secs_f64() * 1e3);
-    println!("  polars CSV read, typed       {:>9.1} ms", typed.as_secs_f64() * 1e3);
-    println!("  localgoals check (read_path) {:>9.1} ms   ({observations} observations + problems)", ours.as_secs_f64() * 1e3);
-    println!("  ratio check / polars text    {:>9.2}x", ours.as_secs_f64() / text.as_secs_f64());
+    let (ours, observations) = median(|| {
+        read_path(path, &|_, _, _| {})
+            .map(|r| r.dataset.observations.len() + r.problems.len())
+            .unwrap_or(0)
+    });
+    println!(
+        "{label}: {:.1} MiB, {rows} rows, {} files",
+        mib(path),
+        raw_files.len()
+    );
+    println!(
+        "  polars CSV read, all text    {:>9.1} ms",
+        text.as_secs_f64() * 1e3
+    );
+    println!(
+        "  polars CSV read, typed       {:>9.1} ms",
+        typed.as_secs_f64() * 1e3
+    );
+    println!(
+        "  localgoals check (read_path) {:>9.1} ms   ({observations} observations + problems)",
+        ours.as_secs_f64() * 1e3
+    );
+    println!(
+        "  ratio check / polars text    {:>9.2}x",
+        ours.as_secs_f64() / text.as_secs_f64()
+    );
 }
 
 fn main() {
-    let rows: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let rows: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let dir = std::env::temp_dir().join(format!("localgoals-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let synthetic = dir.join("synthetic.csv");
     write_synthetic(&synthetic, rows);
-    println!("runs per figure: {RUNS} (median); threads: {}", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    println!(
+        "runs per figure: {RUNS} (median); threads: {}",
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    );
     report("synthetic long file", &synthetic, &[synthetic.clone()]);
-    let canada = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/real/canada_cif");
+    let canada =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/real/canada_cif");
     if canada.is_dir() {
         let files = indicators::read::opensdg::data_files(&canada.join("data"));
         report("Canada CIF Open SDG repository", &canada, &files);

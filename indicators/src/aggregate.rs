@@ -28,10 +28,21 @@ pub enum View {
 
 /// Counts each indicator once per group it maps to (an indicator mapped to
 /// two goals counts in both).
-pub fn aggregate(dataset: &Dataset, indicator_status: &BTreeMap<String, ProgressStatus>, view: View) -> Aggregates {
+pub fn aggregate(
+    dataset: &Dataset,
+    indicator_status: &BTreeMap<String, ProgressStatus>,
+    view: View,
+) -> Aggregates {
     let mut out = Aggregates::default();
-    for indicator in dataset.indicators.iter().filter(|i| view == View::Staff || i.is_public()) {
-        let status = indicator_status.get(&indicator.id).copied().unwrap_or(ProgressStatus::NotAvailable);
+    for indicator in dataset
+        .indicators
+        .iter()
+        .filter(|i| view == View::Staff || i.is_public())
+    {
+        let status = indicator_status
+            .get(&indicator.id)
+            .copied()
+            .unwrap_or(ProgressStatus::NotAvailable);
         let add = |map: &mut StatusCounts| *map.entry(status).or_default() += 1;
         for goal in indicator.goals() {
             add(out.by_goal.entry(goal).or_default());
@@ -59,27 +70,57 @@ mod tests {
         let mut housing = Indicator::new("rent", "Rent", "%", Direction::Lower, &["11.1", "1.4"]);
         housing.rights_areas = vec!["adequate-housing".into()];
         housing.policy_areas = vec!["housing".into()];
-        let mut waiting = Indicator::new("waiting", "Waiting", "months", Direction::Lower, &["11.1"]);
+        let mut waiting =
+            Indicator::new("waiting", "Waiting", "months", Direction::Lower, &["11.1"]);
         waiting.visibility = Visibility::Internal;
         waiting.rights_areas = vec!["adequate-housing".into()];
-        let dataset = Dataset { indicators: vec![housing, waiting], ..Dataset::default() };
-        let statuses = BTreeMap::from([("rent".to_string(), ProgressStatus::Deterioration), ("waiting".to_string(), ProgressStatus::SubstantialProgress)]);
+        let dataset = Dataset {
+            indicators: vec![housing, waiting],
+            ..Dataset::default()
+        };
+        let statuses = BTreeMap::from([
+            ("rent".to_string(), ProgressStatus::Deterioration),
+            ("waiting".to_string(), ProgressStatus::SubstantialProgress),
+        ]);
 
         let public = aggregate(&dataset, &statuses, View::Public);
-        assert_eq!(public.by_goal[&11], BTreeMap::from([(ProgressStatus::Deterioration, 1)]));
-        assert_eq!(public.by_goal[&1], BTreeMap::from([(ProgressStatus::Deterioration, 1)]));
-        assert_eq!(public.by_rights_area["adequate-housing"].values().sum::<usize>(), 1);
-        assert_eq!(public.by_policy_area["housing"][&ProgressStatus::Deterioration], 1);
+        assert_eq!(
+            public.by_goal[&11],
+            BTreeMap::from([(ProgressStatus::Deterioration, 1)])
+        );
+        assert_eq!(
+            public.by_goal[&1],
+            BTreeMap::from([(ProgressStatus::Deterioration, 1)])
+        );
+        assert_eq!(
+            public.by_rights_area["adequate-housing"]
+                .values()
+                .sum::<usize>(),
+            1
+        );
+        assert_eq!(
+            public.by_policy_area["housing"][&ProgressStatus::Deterioration],
+            1
+        );
 
         let staff = aggregate(&dataset, &statuses, View::Staff);
         assert_eq!(staff.by_target["11.1"].values().sum::<usize>(), 2);
-        assert_eq!(staff.by_rights_area["adequate-housing"][&ProgressStatus::SubstantialProgress], 1);
+        assert_eq!(
+            staff.by_rights_area["adequate-housing"][&ProgressStatus::SubstantialProgress],
+            1
+        );
     }
 
     #[test]
     fn indicators_without_a_status_count_as_not_available() {
-        let dataset = Dataset { indicators: vec![Indicator::new("a", "A", "%", Direction::Lower, &["3.4"])], ..Dataset::default() };
+        let dataset = Dataset {
+            indicators: vec![Indicator::new("a", "A", "%", Direction::Lower, &["3.4"])],
+            ..Dataset::default()
+        };
         let counts = aggregate(&dataset, &BTreeMap::new(), View::Public);
-        assert_eq!(counts.by_goal[&3], BTreeMap::from([(ProgressStatus::NotAvailable, 1)]));
+        assert_eq!(
+            counts.by_goal[&3],
+            BTreeMap::from([(ProgressStatus::NotAvailable, 1)])
+        );
     }
 }

@@ -18,6 +18,9 @@ pub mod read;
 #[cfg(feature = "pipeline")]
 pub mod release;
 
-pub use model::{Area, AreaKind, Dataset, Dimensions, Direction, Indicator, Observation, Period, ProgressOptions, Series, SeriesKey, Visibility};
+pub use model::{
+    Area, AreaKind, Dataset, Dimensions, Direction, Indicator, Observation, Period,
+    ProgressOptions, Series, SeriesKey, Visibility,
+};
 pub use problem::{Problem, ProblemCode, Severity};
 pub use sdg::{Goal, GOALS};

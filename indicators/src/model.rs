@@ -93,7 +93,13 @@ pub struct ProgressOptions {
 impl Indicator {
     /// A minimal public indicator, for tests and for readers that only know
     /// an id, a title and a unit (such as Open SDG data without metadata).
-    pub fn new(id: &str, title: &str, unit: &str, direction: Direction, sdg_targets: &[&str]) -> Self {
+    pub fn new(
+        id: &str,
+        title: &str,
+        unit: &str,
+        direction: Direction,
+        sdg_targets: &[&str],
+    ) -> Self {
         Indicator {
             id: id.to_string(),
             titles: BTreeMap::from([("en".to_string(), title.to_string())]),
@@ -138,7 +144,11 @@ impl Indicator {
 
     /// The goals of its targets, ascending, each once.
     pub fn goals(&self) -> Vec<u8> {
-        let mut goals: Vec<u8> = self.sdg_targets.iter().filter_map(|t| crate::sdg::goal_of_target(t)).collect();
+        let mut goals: Vec<u8> = self
+            .sdg_targets
+            .iter()
+            .filter_map(|t| crate::sdg::goal_of_target(t))
+            .collect();
         goals.sort_unstable();
         goals.dedup();
         goals
@@ -146,7 +156,9 @@ impl Indicator {
 
     /// The first goal it maps to: the one whose colour it wears.
     pub fn primary_goal(&self) -> Option<u8> {
-        self.sdg_targets.iter().find_map(|t| crate::sdg::goal_of_target(t))
+        self.sdg_targets
+            .iter()
+            .find_map(|t| crate::sdg::goal_of_target(t))
     }
 
     pub fn is_public(&self) -> bool {
@@ -176,7 +188,11 @@ pub struct Area {
 
 impl Area {
     pub fn name(&self) -> &str {
-        self.names.get("en").or_else(|| self.names.values().next()).map(String::as_str).unwrap_or(&self.id)
+        self.names
+            .get("en")
+            .or_else(|| self.names.values().next())
+            .map(String::as_str)
+            .unwrap_or(&self.id)
     }
 }
 
@@ -190,7 +206,10 @@ pub struct Period {
 
 impl Period {
     pub fn year(year: i32) -> Self {
-        Period { year, label: year.to_string() }
+        Period {
+            year,
+            label: year.to_string(),
+        }
     }
 }
 
@@ -233,7 +252,10 @@ impl Dimensions {
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -248,7 +270,10 @@ impl fmt::Display for Dimensions {
                 f.write_str(", ")?;
             }
             let mut name = k.chars();
-            let first = name.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            let first = name
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>())
+                .unwrap_or_default();
             write!(f, "{first}{}: {v}", name.as_str())?;
         }
         Ok(())
@@ -283,7 +308,10 @@ pub struct SourceRef {
 
 impl Default for SourceRef {
     fn default() -> Self {
-        SourceRef { file: std::sync::Arc::from(""), line: 0 }
+        SourceRef {
+            file: std::sync::Arc::from(""),
+            line: 0,
+        }
     }
 }
 
@@ -303,7 +331,12 @@ impl SeriesKey {
         if self.dimensions.is_headline() {
             return HEADLINE_SLUG.to_string();
         }
-        self.dimensions.pairs().iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(";")
+        self.dimensions
+            .pairs()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(";")
     }
 
     /// A label a resident reads, e.g. `Total` or `Sex: female`.
@@ -353,7 +386,12 @@ impl Dataset {
 
     /// The series of one indicator, headline first, then by dimensions.
     pub fn series_of(&self, indicator_id: &str) -> Vec<Series> {
-        series_from(indicator_id, self.observations.iter().filter(|o| o.indicator_id == indicator_id))
+        series_from(
+            indicator_id,
+            self.observations
+                .iter()
+                .filter(|o| o.indicator_id == indicator_id),
+        )
     }
 
     /// The series of every indicator in one pass over the observations
@@ -363,13 +401,18 @@ impl Dataset {
         for o in &self.observations {
             grouped.entry(o.indicator_id.as_str()).or_default().push(o);
         }
-        grouped.into_iter().map(|(id, obs)| (id, series_from(id, obs.into_iter()))).collect()
+        grouped
+            .into_iter()
+            .map(|(id, obs)| (id, series_from(id, obs.into_iter())))
+            .collect()
     }
-
 }
 
 /// Groups one indicator's observations into series, headline first.
-fn series_from<'a>(indicator_id: &str, observations: impl Iterator<Item = &'a Observation>) -> Vec<Series> {
+fn series_from<'a>(
+    indicator_id: &str,
+    observations: impl Iterator<Item = &'a Observation>,
+) -> Vec<Series> {
     let mut by_key: BTreeMap<&Dimensions, Vec<Point>> = BTreeMap::new();
     for obs in observations {
         by_key.entry(&obs.dimensions).or_default().push(Point {
@@ -384,13 +427,18 @@ fn series_from<'a>(indicator_id: &str, observations: impl Iterator<Item = &'a Ob
         .into_iter()
         .map(|(dimensions, mut points)| {
             points.sort_by(|a, b| a.period.cmp(&b.period));
-            Series { key: SeriesKey { indicator_id: indicator_id.to_string(), dimensions: dimensions.clone() }, points }
+            Series {
+                key: SeriesKey {
+                    indicator_id: indicator_id.to_string(),
+                    dimensions: dimensions.clone(),
+                },
+                points,
+            }
         })
         .collect()
 }
 
 impl Dataset {
-
     /// Goal numbers that have at least one indicator with observations, ascending.
     pub fn goals_with_data(&self) -> Vec<u8> {
         let mut goals: Vec<u8> = self
@@ -406,14 +454,23 @@ impl Dataset {
 
     /// The same dataset without internal indicators and their observations.
     pub fn public_view(&self) -> Dataset {
-        let public: Vec<Indicator> = self.indicators.iter().filter(|i| i.is_public()).cloned().collect();
+        let public: Vec<Indicator> = self
+            .indicators
+            .iter()
+            .filter(|i| i.is_public())
+            .cloned()
+            .collect();
         let observations = self
             .observations
             .iter()
             .filter(|o| public.iter().any(|i| i.id == o.indicator_id))
             .cloned()
             .collect();
-        Dataset { indicators: public, areas: self.areas.clone(), observations }
+        Dataset {
+            indicators: public,
+            areas: self.areas.clone(),
+            observations,
+        }
     }
 }
 
@@ -448,7 +505,10 @@ mod tests {
         let series = data.series_of("a");
         assert_eq!(series.len(), 2);
         assert_eq!(series[0].key.slug(), "total");
-        assert_eq!(series[0].years_and_values().collect::<Vec<_>>(), vec![(2019, 2.0), (2020, 1.0)]);
+        assert_eq!(
+            series[0].years_and_values().collect::<Vec<_>>(),
+            vec![(2019, 2.0), (2020, 1.0)]
+        );
         assert_eq!(series[1].key.slug(), "sex=male");
         assert_eq!(series[1].key.label(), "Sex: male");
     }
@@ -456,7 +516,13 @@ mod tests {
     #[test]
     fn dimensions_sort_by_name_and_drop_empty_values() {
         let dims = Dimensions::new([("sex", "female"), ("district", "Altstadt"), ("age", " ")]);
-        assert_eq!(dims.pairs(), &[("district".to_string(), "Altstadt".to_string()), ("sex".to_string(), "female".to_string())]);
+        assert_eq!(
+            dims.pairs(),
+            &[
+                ("district".to_string(), "Altstadt".to_string()),
+                ("sex".to_string(), "female".to_string())
+            ]
+        );
         assert_eq!(dims.get("sex"), Some("female"));
         assert!(Dimensions::new([("sex", "")]).is_headline());
     }
@@ -480,7 +546,10 @@ mod tests {
         let mut internal = Indicator::new("secret", "S", "%", Direction::Lower, &["5.2"]);
         internal.visibility = Visibility::Internal;
         let data = Dataset {
-            indicators: vec![Indicator::new("a", "A", "%", Direction::Lower, &["1.2"]), internal],
+            indicators: vec![
+                Indicator::new("a", "A", "%", Direction::Lower, &["1.2"]),
+                internal,
+            ],
             areas: vec![],
             observations: vec![obs("a", 2020, &[], 1.0), obs("secret", 2020, &[], 1.0)],
         };

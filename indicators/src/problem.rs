@@ -101,15 +101,31 @@ pub struct Problem {
 const MAX_VALUE_ECHO: usize = 200;
 
 impl Problem {
-    pub fn error(code: ProblemCode, file: &str, message: impl Into<String>, hint: impl Into<String>) -> Self {
+    pub fn error(
+        code: ProblemCode,
+        file: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
         Self::new(Severity::Error, code, file, message, hint)
     }
 
-    pub fn warning(code: ProblemCode, file: &str, message: impl Into<String>, hint: impl Into<String>) -> Self {
+    pub fn warning(
+        code: ProblemCode,
+        file: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
         Self::new(Severity::Warning, code, file, message, hint)
     }
 
-    fn new(severity: Severity, code: ProblemCode, file: &str, message: impl Into<String>, hint: impl Into<String>) -> Self {
+    fn new(
+        severity: Severity,
+        code: ProblemCode,
+        file: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
         Problem {
             file: file.to_string(),
             line: None,
@@ -177,10 +193,15 @@ mod tests {
 
     #[test]
     fn display_names_place_value_and_fix() {
-        let p = Problem::error(ProblemCode::NotANumber, "social.csv", "the value is not a number", "Write a number such as 12.5")
-            .at_line(12)
-            .in_column("value")
-            .with_value("12,x");
+        let p = Problem::error(
+            ProblemCode::NotANumber,
+            "social.csv",
+            "the value is not a number",
+            "Write a number such as 12.5",
+        )
+        .at_line(12)
+        .in_column("value")
+        .with_value("12,x");
         assert_eq!(
             p.to_string(),
             "social.csv:12 [value] error not-a-number: the value is not a number (found \"12,x\"). Write a number such as 12.5"
@@ -189,13 +210,20 @@ mod tests {
 
     #[test]
     fn long_values_are_truncated_when_echoed() {
-        let p = Problem::warning(ProblemCode::LabelTooLong, "f", "m", "h").with_value(&"x".repeat(500));
+        let p =
+            Problem::warning(ProblemCode::LabelTooLong, "f", "m", "h").with_value(&"x".repeat(500));
         assert_eq!(p.value.as_deref().map(|v| v.chars().count()), Some(201));
     }
 
     #[test]
     fn codes_serialize_in_kebab_case() {
-        assert_eq!(serde_json::to_string(&ProblemCode::DecodedAsWindows1252).expect("json"), "\"decoded-as-windows-1252\"");
-        assert_eq!(ProblemCode::DecodedAsWindows1252.as_str(), "decoded-as-windows-1252");
+        assert_eq!(
+            serde_json::to_string(&ProblemCode::DecodedAsWindows1252).expect("json"),
+            "\"decoded-as-windows-1252\""
+        );
+        assert_eq!(
+            ProblemCode::DecodedAsWindows1252.as_str(),
+            "decoded-as-windows-1252"
+        );
     }
 }

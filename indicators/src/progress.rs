@@ -150,24 +150,49 @@ pub fn open_sdg(raw: ProgressInputs) -> ProgressResult {
         inputs.target = Some(0.001);
     }
     if inputs.current_year <= inputs.base_year {
-        return ProgressResult::not_available(method, Some(inputs), "fewer than two years of data since the base year");
+        return ProgressResult::not_available(
+            method,
+            Some(inputs),
+            "fewer than two years of data since the base year",
+        );
     }
     if !inputs.base_value.is_finite() || !inputs.current_value.is_finite() {
-        return ProgressResult::not_available(method, Some(inputs), "the base or current value is missing");
+        return ProgressResult::not_available(
+            method,
+            Some(inputs),
+            "the base or current value is missing",
+        );
     }
     if inputs.base_value * inputs.current_value < 0.0 {
-        return ProgressResult::not_available(method, Some(inputs), "the base and current values have opposite signs, so a growth rate means nothing");
+        return ProgressResult::not_available(
+            method,
+            Some(inputs),
+            "the base and current values have opposite signs, so a growth rate means nothing",
+        );
     }
-    let (t0, y0, t, y) = (inputs.base_year, inputs.base_value, inputs.current_year, inputs.current_value);
+    let (t0, y0, t, y) = (
+        inputs.base_year,
+        inputs.base_value,
+        inputs.current_year,
+        inputs.current_value,
+    );
     let d = sign_of_direction(inputs.direction);
     let s = if y0 < 0.0 { -1.0 } else { 1.0 };
     let observed = cagr(t0, y0, t, y);
-    let direction_words = if d > 0.0 { "higher is better" } else { "lower is better" };
+    let direction_words = if d > 0.0 {
+        "higher is better"
+    } else {
+        "lower is better"
+    };
     match inputs.target {
         None => {
             let v = s * d * observed;
             let c = limit_factor(y0, inputs.limit);
-            let th = Thresholds { high: 0.015 * c, med: 0.005 * c, low: 0.0 };
+            let th = Thresholds {
+                high: 0.015 * c,
+                med: 0.005 * c,
+                low: 0.0,
+            };
             let score = if v < th.low {
                 (125.0 * v - 2.5).max(-5.0)
             } else if c == 0.0 {
@@ -203,11 +228,19 @@ pub fn open_sdg(raw: ProgressInputs) -> ProgressResult {
             let achieved = if d < 0.0 { y <= target } else { y >= target };
             let required = cagr(t0, y0, inputs.target_year, target);
             let v = s * d * observed / required.abs();
-            let th = Thresholds { high: 0.95, med: 0.6, low: 0.0 };
+            let th = Thresholds {
+                high: 0.95,
+                med: 0.6,
+                low: 0.0,
+            };
             let (status, score) = if achieved {
                 (ProgressStatus::TargetAchieved, 5.0)
             } else {
-                let score = if v >= th.med { (7.1429 * v - 4.2857).min(5.0) } else { (4.1667 * v - 2.5).max(-5.0) };
+                let score = if v >= th.med {
+                    (7.1429 * v - 4.2857).min(5.0)
+                } else {
+                    (4.1667 * v - 2.5).max(-5.0)
+                };
                 (status_from(v, th), score)
             };
             let explanation = if achieved {
@@ -270,12 +303,19 @@ fn status_from(v: f64, th: Thresholds) -> ProgressStatus {
 /// Indicator level from its series: the mean score decides, and "target
 /// achieved" only when every series achieved its target.
 pub fn indicator_status(series: &[ProgressResult]) -> (ProgressStatus, Option<f64>) {
-    let scored: Vec<&ProgressResult> = series.iter().filter(|r| r.status != ProgressStatus::NotAvailable && r.score.is_some()).collect();
+    let scored: Vec<&ProgressResult> = series
+        .iter()
+        .filter(|r| r.status != ProgressStatus::NotAvailable && r.score.is_some())
+        .collect();
     if scored.is_empty() {
         return (ProgressStatus::NotAvailable, None);
     }
     let mean = scored.iter().filter_map(|r| r.score).sum::<f64>() / scored.len() as f64;
-    if scored.len() == series.len() && scored.iter().all(|r| r.status == ProgressStatus::TargetAchieved) {
+    if scored.len() == series.len()
+        && scored
+            .iter()
+            .all(|r| r.status == ProgressStatus::TargetAchieved)
+    {
         return (ProgressStatus::TargetAchieved, Some(mean));
     }
     let status = if mean >= 2.5 {
@@ -307,9 +347,18 @@ fn alternative(
     describe: impl Fn(f64, ProgressStatus) -> String,
 ) -> ProgressResult {
     if inputs.current_year <= inputs.base_year || inputs.base_value * inputs.current_value <= 0.0 {
-        return ProgressResult::not_available(method, Some(inputs), "fewer than two years of data, or values that are zero or change sign");
+        return ProgressResult::not_available(
+            method,
+            Some(inputs),
+            "fewer than two years of data, or values that are zero or change sign",
+        );
     }
-    let observed = cagr(inputs.base_year, inputs.base_value, inputs.current_year, inputs.current_value);
+    let observed = cagr(
+        inputs.base_year,
+        inputs.base_value,
+        inputs.current_year,
+        inputs.current_value,
+    );
     let (value, required, th) = rate(observed);
     let status = match inputs.target {
         Some(target) if target_met(&inputs, target) => ProgressStatus::TargetAchieved,
@@ -338,13 +387,42 @@ fn eurostat(inputs: ProgressInputs) -> ProgressResult {
         ProgressMethod::Eurostat,
         inputs,
         |observed| match inputs.target {
-            None => (d * observed, None, Thresholds { high: 0.01, med: 0.0, low: -0.01 }),
+            None => (
+                d * observed,
+                None,
+                Thresholds {
+                    high: 0.01,
+                    med: 0.0,
+                    low: -0.01,
+                },
+            ),
             Some(target) => {
-                let required = cagr(inputs.base_year, inputs.base_value, inputs.target_year, target);
-                (observed / required, Some(required), Thresholds { high: 0.95, med: 0.6, low: 0.0 })
+                let required = cagr(
+                    inputs.base_year,
+                    inputs.base_value,
+                    inputs.target_year,
+                    target,
+                );
+                (
+                    observed / required,
+                    Some(required),
+                    Thresholds {
+                        high: 0.95,
+                        med: 0.6,
+                        low: 0.0,
+                    },
+                )
             }
         },
-        |observed, status| format!("Eurostat method: {:+.2}% a year from {} to {}: {}.", observed * 100.0, inputs.base_year, inputs.current_year, status.label().to_lowercase()),
+        |observed, status| {
+            format!(
+                "Eurostat method: {:+.2}% a year from {} to {}: {}.",
+                observed * 100.0,
+                inputs.base_year,
+                inputs.current_year,
+                status.label().to_lowercase()
+            )
+        },
     )
 }
 
@@ -352,17 +430,41 @@ fn eurostat(inputs: ProgressInputs) -> ProgressResult {
 /// observed growth rate; compare with the target, or rate the growth itself.
 fn unsd(inputs: ProgressInputs) -> ProgressResult {
     let d = sign_of_direction(inputs.direction);
-    let projected = |observed: f64| inputs.current_value * (1.0 + observed).powi(inputs.target_year - inputs.current_year);
+    let projected = |observed: f64| {
+        inputs.current_value * (1.0 + observed).powi(inputs.target_year - inputs.current_year)
+    };
     alternative(
         ProgressMethod::UnsdProgressChart,
         inputs,
         |observed| match inputs.target {
             // "Limited or regression" below 0.10 is Local Goals' deterioration.
-            Some(target) => ((projected(observed) - inputs.base_value) / (target - inputs.base_value), None, Thresholds { high: 0.95, med: 0.10, low: 0.10 }),
-            None => (d * observed, None, Thresholds { high: 0.02, med: 0.005, low: 0.005 }),
+            Some(target) => (
+                (projected(observed) - inputs.base_value) / (target - inputs.base_value),
+                None,
+                Thresholds {
+                    high: 0.95,
+                    med: 0.10,
+                    low: 0.10,
+                },
+            ),
+            None => (
+                d * observed,
+                None,
+                Thresholds {
+                    high: 0.02,
+                    med: 0.005,
+                    low: 0.005,
+                },
+            ),
         },
         |observed, status| {
-            format!("UNSD Progress Chart: at {:+.2}% a year the value would be {:.2} in {}: {}.", observed * 100.0, projected(observed), inputs.target_year, status.label().to_lowercase())
+            format!(
+                "UNSD Progress Chart: at {:+.2}% a year the value would be {:.2} in {}: {}.",
+                observed * 100.0,
+                projected(observed),
+                inputs.target_year,
+                status.label().to_lowercase()
+            )
         },
     )
 }
@@ -371,7 +473,13 @@ fn unsd(inputs: ProgressInputs) -> ProgressResult {
 mod tests {
     use super::*;
 
-    fn inputs(base: (i32, f64), current: (i32, f64), target: Option<f64>, direction: Direction, limit: Option<f64>) -> ProgressInputs {
+    fn inputs(
+        base: (i32, f64),
+        current: (i32, f64),
+        target: Option<f64>,
+        direction: Direction,
+        limit: Option<f64>,
+    ) -> ProgressInputs {
         ProgressInputs {
             base_year: base.0,
             base_value: base.1,
@@ -391,9 +499,19 @@ mod tests {
     /// docs/methodology.md, worked example 1 (a target): Canada 1-1-1.
     #[test]
     fn worked_example_with_target_poverty_rate() {
-        let r = open_sdg(inputs((2015, 14.5), (2023, 10.4), Some(7.25), Direction::Lower, None));
+        let r = open_sdg(inputs(
+            (2015, 14.5),
+            (2023, 10.4),
+            Some(7.25),
+            Direction::Lower,
+            None,
+        ));
         assert_eq!(r.status, ProgressStatus::ModerateProgress);
-        assert!(close(r.value.expect("v"), 0.9010899546976208), "{:?}", r.value);
+        assert!(
+            close(r.value.expect("v"), 0.9010899546976208),
+            "{:?}",
+            r.value
+        );
         assert!(close(r.score.expect("score"), 2.1506954374096354));
         assert_eq!(r.calculation, Some(2));
     }
@@ -401,39 +519,89 @@ mod tests {
     /// Worked example 2 (no target, a natural limit of 100): Canada 1-2-1.
     #[test]
     fn worked_example_without_target_with_limit() {
-        let r = open_sdg(inputs((2016, 66.6), (2023, 71.4), None, Direction::Higher, Some(100.0)));
+        let r = open_sdg(inputs(
+            (2016, 66.6),
+            (2023, 71.4),
+            None,
+            Direction::Higher,
+            Some(100.0),
+        ));
         assert_eq!(r.status, ProgressStatus::ModerateProgress);
         assert!(close(r.value.expect("v"), 0.009991483690946268));
         assert!(close(r.score.expect("score"), 1.739752850099936));
         let c = r.limit_factor.expect("C");
-        assert!(c < 1.0 && c > 0.0, "the limit shrinks the thresholds: C = {c}");
+        assert!(
+            c < 1.0 && c > 0.0,
+            "the limit shrinks the thresholds: C = {c}"
+        );
     }
 
     /// Worked example 3: the target is already achieved (Canada 15-5-1).
     #[test]
     fn worked_example_target_already_achieved() {
-        let r = open_sdg(inputs((2015, 70.0), (2023, 55.0), Some(100.0), Direction::Lower, None));
-        assert_eq!((r.status, r.score), (ProgressStatus::TargetAchieved, Some(5.0)));
+        let r = open_sdg(inputs(
+            (2015, 70.0),
+            (2023, 55.0),
+            Some(100.0),
+            Direction::Lower,
+            None,
+        ));
+        assert_eq!(
+            (r.status, r.score),
+            (ProgressStatus::TargetAchieved, Some(5.0))
+        );
         assert!(close(r.value.expect("v"), 1.2340549664701979));
     }
 
     #[test]
     fn negative_values_flip_the_growth_sign() {
         // Both negative, moving towards zero while higher is better: progress.
-        let r = open_sdg(inputs((2015, -10.0), (2020, -5.0), None, Direction::Higher, None));
+        let r = open_sdg(inputs(
+            (2015, -10.0),
+            (2020, -5.0),
+            None,
+            Direction::Higher,
+            None,
+        ));
         assert!(r.value.expect("v") > 0.0, "{r:?}");
         assert_eq!(r.status, ProgressStatus::SubstantialProgress);
     }
 
     #[test]
     fn opposite_signs_and_single_years_are_not_available() {
-        assert_eq!(open_sdg(inputs((2015, -1.0), (2020, 2.0), None, Direction::Higher, None)).status, ProgressStatus::NotAvailable);
-        assert_eq!(open_sdg(inputs((2022, 18.41), (2022, 18.41), None, Direction::Higher, Some(100.0))).status, ProgressStatus::NotAvailable);
+        assert_eq!(
+            open_sdg(inputs(
+                (2015, -1.0),
+                (2020, 2.0),
+                None,
+                Direction::Higher,
+                None
+            ))
+            .status,
+            ProgressStatus::NotAvailable
+        );
+        assert_eq!(
+            open_sdg(inputs(
+                (2022, 18.41),
+                (2022, 18.41),
+                None,
+                Direction::Higher,
+                Some(100.0)
+            ))
+            .status,
+            ProgressStatus::NotAvailable
+        );
     }
 
     #[test]
     fn zero_base_and_zero_target_are_nudged_to_a_thousandth() {
-        let r = open_sdg(inputs((2015, 0.0), (2020, 1.0), Some(0.0), Direction::Lower, None));
+        let r = open_sdg(inputs(
+            (2015, 0.0),
+            (2020, 1.0),
+            Some(0.0),
+            Direction::Lower,
+            None,
+        ));
         let used = r.inputs.expect("inputs");
         assert_eq!((used.base_value, used.target), (0.001, Some(0.001)));
         assert_eq!(r.status, ProgressStatus::Deterioration);
@@ -443,40 +611,91 @@ mod tests {
     fn limit_factor_is_one_without_a_limit_and_zero_at_it() {
         assert_eq!(limit_factor(50.0, None), 1.0);
         assert_eq!(limit_factor(100.0, Some(100.0)), 0.0);
-        assert!(close(limit_factor(150.0, Some(100.0)), 1.0 - 0.5f64.powf(4.44)));
+        assert!(close(
+            limit_factor(150.0, Some(100.0)),
+            1.0 - 0.5f64.powf(4.44)
+        ));
         assert_eq!(limit_factor(300.0, Some(100.0)), 1.0);
     }
 
     #[test]
     fn at_the_limit_any_progress_scores_five() {
-        let r = open_sdg(inputs((2015, 100.0), (2020, 100.0), None, Direction::Higher, Some(100.0)));
-        assert_eq!((r.status, r.score), (ProgressStatus::SubstantialProgress, Some(5.0)));
+        let r = open_sdg(inputs(
+            (2015, 100.0),
+            (2020, 100.0),
+            None,
+            Direction::Higher,
+            Some(100.0),
+        ));
+        assert_eq!(
+            (r.status, r.score),
+            (ProgressStatus::SubstantialProgress, Some(5.0))
+        );
     }
 
     #[test]
     fn indicator_level_is_the_mean_score_and_achieved_only_if_all_are() {
-        let a = open_sdg(inputs((2015, 70.0), (2023, 55.0), Some(100.0), Direction::Lower, None));
-        let b = open_sdg(inputs((2015, 14.5), (2023, 10.4), Some(7.25), Direction::Lower, None));
+        let a = open_sdg(inputs(
+            (2015, 70.0),
+            (2023, 55.0),
+            Some(100.0),
+            Direction::Lower,
+            None,
+        ));
+        let b = open_sdg(inputs(
+            (2015, 14.5),
+            (2023, 10.4),
+            Some(7.25),
+            Direction::Lower,
+            None,
+        ));
         let (status, mean) = indicator_status(&[a.clone(), b.clone()]);
         assert_eq!(status, ProgressStatus::SubstantialProgress);
         assert!(close(mean.expect("mean"), (5.0 + 2.1506954374096354) / 2.0));
-        assert_eq!(indicator_status(&[a.clone(), a]).0, ProgressStatus::TargetAchieved);
+        assert_eq!(
+            indicator_status(&[a.clone(), a]).0,
+            ProgressStatus::TargetAchieved
+        );
         assert_eq!(indicator_status(&[]).0, ProgressStatus::NotAvailable);
     }
 
     #[test]
     fn eurostat_and_unsd_methods_rate_growth() {
         let i = inputs((2019, 100.0), (2024, 90.0), None, Direction::Lower, None);
-        assert_eq!(assess(ProgressMethod::Eurostat, i).status, ProgressStatus::SubstantialProgress, "-2.1% a year, lower is better");
-        assert_eq!(assess(ProgressMethod::UnsdProgressChart, i).status, ProgressStatus::SubstantialProgress);
+        assert_eq!(
+            assess(ProgressMethod::Eurostat, i).status,
+            ProgressStatus::SubstantialProgress,
+            "-2.1% a year, lower is better"
+        );
+        assert_eq!(
+            assess(ProgressMethod::UnsdProgressChart, i).status,
+            ProgressStatus::SubstantialProgress
+        );
         let slow = inputs((2019, 100.0), (2024, 99.0), None, Direction::Lower, None);
-        assert_eq!(assess(ProgressMethod::Eurostat, slow).status, ProgressStatus::ModerateProgress);
-        assert_eq!(assess(ProgressMethod::UnsdProgressChart, slow).status, ProgressStatus::Deterioration, "0.2% a year is below UNSD's 0.5%");
+        assert_eq!(
+            assess(ProgressMethod::Eurostat, slow).status,
+            ProgressStatus::ModerateProgress
+        );
+        assert_eq!(
+            assess(ProgressMethod::UnsdProgressChart, slow).status,
+            ProgressStatus::Deterioration,
+            "0.2% a year is below UNSD's 0.5%"
+        );
     }
 
     #[test]
     fn explanations_name_the_numbers() {
-        let r = open_sdg(inputs((2015, 14.5), (2023, 10.4), Some(7.25), Direction::Lower, None));
-        assert!(r.explanation.contains("14.5 in 2015") && r.explanation.contains("7.25 by 2030"), "{}", r.explanation);
+        let r = open_sdg(inputs(
+            (2015, 14.5),
+            (2023, 10.4),
+            Some(7.25),
+            Direction::Lower,
+            None,
+        ));
+        assert!(
+            r.explanation.contains("14.5 in 2015") && r.explanation.contains("7.25 by 2030"),
+            "{}",
+            r.explanation
+        );
     }
 }

@@ -40,7 +40,9 @@ const FORMAT: u32 = 1;
 pub enum ReleaseError {
     #[error(transparent)]
     Read(#[from] ReadError),
-    #[error("{path}: {source}. Check that the data directory exists and Local Goals may write to it.")]
+    #[error(
+        "{path}: {source}. Check that the data directory exists and Local Goals may write to it."
+    )]
     Io {
         path: PathBuf,
         #[source]
@@ -61,7 +63,10 @@ pub enum ReleaseError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ReleaseError + '_ {
-    move |source| ReleaseError::Io { path: path.to_path_buf(), source }
+    move |source| ReleaseError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// One file of a release, as the manifest records it.
@@ -131,19 +136,46 @@ pub fn compute(dataset: &Dataset, method: ProgressMethod) -> Statuses {
     let mut indicators = Vec::new();
     let all_series = dataset.series_by_indicator();
     for indicator in &dataset.indicators {
-        let summaries: Vec<SeriesSummary> = all_series.get(indicator.id.as_str()).map(Vec::as_slice).unwrap_or(&[]).iter().map(|s| summarize(s, indicator, method)).collect();
+        let summaries: Vec<SeriesSummary> = all_series
+            .get(indicator.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .map(|s| summarize(s, indicator, method))
+            .collect();
         // The indicator's status comes from its headline series where there is
         // one (Open SDG's default selection), else from all its series.
-        let headline: Vec<_> = summaries.iter().filter(|s| s.dimensions.is_headline()).map(|s| s.progress.clone()).collect();
-        let basis = if headline.is_empty() { summaries.iter().map(|s| s.progress.clone()).collect() } else { headline };
+        let headline: Vec<_> = summaries
+            .iter()
+            .filter(|s| s.dimensions.is_headline())
+            .map(|s| s.progress.clone())
+            .collect();
+        let basis = if headline.is_empty() {
+            summaries.iter().map(|s| s.progress.clone()).collect()
+        } else {
+            headline
+        };
         let (status, mean_score) = indicator_status(&basis);
-        indicators.push(IndicatorStatus { indicator_id: indicator.id.clone(), status, mean_score });
+        indicators.push(IndicatorStatus {
+            indicator_id: indicator.id.clone(),
+            status,
+            mean_score,
+        });
         series.extend(summaries);
     }
-    let by_id: BTreeMap<String, ProgressStatus> = indicators.iter().map(|s| (s.indicator_id.clone(), s.status)).collect();
+    let by_id: BTreeMap<String, ProgressStatus> = indicators
+        .iter()
+        .map(|s| (s.indicator_id.clone(), s.status))
+        .collect();
     let public = crate::aggregate::aggregate(dataset, &by_id, crate::aggregate::View::Public);
     let staff = crate::aggregate::aggregate(dataset, &by_id, crate::aggregate::View::Staff);
-    Statuses { method, series, indicators, public, staff }
+    Statuses {
+        method,
+        series,
+        indicators,
+        public,
+        staff,
+    }
 }
 
 /// What `build` did.
@@ -156,21 +188,38 @@ pub struct BuildOutcome {
 /// Reads `dataset_dir` (a dataset folder or an Open SDG repository), refuses
 /// it if it has errors, computes statuses and writes a new release that
 /// becomes current.
-pub fn build(dataset_dir: &Path, data_dir: &Path, method: Option<ProgressMethod>) -> Result<BuildOutcome, ReleaseError> {
+pub fn build(
+    dataset_dir: &Path,
+    data_dir: &Path,
+    method: Option<ProgressMethod>,
+) -> Result<BuildOutcome, ReleaseError> {
     let report = if dataset_dir.join(crate::read::CATALOGUE_FILE).is_file() {
         read_dataset(dataset_dir, &|_, _, _| {})
     } else if dataset_dir.is_dir() {
         read_path(dataset_dir, &|_, _, _| {})?
     } else {
-        return Err(ReadError::NotFound { path: dataset_dir.to_path_buf() }.into());
+        return Err(ReadError::NotFound {
+            path: dataset_dir.to_path_buf(),
+        }
+        .into());
     };
     if report.errors() > 0 {
-        return Err(ReadError::Invalid { path: dataset_dir.to_path_buf(), errors: report.errors() }.into());
+        return Err(ReadError::Invalid {
+            path: dataset_dir.to_path_buf(),
+            errors: report.errors(),
+        }
+        .into());
     }
     let method = method.unwrap_or(report.settings.progress_method);
     let statuses = compute(&report.dataset, method);
     let warnings: Vec<&Problem> = report.problems.iter().filter(|p| !p.is_error()).collect();
-    let manifest = write_release(data_dir, &dataset_dir.display().to_string(), &report.dataset, &statuses, &warnings)?;
+    let manifest = write_release(
+        data_dir,
+        &dataset_dir.display().to_string(),
+        &report.dataset,
+        &statuses,
+        &warnings,
+    )?;
     Ok(BuildOutcome { manifest, report })
 }
 
@@ -188,7 +237,10 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<FileEntry, ReleaseError> {
 
 fn entry(path: &Path, bytes: &[u8]) -> FileEntry {
     FileEntry {
-        name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         bytes: bytes.len() as u64,
         sha256: hex(&Sha256::digest(bytes)),
     }
@@ -205,26 +257,78 @@ fn sync_dir(dir: &Path) -> Result<(), ReleaseError> {
 
 /// Compact JSON; only the manifest, which people open, is pretty-printed.
 fn json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, ReleaseError> {
-    let encoded = if file == MANIFEST { serde_json::to_vec_pretty(value) } else { serde_json::to_vec(value) };
-    encoded.map_err(|source| ReleaseError::Json { file: file.to_string(), source })
+    let encoded = if file == MANIFEST {
+        serde_json::to_vec_pretty(value)
+    } else {
+        serde_json::to_vec(value)
+    };
+    encoded.map_err(|source| ReleaseError::Json {
+        file: file.to_string(),
+        source,
+    })
 }
 
 /// The observations as a Parquet file's bytes.
 fn observations_parquet(observations: &[Observation]) -> Result<Vec<u8>, ReleaseError> {
     let n = observations.len();
-    let dims: Vec<String> = observations.iter().map(|o| serde_json::to_string(o.dimensions.pairs()).unwrap_or_default()).collect();
+    let dims: Vec<String> = observations
+        .iter()
+        .map(|o| serde_json::to_string(o.dimensions.pairs()).unwrap_or_default())
+        .collect();
     let mut frame = DataFrame::new(
         n,
         vec![
-            Column::new("indicator_id".into(), observations.iter().map(|o| o.indicator_id.as_str()).collect::<Vec<_>>()),
-            Column::new("year".into(), observations.iter().map(|o| o.period.year).collect::<Vec<_>>()),
-            Column::new("period".into(), observations.iter().map(|o| o.period.label.as_str()).collect::<Vec<_>>()),
+            Column::new(
+                "indicator_id".into(),
+                observations
+                    .iter()
+                    .map(|o| o.indicator_id.as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "year".into(),
+                observations
+                    .iter()
+                    .map(|o| o.period.year)
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "period".into(),
+                observations
+                    .iter()
+                    .map(|o| o.period.label.as_str())
+                    .collect::<Vec<_>>(),
+            ),
             Column::new("dimensions".into(), dims),
-            Column::new("value".into(), observations.iter().map(|o| o.value).collect::<Vec<_>>()),
-            Column::new("flags".into(), observations.iter().map(|o| o.flags.as_str()).collect::<Vec<_>>()),
-            Column::new("progress".into(), observations.iter().map(|o| o.progress).collect::<Vec<_>>()),
-            Column::new("source_file".into(), observations.iter().map(|o| o.source.file.as_ref()).collect::<Vec<&str>>()),
-            Column::new("source_line".into(), observations.iter().map(|o| o.source.line as u64).collect::<Vec<_>>()),
+            Column::new(
+                "value".into(),
+                observations.iter().map(|o| o.value).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "flags".into(),
+                observations
+                    .iter()
+                    .map(|o| o.flags.as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "progress".into(),
+                observations.iter().map(|o| o.progress).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "source_file".into(),
+                observations
+                    .iter()
+                    .map(|o| o.source.file.as_ref())
+                    .collect::<Vec<&str>>(),
+            ),
+            Column::new(
+                "source_line".into(),
+                observations
+                    .iter()
+                    .map(|o| o.source.line as u64)
+                    .collect::<Vec<_>>(),
+            ),
         ],
     )?;
     let mut bytes = Vec::new();
@@ -235,8 +339,16 @@ fn observations_parquet(observations: &[Observation]) -> Result<Vec<u8>, Release
 fn read_observations_parquet(path: &Path) -> Result<Vec<Observation>, ReleaseError> {
     let file = File::open(path).map_err(io(path))?;
     let frame = ParquetReader::new(file).finish()?;
-    let s = |name: &str| -> Result<StringChunked, ReleaseError> { Ok(frame.column(name)?.str()?.clone()) };
-    let (ids, periods, dims, flags, files) = (s("indicator_id")?, s("period")?, s("dimensions")?, s("flags")?, s("source_file")?);
+    let s = |name: &str| -> Result<StringChunked, ReleaseError> {
+        Ok(frame.column(name)?.str()?.clone())
+    };
+    let (ids, periods, dims, flags, files) = (
+        s("indicator_id")?,
+        s("period")?,
+        s("dimensions")?,
+        s("flags")?,
+        s("source_file")?,
+    );
     let years = frame.column("year")?.i32()?.clone();
     let values = frame.column("value")?.f64()?.clone();
     let progress = frame.column("progress")?.f64()?.clone();
@@ -244,17 +356,30 @@ fn read_observations_parquet(path: &Path) -> Result<Vec<Observation>, ReleaseErr
     let mut interned_files: BTreeMap<String, std::sync::Arc<str>> = BTreeMap::new();
     let mut out = Vec::with_capacity(frame.height());
     for i in 0..frame.height() {
-        let pairs: Vec<(String, String)> = serde_json::from_str(dims.get(i).unwrap_or("[]")).map_err(|source| ReleaseError::Json { file: OBSERVATIONS.into(), source })?;
+        let pairs: Vec<(String, String)> = serde_json::from_str(dims.get(i).unwrap_or("[]"))
+            .map_err(|source| ReleaseError::Json {
+                file: OBSERVATIONS.into(),
+                source,
+            })?;
         let file = files.get(i).unwrap_or_default();
-        let file = interned_files.entry(file.to_string()).or_insert_with(|| std::sync::Arc::from(file)).clone();
+        let file = interned_files
+            .entry(file.to_string())
+            .or_insert_with(|| std::sync::Arc::from(file))
+            .clone();
         out.push(Observation {
             indicator_id: ids.get(i).unwrap_or_default().to_string(),
-            period: Period { year: years.get(i).unwrap_or_default(), label: periods.get(i).unwrap_or_default().to_string() },
+            period: Period {
+                year: years.get(i).unwrap_or_default(),
+                label: periods.get(i).unwrap_or_default().to_string(),
+            },
             dimensions: Dimensions::new(pairs),
             value: values.get(i).unwrap_or(f64::NAN),
             flags: flags.get(i).unwrap_or_default().to_string(),
             progress: progress.get(i),
-            source: SourceRef { file, line: lines.get(i).unwrap_or_default() as usize },
+            source: SourceRef {
+                file,
+                line: lines.get(i).unwrap_or_default() as usize,
+            },
         });
     }
     Ok(out)
@@ -266,7 +391,12 @@ pub fn release_numbers(data_dir: &Path) -> Vec<u32> {
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
-                .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_prefix('r')).and_then(|n| n.parse().ok()))
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()
+                        .and_then(|n| n.strip_prefix('r'))
+                        .and_then(|n| n.parse().ok())
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -278,25 +408,55 @@ fn release_id(number: u32) -> String {
     format!("r{number:05}")
 }
 
-fn write_release(data_dir: &Path, source: &str, dataset: &Dataset, statuses: &Statuses, warnings: &[&Problem]) -> Result<Manifest, ReleaseError> {
+fn write_release(
+    data_dir: &Path,
+    source: &str,
+    dataset: &Dataset,
+    statuses: &Statuses,
+    warnings: &[&Problem],
+) -> Result<Manifest, ReleaseError> {
     let releases = releases_dir(data_dir);
     fs::create_dir_all(&releases).map_err(io(&releases))?;
     // Leftovers of builds that died are never visible as releases; clear the
     // old ones (a young one may belong to a build running right now).
     if let Ok(entries) = fs::read_dir(&releases) {
         for e in entries.filter_map(Result::ok) {
-            let stale = e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age.as_secs() > 600);
+            let stale = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 600);
             if e.file_name().to_string_lossy().starts_with(".building-") && stale {
                 let _ = fs::remove_dir_all(e.path());
             }
         }
     }
-    let staging = releases.join(format!(".building-{}-{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)));
+    let staging = releases.join(format!(
+        ".building-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
     fs::create_dir_all(&staging).map_err(io(&staging))?;
 
     let mut files = vec![
-        write_synced(&staging.join(OBSERVATIONS), &observations_parquet(&dataset.observations)?)?,
-        write_synced(&staging.join(CATALOGUE), &json(CATALOGUE, &Catalogue { indicators: dataset.indicators.clone(), areas: dataset.areas.clone() })?)?,
+        write_synced(
+            &staging.join(OBSERVATIONS),
+            &observations_parquet(&dataset.observations)?,
+        )?,
+        write_synced(
+            &staging.join(CATALOGUE),
+            &json(
+                CATALOGUE,
+                &Catalogue {
+                    indicators: dataset.indicators.clone(),
+                    areas: dataset.areas.clone(),
+                },
+            )?,
+        )?,
         write_synced(&staging.join(STATUSES), &json(STATUSES, statuses)?)?,
         write_synced(&staging.join(PROBLEMS), &json(PROBLEMS, &warnings)?)?,
     ];
@@ -320,7 +480,10 @@ fn write_release(data_dir: &Path, source: &str, dataset: &Dataset, statuses: &St
             format: FORMAT,
             id: id.clone(),
             number,
-            created_unix: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
+            created_unix: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0),
             source: source.to_string(),
             method: statuses.method,
             indicators: dataset.indicators.len(),
@@ -360,21 +523,33 @@ pub fn set_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
 
 /// The id `CURRENT` names, if any.
 pub fn current_id(data_dir: &Path) -> Option<String> {
-    fs::read_to_string(releases_dir(data_dir).join(CURRENT_FILE)).ok().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+    fs::read_to_string(releases_dir(data_dir).join(CURRENT_FILE))
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
 }
 
 /// Checks a release folder against its manifest: every file present, of the
 /// recorded size and checksum.
 pub fn verify(dir: &Path) -> Result<Manifest, ReleaseError> {
-    let release = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let damaged = |reason: String| ReleaseError::Damaged { release: release.clone(), reason };
-    let bytes = fs::read(dir.join(MANIFEST)).map_err(|e| damaged(format!("no readable manifest ({e})")))?;
-    let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| damaged(format!("the manifest is not valid ({e})")))?;
+    let release = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let damaged = |reason: String| ReleaseError::Damaged {
+        release: release.clone(),
+        reason,
+    };
+    let bytes =
+        fs::read(dir.join(MANIFEST)).map_err(|e| damaged(format!("no readable manifest ({e})")))?;
+    let manifest: Manifest = serde_json::from_slice(&bytes)
+        .map_err(|e| damaged(format!("the manifest is not valid ({e})")))?;
     if manifest.id != release {
         return Err(damaged(format!("the manifest names {}", manifest.id)));
     }
     for f in &manifest.files {
-        let bytes = fs::read(dir.join(&f.name)).map_err(|e| damaged(format!("{} cannot be read ({e})", f.name)))?;
+        let bytes = fs::read(dir.join(&f.name))
+            .map_err(|e| damaged(format!("{} cannot be read ({e})", f.name)))?;
         if bytes.len() as u64 != f.bytes || hex(&Sha256::digest(&bytes)) != f.sha256 {
             return Err(damaged(format!("{} does not match its checksum", f.name)));
         }
@@ -386,11 +561,29 @@ pub fn verify(dir: &Path) -> Result<Manifest, ReleaseError> {
 pub fn load(data_dir: &Path, id: &str) -> Result<Release, ReleaseError> {
     let dir = releases_dir(data_dir).join(id);
     let manifest = verify(&dir)?;
-    let read_json = |name: &str| -> Result<Vec<u8>, ReleaseError> { fs::read(dir.join(name)).map_err(io(&dir.join(name))) };
-    let catalogue: Catalogue = serde_json::from_slice(&read_json(CATALOGUE)?).map_err(|source| ReleaseError::Json { file: CATALOGUE.into(), source })?;
-    let statuses: Statuses = serde_json::from_slice(&read_json(STATUSES)?).map_err(|source| ReleaseError::Json { file: STATUSES.into(), source })?;
+    let read_json = |name: &str| -> Result<Vec<u8>, ReleaseError> {
+        fs::read(dir.join(name)).map_err(io(&dir.join(name)))
+    };
+    let catalogue: Catalogue =
+        serde_json::from_slice(&read_json(CATALOGUE)?).map_err(|source| ReleaseError::Json {
+            file: CATALOGUE.into(),
+            source,
+        })?;
+    let statuses: Statuses =
+        serde_json::from_slice(&read_json(STATUSES)?).map_err(|source| ReleaseError::Json {
+            file: STATUSES.into(),
+            source,
+        })?;
     let observations = read_observations_parquet(&dir.join(OBSERVATIONS))?;
-    Ok(Release { manifest, dataset: Dataset { indicators: catalogue.indicators, areas: catalogue.areas, observations }, statuses })
+    Ok(Release {
+        manifest,
+        dataset: Dataset {
+            indicators: catalogue.indicators,
+            areas: catalogue.areas,
+            observations,
+        },
+        statuses,
+    })
 }
 
 /// Loads the current release.
@@ -401,7 +594,10 @@ pub fn load_current(data_dir: &Path) -> Result<Release, ReleaseError> {
 
 /// The status of every series of `indicator_id` in every release, oldest
 /// first: `(release id, series slug, status)`.
-pub fn status_history(data_dir: &Path, indicator_id: &str) -> Vec<(String, String, ProgressStatus)> {
+pub fn status_history(
+    data_dir: &Path,
+    indicator_id: &str,
+) -> Vec<(String, String, ProgressStatus)> {
     let mut out = Vec::new();
     for number in release_numbers(data_dir) {
         let id = release_id(number);
@@ -409,10 +605,22 @@ pub fn status_history(data_dir: &Path, indicator_id: &str) -> Vec<(String, Strin
         if verify(&dir).is_err() {
             continue;
         }
-        let Ok(bytes) = fs::read(dir.join(STATUSES)) else { continue };
-        let Ok(statuses) = serde_json::from_slice::<Statuses>(&bytes) else { continue };
-        for s in statuses.series.iter().filter(|s| s.indicator_id == indicator_id) {
-            let slug = crate::model::SeriesKey { indicator_id: s.indicator_id.clone(), dimensions: s.dimensions.clone() }.slug();
+        let Ok(bytes) = fs::read(dir.join(STATUSES)) else {
+            continue;
+        };
+        let Ok(statuses) = serde_json::from_slice::<Statuses>(&bytes) else {
+            continue;
+        };
+        for s in statuses
+            .series
+            .iter()
+            .filter(|s| s.indicator_id == indicator_id)
+        {
+            let slug = crate::model::SeriesKey {
+                indicator_id: s.indicator_id.clone(),
+                dimensions: s.dimensions.clone(),
+            }
+            .slug();
             out.push((id.clone(), slug, s.progress.status));
         }
     }
@@ -424,7 +632,8 @@ mod tests {
     use super::*;
 
     fn temp(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("localgoals-release-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("localgoals-release-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir
     }
@@ -440,9 +649,18 @@ mod tests {
         assert_eq!(outcome.manifest.id, "r00001");
         assert_eq!(current_id(&data).as_deref(), Some("r00001"));
         let release = load_current(&data).expect("load");
-        assert_eq!(release.dataset.observations, outcome.report.dataset.observations, "Parquet round trip is lossless");
-        assert_eq!(release.dataset.indicators, outcome.report.dataset.indicators);
-        assert_eq!(release.statuses.indicators.len(), outcome.report.dataset.indicators.len());
+        assert_eq!(
+            release.dataset.observations, outcome.report.dataset.observations,
+            "Parquet round trip is lossless"
+        );
+        assert_eq!(
+            release.dataset.indicators,
+            outcome.report.dataset.indicators
+        );
+        assert_eq!(
+            release.statuses.indicators.len(),
+            outcome.report.dataset.indicators.len()
+        );
         let _ = fs::remove_dir_all(&data);
     }
 
@@ -451,12 +669,19 @@ mod tests {
         let data = temp("history");
         build(&demo(), &data, None).expect("first");
         let same = build(&demo(), &data, None).expect("unchanged");
-        assert_eq!(same.manifest.id, "r00001", "an identical build keeps the current release");
+        assert_eq!(
+            same.manifest.id, "r00001",
+            "an identical build keeps the current release"
+        );
         build(&demo(), &data, Some(ProgressMethod::Eurostat)).expect("second");
         assert_eq!(release_numbers(&data), [1, 2]);
         assert_eq!(current_id(&data).as_deref(), Some("r00002"));
         let history = status_history(&data, "poverty-rate");
-        let headline: Vec<_> = history.iter().filter(|(_, slug, _)| slug == "total").map(|(id, _, _)| id.as_str()).collect();
+        let headline: Vec<_> = history
+            .iter()
+            .filter(|(_, slug, _)| slug == "total")
+            .map(|(id, _, _)| id.as_str())
+            .collect();
         assert_eq!(headline, ["r00001", "r00002"]);
         let _ = fs::remove_dir_all(&data);
     }
@@ -469,8 +694,14 @@ mod tests {
         let mut bytes = fs::read(&file).expect("read");
         bytes[10] ^= 1;
         fs::write(&file, bytes).expect("write");
-        assert!(matches!(verify(&releases_dir(&data).join("r00001")), Err(ReleaseError::Damaged { .. })));
-        assert!(matches!(set_current(&data, "r00001"), Err(ReleaseError::Damaged { .. })));
+        assert!(matches!(
+            verify(&releases_dir(&data).join("r00001")),
+            Err(ReleaseError::Damaged { .. })
+        ));
+        assert!(matches!(
+            set_current(&data, "r00001"),
+            Err(ReleaseError::Damaged { .. })
+        ));
         let _ = fs::remove_dir_all(&data);
     }
 
@@ -479,9 +710,20 @@ mod tests {
         let data = temp("invalid");
         let bad = temp("invalid-dataset");
         fs::create_dir_all(bad.join("observations")).expect("dir");
-        fs::write(bad.join("catalogue.csv"), "id,title_en,unit,direction,sdg_targets\np,P,%,lower,1.2\n").expect("catalogue");
-        fs::write(bad.join("observations/p.csv"), "indicator,year,value\np,2020,twelve\n").expect("obs");
-        assert!(matches!(build(&bad, &data, None), Err(ReleaseError::Read(ReadError::Invalid { errors: 1, .. }))));
+        fs::write(
+            bad.join("catalogue.csv"),
+            "id,title_en,unit,direction,sdg_targets\np,P,%,lower,1.2\n",
+        )
+        .expect("catalogue");
+        fs::write(
+            bad.join("observations/p.csv"),
+            "indicator,year,value\np,2020,twelve\n",
+        )
+        .expect("obs");
+        assert!(matches!(
+            build(&bad, &data, None),
+            Err(ReleaseError::Read(ReadError::Invalid { errors: 1, .. }))
+        ));
         assert!(release_numbers(&data).is_empty());
         assert_eq!(current_id(&data), None);
         let _ = fs::remove_dir_all(&data);

@@ -52,12 +52,22 @@ impl Goal {
     /// relative luminance), for text drawn on a goal-coloured badge.
     pub fn text_colour(&self) -> &'static str {
         let channel = |i: usize| {
-            let v = u8::from_str_radix(self.colour.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
-            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+            let v = u8::from_str_radix(self.colour.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0)
+                as f64
+                / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
         };
         let luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
         // Contrast with white is (1.05)/(L+0.05); with black (L+0.05)/0.05.
-        if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 { "#FFFFFF" } else { "#000000" }
+        if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 {
+            "#FFFFFF"
+        } else {
+            "#000000"
+        }
     }
 }
 
@@ -111,7 +121,11 @@ impl SdgId {
     /// letters, digits, `.` and `-`.
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
-        if text.is_empty() || !text.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
+        if text.is_empty()
+            || !text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        {
             return None;
         }
         let mut parts = Vec::new();
@@ -120,7 +134,9 @@ impl SdgId {
                 return None;
             }
             // `2a` is the number 2 followed by the letters `a`.
-            let digits_end = piece.find(|c: char| !c.is_ascii_digit()).unwrap_or(piece.len());
+            let digits_end = piece
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(piece.len());
             if digits_end > 0 {
                 parts.push(IdPart::Number(piece[..digits_end].parse().ok()?));
             }
@@ -128,7 +144,10 @@ impl SdgId {
                 parts.push(IdPart::Letters(piece[digits_end..].to_ascii_lowercase()));
             }
         }
-        Some(Self { text: text.to_string(), parts })
+        Some(Self {
+            text: text.to_string(),
+            parts,
+        })
     }
 
     pub fn as_str(&self) -> &str {
@@ -150,7 +169,9 @@ impl SdgId {
 
 impl Ord for SdgId {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.parts.cmp(&other.parts).then_with(|| self.text.cmp(&other.text))
+        self.parts
+            .cmp(&other.parts)
+            .then_with(|| self.text.cmp(&other.text))
     }
 }
 
@@ -206,7 +227,9 @@ pub fn framework() -> &'static Framework {
     FRAMEWORK.get_or_init(|| {
         // The embedded tables are checked by tests; a broken row is a build bug.
         let rows = |text: &str| -> Vec<Vec<String>> {
-            let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(true)
+                .from_reader(text.as_bytes());
             reader
                 .records()
                 .filter_map(Result::ok)
@@ -219,7 +242,13 @@ pub fn framework() -> &'static Framework {
             .collect();
         let mut targets: Vec<Target> = rows(TARGETS_CSV)
             .into_iter()
-            .filter_map(|r| Some(Target { id: r.first()?.clone(), goal: r.get(1)?.parse().ok()?, title: r.get(2)?.clone() }))
+            .filter_map(|r| {
+                Some(Target {
+                    id: r.first()?.clone(),
+                    goal: r.get(1)?.parse().ok()?,
+                    title: r.get(2)?.clone(),
+                })
+            })
             .collect();
         targets.sort_by_cached_key(|t| SdgId::parse(&t.id));
         let mut indicators: Vec<GlobalIndicator> = rows(INDICATORS_CSV)
@@ -234,7 +263,11 @@ pub fn framework() -> &'static Framework {
             })
             .collect();
         indicators.sort_by_cached_key(|i| (SdgId::parse(&i.id), SdgId::parse(&i.target)));
-        Framework { goal_titles, targets, indicators }
+        Framework {
+            goal_titles,
+            targets,
+            indicators,
+        }
     })
 }
 
@@ -256,10 +289,24 @@ impl Framework {
         let mut scored: Vec<(usize, bool, &Target)> = self
             .targets
             .iter()
-            .map(|t| (edit_distance(&wanted, &t.id.to_ascii_lowercase()), Some(t.goal) != wanted_goal, t))
+            .map(|t| {
+                (
+                    edit_distance(&wanted, &t.id.to_ascii_lowercase()),
+                    Some(t.goal) != wanted_goal,
+                    t,
+                )
+            })
             .collect();
-        scored.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| SdgId::parse(&a.2.id).cmp(&SdgId::parse(&b.2.id))));
-        scored.into_iter().take(n).map(|(_, _, t)| t.id.as_str()).collect()
+        scored.sort_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| SdgId::parse(&a.2.id).cmp(&SdgId::parse(&b.2.id)))
+        });
+        scored
+            .into_iter()
+            .take(n)
+            .map(|(_, _, t)| t.id.as_str())
+            .collect()
     }
 }
 
@@ -288,7 +335,10 @@ mod tests {
 
     #[test]
     fn ids_sort_numerically_with_lettered_parts_last() {
-        let mut ids: Vec<SdgId> = ["1.10", "1.a", "1.2", "10.1", "1.b", "2.1", "1.1"].iter().map(|t| id(t)).collect();
+        let mut ids: Vec<SdgId> = ["1.10", "1.a", "1.2", "10.1", "1.b", "2.1", "1.1"]
+            .iter()
+            .map(|t| id(t))
+            .collect();
         ids.sort();
         let sorted: Vec<&str> = ids.iter().map(SdgId::as_str).collect();
         assert_eq!(sorted, ["1.1", "1.2", "1.10", "1.a", "1.b", "2.1", "10.1"]);
@@ -296,7 +346,15 @@ mod tests {
 
     #[test]
     fn local_dash_ids_parse_with_letter_suffixes() {
-        assert_eq!(id("5-5-2a").parts(), &[IdPart::Number(5), IdPart::Number(5), IdPart::Number(2), IdPart::Letters("a".into())]);
+        assert_eq!(
+            id("5-5-2a").parts(),
+            &[
+                IdPart::Number(5),
+                IdPart::Number(5),
+                IdPart::Number(2),
+                IdPart::Letters("a".into())
+            ]
+        );
         assert_eq!(id("10-x-2").goal(), Some(10));
         assert!(id("5-5-2") < id("5-5-2a"));
         assert_eq!(SdgId::parse(""), None);

@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Dimensions, Indicator, Point, ProgressOptions, Series};
-use crate::progress::{self, ProgressInputs, ProgressMethod, ProgressResult, DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR};
+use crate::progress::{
+    self, ProgressInputs, ProgressMethod, ProgressResult, DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR,
+};
 
 /// Why the baseline is the year it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,14 +81,18 @@ pub struct SeriesSummary {
 /// The progress options that apply: the indicator's first Open SDG option
 /// entry, or the catalogue's fields.
 pub fn options_for(indicator: &Indicator) -> ProgressOptions {
-    indicator.progress_options.first().cloned().unwrap_or_else(|| ProgressOptions {
-        direction: Some(indicator.direction),
-        base_year: indicator.baseline_year,
-        target: indicator.target_value,
-        target_year: indicator.target_year,
-        limit: indicator.natural_limit,
-        ..ProgressOptions::default()
-    })
+    indicator
+        .progress_options
+        .first()
+        .cloned()
+        .unwrap_or_else(|| ProgressOptions {
+            direction: Some(indicator.direction),
+            base_year: indicator.baseline_year,
+            target: indicator.target_value,
+            target_year: indicator.target_year,
+            limit: indicator.natural_limit,
+            ..ProgressOptions::default()
+        })
 }
 
 /// Columns that pick a series rather than disaggregate it (Open SDG).
@@ -96,12 +102,22 @@ const SELECTOR_COLUMNS: [&str; 2] = ["Series", "Units"];
 /// options' disaggregation (a `None` value = an empty cell) or else the
 /// headline; within it the options' `series` and `unit`, or else the first
 /// series and unit the data lists.
-pub fn progress_series(dataset: &crate::model::Dataset, indicator: &Indicator, options: &ProgressOptions) -> Option<Series> {
+pub fn progress_series(
+    dataset: &crate::model::Dataset,
+    indicator: &Indicator,
+    options: &ProgressOptions,
+) -> Option<Series> {
     let all = dataset.series_of(&indicator.id);
-    let wanted: Vec<(&str, &str)> = options.disaggregation.iter().filter_map(|(k, v)| v.as_deref().map(|v| (k.as_str(), v))).collect();
+    let wanted: Vec<(&str, &str)> = options
+        .disaggregation
+        .iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k.as_str(), v)))
+        .collect();
     let selected = |dims: &Dimensions| -> bool {
         let pairs = dims.pairs();
-        let mut rest = pairs.iter().filter(|(k, _)| !SELECTOR_COLUMNS.contains(&k.as_str()));
+        let mut rest = pairs
+            .iter()
+            .filter(|(k, _)| !SELECTOR_COLUMNS.contains(&k.as_str()));
         let disaggregation_ok = if wanted.is_empty() {
             rest.next().is_none()
         } else {
@@ -109,14 +125,28 @@ pub fn progress_series(dataset: &crate::model::Dataset, indicator: &Indicator, o
             rest.len() == wanted.len() && wanted.iter().all(|w| rest.contains(w))
         };
         disaggregation_ok
-            && options.series.as_deref().is_none_or(|s| dims.get("Series") == Some(s))
-            && options.unit.as_deref().is_none_or(|u| dims.get("Units") == Some(u))
+            && options
+                .series
+                .as_deref()
+                .is_none_or(|s| dims.get("Series") == Some(s))
+            && options
+                .unit
+                .as_deref()
+                .is_none_or(|u| dims.get("Units") == Some(u))
     };
     // "First" in the order of the file: the candidate seen on the lowest line.
     let first_line = |dims: &Dimensions| {
-        dataset.observations.iter().filter(|o| o.indicator_id == indicator.id && &o.dimensions == dims).map(|o| o.source.line).min().unwrap_or(usize::MAX)
+        dataset
+            .observations
+            .iter()
+            .filter(|o| o.indicator_id == indicator.id && &o.dimensions == dims)
+            .map(|o| o.source.line)
+            .min()
+            .unwrap_or(usize::MAX)
     };
-    all.into_iter().filter(|s| selected(&s.key.dimensions)).min_by_key(|s| first_line(&s.key.dimensions))
+    all.into_iter()
+        .filter(|s| selected(&s.key.dimensions))
+        .min_by_key(|s| first_line(&s.key.dimensions))
 }
 
 /// Chooses the baseline point of `points` (sorted by period).
@@ -126,7 +156,12 @@ pub fn baseline(points: &[Point], set_year: Option<i32>) -> Option<(&Point, Base
             .iter()
             .find(|p| p.period.year == year)
             .map(|p| (p, BaselineRule::Catalogue))
-            .or_else(|| points.iter().find(|p| p.period.year > year).map(|p| (p, BaselineRule::CatalogueNextYearWithData))),
+            .or_else(|| {
+                points
+                    .iter()
+                    .find(|p| p.period.year > year)
+                    .map(|p| (p, BaselineRule::CatalogueNextYearWithData))
+            }),
         None => points
             .iter()
             .find(|p| p.period.year >= DEFAULT_BASE_YEAR)
@@ -137,10 +172,21 @@ pub fn baseline(points: &[Point], set_year: Option<i32>) -> Option<(&Point, Base
 
 /// The inputs of the progress calculation for a series under `options`. The
 /// value used is the `Progress` column where the data has one.
-pub fn progress_inputs(points: &[Point], indicator: &Indicator, options: &ProgressOptions) -> Option<ProgressInputs> {
+pub fn progress_inputs(
+    points: &[Point],
+    indicator: &Indicator,
+    options: &ProgressOptions,
+) -> Option<ProgressInputs> {
     let value_of = |p: &Point| p.progress.unwrap_or(p.value);
     let usable: Vec<&Point> = points.iter().filter(|p| value_of(p).is_finite()).collect();
-    let owned: Vec<Point> = usable.iter().map(|p| Point { progress: None, value: value_of(p), ..(*p).clone() }).collect();
+    let owned: Vec<Point> = usable
+        .iter()
+        .map(|p| Point {
+            progress: None,
+            value: value_of(p),
+            ..(*p).clone()
+        })
+        .collect();
     let (base, _) = baseline(&owned, options.base_year)?;
     let current = owned.last()?;
     Some(ProgressInputs {
@@ -182,16 +228,27 @@ pub fn summarize(series: &Series, indicator: &Indicator, method: ProgressMethod)
     SeriesSummary {
         indicator_id: indicator.id.clone(),
         dimensions: series.key.dimensions.clone(),
-        baseline: baseline_point.map(|(p, rule)| Baseline { year: p.period.year, label: p.period.label.clone(), value: p.value, rule }),
+        baseline: baseline_point.map(|(p, rule)| Baseline {
+            year: p.period.year,
+            label: p.period.label.clone(),
+            value: p.value,
+            rule,
+        }),
         latest: latest.cloned(),
         previous: previous.cloned(),
-        change_since_baseline: baseline_point.zip(latest).filter(|((b, _), l)| b.period.year < l.period.year).map(|((b, _), l)| Change::between(b, l)),
+        change_since_baseline: baseline_point
+            .zip(latest)
+            .filter(|((b, _), l)| b.period.year < l.period.year)
+            .map(|((b, _), l)| Change::between(b, l)),
         change_since_previous: previous.zip(latest).map(|(p, l)| Change::between(p, l)),
         cagr: baseline_point
             .zip(latest)
             .filter(|((b, _), l)| b.period.year < l.period.year && b.value * l.value > 0.0)
             .map(|((b, _), l)| progress::cagr(b.period.year, b.value, l.period.year, l.value)),
-        trend: linear_trend(points, target_year.max(latest.map(|l| l.period.year).unwrap_or(target_year))),
+        trend: linear_trend(
+            points,
+            target_year.max(latest.map(|l| l.period.year).unwrap_or(target_year)),
+        ),
         progress,
     }
 }
@@ -204,14 +261,25 @@ pub fn linear_trend(points: &[Point], year: i32) -> Option<Trend> {
     let n = points.len() as f64;
     let mean_x = points.iter().map(|p| f64::from(p.period.year)).sum::<f64>() / n;
     let mean_y = points.iter().map(|p| p.value).sum::<f64>() / n;
-    let sxx: f64 = points.iter().map(|p| (f64::from(p.period.year) - mean_x).powi(2)).sum();
+    let sxx: f64 = points
+        .iter()
+        .map(|p| (f64::from(p.period.year) - mean_x).powi(2))
+        .sum();
     if sxx == 0.0 {
         return None;
     }
-    let sxy: f64 = points.iter().map(|p| (f64::from(p.period.year) - mean_x) * (p.value - mean_y)).sum();
+    let sxy: f64 = points
+        .iter()
+        .map(|p| (f64::from(p.period.year) - mean_x) * (p.value - mean_y))
+        .sum();
     let slope = sxy / sxx;
     let intercept = mean_y - slope * mean_x;
-    Some(Trend { slope_per_year: slope, intercept, projected_year: year, projected_value: intercept + slope * f64::from(year) })
+    Some(Trend {
+        slope_per_year: slope,
+        intercept,
+        projected_year: year,
+        projected_value: intercept + slope * f64::from(year),
+    })
 }
 
 #[cfg(test)]
@@ -222,8 +290,19 @@ mod tests {
 
     fn series(points: &[(i32, f64)]) -> Series {
         Series {
-            key: SeriesKey { indicator_id: "p".into(), dimensions: Dimensions::default() },
-            points: points.iter().map(|&(y, value)| Point { period: Period::year(y), value, flags: String::new(), progress: None }).collect(),
+            key: SeriesKey {
+                indicator_id: "p".into(),
+                dimensions: Dimensions::default(),
+            },
+            points: points
+                .iter()
+                .map(|&(y, value)| Point {
+                    period: Period::year(y),
+                    value,
+                    flags: String::new(),
+                    progress: None,
+                })
+                .collect(),
         }
     }
 
@@ -231,11 +310,21 @@ mod tests {
     fn catalogue_baseline_year_is_used_and_recorded() {
         let mut i = Indicator::new("p", "P", "%", Direction::Lower, &["1.2"]);
         i.baseline_year = Some(2016);
-        let s = summarize(&series(&[(2014, 20.0), (2016, 18.0), (2020, 15.0), (2021, 14.0)]), &i, ProgressMethod::OpenSdg);
+        let s = summarize(
+            &series(&[(2014, 20.0), (2016, 18.0), (2020, 15.0), (2021, 14.0)]),
+            &i,
+            ProgressMethod::OpenSdg,
+        );
         let b = s.baseline.expect("baseline");
-        assert_eq!((b.year, b.value, b.rule), (2016, 18.0, BaselineRule::Catalogue));
+        assert_eq!(
+            (b.year, b.value, b.rule),
+            (2016, 18.0, BaselineRule::Catalogue)
+        );
         let since = s.change_since_baseline.expect("change");
-        assert_eq!((since.from_year, since.to_year, since.absolute), (2016, 2021, -4.0));
+        assert_eq!(
+            (since.from_year, since.to_year, since.absolute),
+            (2016, 2021, -4.0)
+        );
         assert!((since.percent.expect("%") - (-4.0 / 18.0 * 100.0)).abs() < 1e-12);
         let prev = s.change_since_previous.expect("previous");
         assert_eq!((prev.from_year, prev.absolute), (2020, -1.0));
@@ -244,15 +333,28 @@ mod tests {
     #[test]
     fn baseline_rules_cover_missing_years() {
         let s = series(&[(2012, 1.0), (2013, 2.0), (2017, 3.0)]);
-        assert_eq!(baseline(&s.points, Some(2015)).map(|(p, r)| (p.period.year, r)), Some((2017, BaselineRule::CatalogueNextYearWithData)));
-        assert_eq!(baseline(&s.points, None).map(|(p, r)| (p.period.year, r)), Some((2017, BaselineRule::DefaultYear)));
+        assert_eq!(
+            baseline(&s.points, Some(2015)).map(|(p, r)| (p.period.year, r)),
+            Some((2017, BaselineRule::CatalogueNextYearWithData))
+        );
+        assert_eq!(
+            baseline(&s.points, None).map(|(p, r)| (p.period.year, r)),
+            Some((2017, BaselineRule::DefaultYear))
+        );
         let old = series(&[(2010, 1.0), (2012, 2.0)]);
-        assert_eq!(baseline(&old.points, None).map(|(p, r)| (p.period.year, r)), Some((2010, BaselineRule::FirstYearWithData)));
+        assert_eq!(
+            baseline(&old.points, None).map(|(p, r)| (p.period.year, r)),
+            Some((2010, BaselineRule::FirstYearWithData))
+        );
     }
 
     #[test]
     fn trend_is_least_squares_projected_to_the_target_year() {
-        let t = linear_trend(&series(&[(2020, 10.0), (2021, 12.0), (2022, 14.0)]).points, 2030).expect("trend");
+        let t = linear_trend(
+            &series(&[(2020, 10.0), (2021, 12.0), (2022, 14.0)]).points,
+            2030,
+        )
+        .expect("trend");
         assert!((t.slope_per_year - 2.0).abs() < 1e-12);
         assert!((t.projected_value - 30.0).abs() < 1e-9);
     }
@@ -262,7 +364,11 @@ mod tests {
         let mut i = Indicator::new("p", "P", "%", Direction::Lower, &["1.2"]);
         i.target_value = Some(7.25);
         i.target_year = Some(2030);
-        let s = summarize(&series(&[(2015, 14.5), (2019, 12.0), (2023, 10.4)]), &i, ProgressMethod::OpenSdg);
+        let s = summarize(
+            &series(&[(2015, 14.5), (2019, 12.0), (2023, 10.4)]),
+            &i,
+            ProgressMethod::OpenSdg,
+        );
         assert_eq!(s.progress.status, ProgressStatus::ModerateProgress);
         assert!((s.cagr.expect("cagr") - ((10.4f64 / 14.5).powf(1.0 / 8.0) - 1.0)).abs() < 1e-12);
     }

@@ -17,55 +17,140 @@ fn demo() -> PathBuf {
 #[test]
 fn demo_city_reads_without_errors_and_covers_what_the_product_promises() {
     let report = read_dataset(&demo(), &|_, _, _| {});
-    assert_eq!(report.errors(), 0, "{:#?}", report.problems.iter().filter(|p| p.is_error()).collect::<Vec<_>>());
+    assert_eq!(
+        report.errors(),
+        0,
+        "{:#?}",
+        report
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .collect::<Vec<_>>()
+    );
     let d = &report.dataset;
-    assert!(d.indicators.len() >= 40, "{} indicators", d.indicators.len());
+    assert!(
+        d.indicators.len() >= 40,
+        "{} indicators",
+        d.indicators.len()
+    );
     let goals: BTreeSet<u8> = d.indicators.iter().flat_map(|i| i.goals()).collect();
     assert_eq!(goals.len(), 17, "all 17 goals: {goals:?}");
-    assert!(d.indicators.iter().filter(|i| i.visibility == Visibility::Internal).count() >= 3);
-    assert!(d.areas.iter().filter(|a| a.kind == AreaKind::Rights).count() >= 10);
-    assert!(d.areas.iter().filter(|a| a.kind == AreaKind::Policy).count() >= 8);
-    assert!(d.indicators.iter().any(|i| i.sdg_targets.len() > 1 && i.goals().len() > 1), "some indicators map across goals");
+    assert!(
+        d.indicators
+            .iter()
+            .filter(|i| i.visibility == Visibility::Internal)
+            .count()
+            >= 3
+    );
+    assert!(
+        d.areas
+            .iter()
+            .filter(|a| a.kind == AreaKind::Rights)
+            .count()
+            >= 10
+    );
+    assert!(
+        d.areas
+            .iter()
+            .filter(|a| a.kind == AreaKind::Policy)
+            .count()
+            >= 8
+    );
+    assert!(
+        d.indicators
+            .iter()
+            .any(|i| i.sdg_targets.len() > 1 && i.goals().len() > 1),
+        "some indicators map across goals"
+    );
 
     let years: BTreeSet<i32> = d.observations.iter().map(|o| o.period.year).collect();
     assert_eq!((years.first(), years.last()), (Some(&2012), Some(&2025)));
-    let districts: BTreeSet<&str> = d.observations.iter().filter_map(|o| o.dimensions.get("Stadtteil")).collect();
+    let districts: BTreeSet<&str> = d
+        .observations
+        .iter()
+        .filter_map(|o| o.dimensions.get("Stadtteil"))
+        .collect();
     assert_eq!(districts.len(), 10, "{districts:?}");
-    assert!(d.observations.iter().any(|o| o.dimensions.get("sex") == Some("female")));
-    assert!(d.observations.iter().any(|o| o.dimensions.get("age") == Some("65+")));
-    assert!(d.observations.iter().any(|o| !o.flags.is_empty()), "some values are flagged");
-    assert!(report.problems.iter().any(|p| p.code == indicators::ProblemCode::MissingYear), "some series have gaps");
+    assert!(d
+        .observations
+        .iter()
+        .any(|o| o.dimensions.get("sex") == Some("female")));
+    assert!(d
+        .observations
+        .iter()
+        .any(|o| o.dimensions.get("age") == Some("65+")));
+    assert!(
+        d.observations.iter().any(|o| !o.flags.is_empty()),
+        "some values are flagged"
+    );
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.code == indicators::ProblemCode::MissingYear),
+        "some series have gaps"
+    );
 
     // Some indicators improve, some worsen, some stay flat (headline series,
     // first vs last value, measured against the direction of progress).
     let (mut improving, mut worsening, mut flat) = (0, 0, 0);
     for indicator in &d.indicators {
-        let Some(headline) = d.series_of(&indicator.id).into_iter().find(|s| s.key.dimensions.is_headline()) else { continue };
-        let (Some(first), Some(last)) = (headline.points.first(), headline.points.last()) else { continue };
+        let Some(headline) = d
+            .series_of(&indicator.id)
+            .into_iter()
+            .find(|s| s.key.dimensions.is_headline())
+        else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (headline.points.first(), headline.points.last()) else {
+            continue;
+        };
         let change = (last.value - first.value) / first.value.abs().max(1e-9);
-        let better = if indicator.direction == Direction::Higher { change } else { -change };
+        let better = if indicator.direction == Direction::Higher {
+            change
+        } else {
+            -change
+        };
         match better {
             b if b > 0.05 => improving += 1,
             b if b < -0.05 => worsening += 1,
             _ => flat += 1,
         }
     }
-    assert!(improving >= 10 && worsening >= 5 && flat >= 3, "improving {improving}, worsening {worsening}, flat {flat}");
+    assert!(
+        improving >= 10 && worsening >= 5 && flat >= 3,
+        "improving {improving}, worsening {worsening}, flat {flat}"
+    );
 }
 
 #[test]
 fn demo_city_files_are_what_the_seeded_generator_writes() {
     let out = std::env::temp_dir().join(format!("localgoals-demo-{}", std::process::id()));
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/gen_demo_city.py");
-    let status = Command::new("python3").arg(&script).arg(&out).status().expect("python3 runs the generator");
+    let status = Command::new("python3")
+        .arg(&script)
+        .arg(&out)
+        .status()
+        .expect("python3 runs the generator");
     assert!(status.success());
     let mut compared = 0;
-    for rel in ["catalogue.csv", "areas.csv"].into_iter().map(String::from).chain(
-        std::fs::read_dir(demo().join("observations")).expect("observations").filter_map(Result::ok).map(|e| format!("observations/{}", e.file_name().to_string_lossy())),
-    ) {
+    for rel in ["catalogue.csv", "areas.csv"]
+        .into_iter()
+        .map(String::from)
+        .chain(
+            std::fs::read_dir(demo().join("observations"))
+                .expect("observations")
+                .filter_map(Result::ok)
+                .map(|e| format!("observations/{}", e.file_name().to_string_lossy())),
+        )
+    {
         let committed = std::fs::read(demo().join(&rel)).expect("committed file");
-        let generated = std::fs::read(out.join(&rel)).unwrap_or_else(|_| panic!("generator wrote no {rel}"));
-        assert!(committed == generated, "{rel} differs from the generator's output: run `python3 scripts/gen_demo_city.py`");
+        let generated =
+            std::fs::read(out.join(&rel)).unwrap_or_else(|_| panic!("generator wrote no {rel}"));
+        assert!(
+            committed == generated,
+            "{rel} differs from the generator's output: run `python3 scripts/gen_demo_city.py`"
+        );
         compared += 1;
     }
     assert_eq!(compared, 10);

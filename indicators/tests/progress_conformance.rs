@@ -5,20 +5,29 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use indicators::progress::{indicator_status, open_sdg, ProgressInputs, ProgressResult, ProgressStatus};
+use indicators::progress::{
+    indicator_status, open_sdg, ProgressInputs, ProgressResult, ProgressStatus,
+};
 use indicators::Direction;
 
 fn vectors(file: &str) -> csv::Reader<std::fs::File> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/progress-vectors").join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/data/progress-vectors")
+        .join(file);
     csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn status(text: &str) -> ProgressStatus {
-    serde_json::from_value(serde_json::Value::String(text.to_string())).unwrap_or_else(|e| panic!("status {text}: {e}"))
+    serde_json::from_value(serde_json::Value::String(text.to_string()))
+        .unwrap_or_else(|e| panic!("status {text}: {e}"))
 }
 
 fn number(text: &str) -> Option<f64> {
-    (!text.trim().is_empty()).then(|| text.trim().parse().unwrap_or_else(|e| panic!("number {text:?}: {e}")))
+    (!text.trim().is_empty()).then(|| {
+        text.trim()
+            .parse()
+            .unwrap_or_else(|e| panic!("number {text:?}: {e}"))
+    })
 }
 
 fn close(actual: f64, expected: f64) -> bool {
@@ -29,9 +38,24 @@ fn close(actual: f64, expected: f64) -> bool {
 fn compute_all() -> Vec<(String, String, ProgressResult, csv::StringRecord)> {
     let mut reader = vectors("components_flat.csv");
     let headers = reader.headers().expect("headers").clone();
-    let col = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
-    let (ind, tag, by, bv, cy, cv, t, ty, dir, lim) =
-        (col("indicator"), col("series_tag"), col("base_year"), col("base_value"), col("current_year"), col("current_value"), col("target"), col("target_year"), col("direction"), col("limit"));
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("column {name}"))
+    };
+    let (ind, tag, by, bv, cy, cv, t, ty, dir, lim) = (
+        col("indicator"),
+        col("series_tag"),
+        col("base_year"),
+        col("base_value"),
+        col("current_year"),
+        col("current_value"),
+        col("target"),
+        col("target_year"),
+        col("direction"),
+        col("limit"),
+    );
     reader
         .records()
         .map(|r| r.expect("record"))
@@ -44,7 +68,11 @@ fn compute_all() -> Vec<(String, String, ProgressResult, csv::StringRecord)> {
                 current_value: number(&r[cv]).unwrap_or(f64::NAN),
                 target: number(&r[t]),
                 target_year: year(ty).unwrap_or(2030),
-                direction: if number(&r[dir]) == Some(1.0) { Direction::Higher } else { Direction::Lower },
+                direction: if number(&r[dir]) == Some(1.0) {
+                    Direction::Higher
+                } else {
+                    Direction::Lower
+                },
                 limit: number(&r[lim]),
             };
             (r[ind].to_string(), r[tag].to_string(), open_sdg(inputs), r)
@@ -56,29 +84,56 @@ fn compute_all() -> Vec<(String, String, ProgressResult, csv::StringRecord)> {
 fn all_132_series_match_value_score_and_status() {
     let mut reader = vectors("components_flat.csv");
     let headers = reader.headers().expect("headers").clone();
-    let col = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
-    let (ev, es, esc) = (col("expected_progress_value"), col("expected_status"), col("expected_score"));
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("column {name}"))
+    };
+    let (ev, es, esc) = (
+        col("expected_progress_value"),
+        col("expected_status"),
+        col("expected_score"),
+    );
     let results = compute_all();
     assert_eq!(results.len(), 132);
     let mut mismatches = Vec::new();
     for (indicator, tag, result, record) in &results {
         let expected_status = status(&record[es]);
         if result.status != expected_status {
-            mismatches.push(format!("{indicator} {tag}: status {:?} != {expected_status:?}", result.status));
+            mismatches.push(format!(
+                "{indicator} {tag}: status {:?} != {expected_status:?}",
+                result.status
+            ));
         }
         match (number(&record[ev]), result.value) {
-            (Some(e), Some(a)) if !close(a, e) => mismatches.push(format!("{indicator} {tag}: value {a} != {e}")),
-            (Some(e), None) => mismatches.push(format!("{indicator} {tag}: no value, expected {e}")),
+            (Some(e), Some(a)) if !close(a, e) => {
+                mismatches.push(format!("{indicator} {tag}: value {a} != {e}"))
+            }
+            (Some(e), None) => {
+                mismatches.push(format!("{indicator} {tag}: no value, expected {e}"))
+            }
             _ => {}
         }
         match (number(&record[esc]), result.score) {
-            (Some(e), Some(a)) if !close(a, e) => mismatches.push(format!("{indicator} {tag}: score {a} != {e}")),
-            (Some(e), None) => mismatches.push(format!("{indicator} {tag}: no score, expected {e}")),
-            (None, Some(a)) if expected_status != ProgressStatus::NotAvailable => mismatches.push(format!("{indicator} {tag}: score {a}, expected none")),
+            (Some(e), Some(a)) if !close(a, e) => {
+                mismatches.push(format!("{indicator} {tag}: score {a} != {e}"))
+            }
+            (Some(e), None) => {
+                mismatches.push(format!("{indicator} {tag}: no score, expected {e}"))
+            }
+            (None, Some(a)) if expected_status != ProgressStatus::NotAvailable => {
+                mismatches.push(format!("{indicator} {tag}: score {a}, expected none"))
+            }
             _ => {}
         }
     }
-    assert!(mismatches.is_empty(), "{} mismatches:\n{}", mismatches.len(), mismatches.join("\n"));
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
 }
 
 #[test]
@@ -91,24 +146,35 @@ fn indicator_level_matches_except_manual_overrides() {
     let mut checked = 0;
     let mut mismatches = Vec::new();
     for record in reader.records().map(|r| r.expect("record")) {
-        let (indicator, expected_status, expected_score) = (&record[0], &record[2], number(&record[3]));
+        let (indicator, expected_status, expected_score) =
+            (&record[0], &record[2], number(&record[3]));
         if expected_status.is_empty() || expected_status == "not_available_manual" {
             continue;
         }
-        let series = by_indicator.get(indicator).map(Vec::as_slice).unwrap_or(&[]);
+        let series = by_indicator
+            .get(indicator)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let (actual_status, actual_score) = indicator_status(series);
         if actual_status != status(expected_status) {
-            mismatches.push(format!("{indicator}: {actual_status:?} != {expected_status}"));
+            mismatches.push(format!(
+                "{indicator}: {actual_status:?} != {expected_status}"
+            ));
         }
         match (expected_score, actual_score) {
-            (Some(e), Some(a)) if !close(a, e) => mismatches.push(format!("{indicator}: score {a} != {e}")),
+            (Some(e), Some(a)) if !close(a, e) => {
+                mismatches.push(format!("{indicator}: score {a} != {e}"))
+            }
             (Some(e), None) => mismatches.push(format!("{indicator}: no score, expected {e}")),
             _ => {}
         }
         checked += 1;
     }
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
-    assert_eq!(checked, 82, "86 indicators less 3 manual overrides and 7-1-1, which has no result");
+    assert_eq!(
+        checked, 82,
+        "86 indicators less 3 manual overrides and 7-1-1, which has no result"
+    );
 }
 
 /// From Statistics Canada's raw CSV and meta files to the same base and
@@ -124,8 +190,21 @@ fn raw_canada_repository_gives_the_production_inputs_and_status() {
     let dataset = &report.dataset;
     let mut reader = vectors("components_flat.csv");
     let headers = reader.headers().expect("headers").clone();
-    let col = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
-    let (ind, tag, by, bv, cy, cv, es) = (col("indicator"), col("series_tag"), col("base_year"), col("base_value"), col("current_year"), col("current_value"), col("expected_status"));
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("column {name}"))
+    };
+    let (ind, tag, by, bv, cy, cv, es) = (
+        col("indicator"),
+        col("series_tag"),
+        col("base_year"),
+        col("base_value"),
+        col("current_year"),
+        col("current_value"),
+        col("expected_status"),
+    );
     let (mut checked, mut absent, mut mismatches) = (0, 0, Vec::new());
     for record in reader.records().map(|r| r.expect("record")) {
         let id = &record[ind];
@@ -149,9 +228,23 @@ fn raw_canada_repository_gives_the_production_inputs_and_status() {
             continue;
         };
         let result = open_sdg(inputs);
-        let expected = (number(&record[by]).map(|y| y as i32), number(&record[bv]), number(&record[cy]).map(|y| y as i32), number(&record[cv]), status(&record[es]));
-        let actual = (Some(inputs.base_year), Some(inputs.base_value), Some(inputs.current_year), Some(inputs.current_value), result.status);
-        let same = expected.0 == actual.0 && expected.2 == actual.2 && expected.4 == actual.4
+        let expected = (
+            number(&record[by]).map(|y| y as i32),
+            number(&record[bv]),
+            number(&record[cy]).map(|y| y as i32),
+            number(&record[cv]),
+            status(&record[es]),
+        );
+        let actual = (
+            Some(inputs.base_year),
+            Some(inputs.base_value),
+            Some(inputs.current_year),
+            Some(inputs.current_value),
+            result.status,
+        );
+        let same = expected.0 == actual.0
+            && expected.2 == actual.2
+            && expected.4 == actual.4
             && expected.1.zip(actual.1).is_some_and(|(e, a)| close(a, e))
             && expected.3.zip(actual.3).is_some_and(|(e, a)| close(a, e));
         if !same {
@@ -159,7 +252,12 @@ fn raw_canada_repository_gives_the_production_inputs_and_status() {
         }
         checked += 1;
     }
-    assert!(mismatches.is_empty(), "{} of {checked} differ:\n{}", mismatches.len(), mismatches.join("\n"));
+    assert!(
+        mismatches.is_empty(),
+        "{} of {checked} differ:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
     eprintln!("checked {checked} headline indicators; {absent} have no data file in ../shared");
     assert!(checked >= 15, "only {checked} headline indicators checked");
 }

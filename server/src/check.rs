@@ -21,24 +21,54 @@ pub fn render_text(report: &Report, path: &str) -> String {
             facts.push(format!("{shape:?}").to_lowercase());
         }
         if let Some(encoding) = file.encoding {
-            facts.push(serde_json::to_value(encoding).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+            facts.push(
+                serde_json::to_value(encoding)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+            );
         }
         if let Some(delimiter) = &file.delimiter {
-            facts.push(format!("delimiter {}", if delimiter == "\t" { "tab".to_string() } else { format!("'{delimiter}'") }));
+            facts.push(format!(
+                "delimiter {}",
+                if delimiter == "\t" {
+                    "tab".to_string()
+                } else {
+                    format!("'{delimiter}'")
+                }
+            ));
         }
         if let Some(decimal) = file.decimal_separator {
-            facts.push(format!("decimal {}", if decimal == indicators::model::DecimalSeparator::Comma { "comma" } else { "point" }));
+            facts.push(format!(
+                "decimal {}",
+                if decimal == indicators::model::DecimalSeparator::Comma {
+                    "comma"
+                } else {
+                    "point"
+                }
+            ));
         }
         let status = match (file.errors, file.warnings) {
             (0, 0) => "ok".to_string(),
             (0, w) => format!("ok, {w} warning(s)"),
             (e, w) => format!("{e} error(s), {w} warning(s): NOT accepted"),
         };
-        let _ = writeln!(out, "  {:<40} {:>7} rows {:>7} values  {}  [{}]", file.file, file.rows, file.observations, status, facts.join(", "));
+        let _ = writeln!(
+            out,
+            "  {:<40} {:>7} rows {:>7} values  {}  [{}]",
+            file.file,
+            file.rows,
+            file.observations,
+            status,
+            facts.join(", ")
+        );
     }
     let mut groups: BTreeMap<(&str, Severity, &str), Vec<&Problem>> = BTreeMap::new();
     for p in &report.problems {
-        groups.entry((p.file.as_str(), p.severity, p.code.as_str())).or_default().push(p);
+        groups
+            .entry((p.file.as_str(), p.severity, p.code.as_str()))
+            .or_default()
+            .push(p);
     }
     if !groups.is_empty() {
         let _ = writeln!(out);
@@ -48,7 +78,12 @@ pub fn render_text(report: &Report, path: &str) -> String {
             let _ = writeln!(out, "{p}");
         }
         if problems.len() > LIST_PER_KIND {
-            let _ = writeln!(out, "  … and {} more like this in {} (see --json for all)", problems.len() - LIST_PER_KIND, problems[0].file);
+            let _ = writeln!(
+                out,
+                "  … and {} more like this in {} (see --json for all)",
+                problems.len() - LIST_PER_KIND,
+                problems[0].file
+            );
         }
     }
     let d = &report.dataset;
@@ -61,7 +96,10 @@ pub fn render_text(report: &Report, path: &str) -> String {
         report.warnings()
     );
     if report.errors() > 0 {
-        let _ = writeln!(out, "Fix the errors above and run the check again: a file with errors is not accepted.");
+        let _ = writeln!(
+            out,
+            "Fix the errors above and run the check again: a file with errors is not accepted."
+        );
     }
     out
 }

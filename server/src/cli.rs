@@ -13,7 +13,13 @@ use clap::{Args, Parser, Subcommand};
 Examples:\n  localgoals                              serve the bundled demo city\n  localgoals --data /var/lib/localgoals serve --addr 0.0.0.0:8080 --dataset ./my-city")]
 pub struct Cli {
     /// Folder for releases, the database and uploads (created if missing).
-    #[arg(long, global = true, env = "LOCALGOALS_DATA", default_value = "data", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "LOCALGOALS_DATA",
+        default_value = "data",
+        value_name = "DIR"
+    )]
     pub data: PathBuf,
 
     #[command(subcommand)]
@@ -80,7 +86,12 @@ pub struct ServeArgs {
     /// The city dataset to build a release from at start-up (catalogue.csv,
     /// areas.csv, observations/). If it has errors, the current release is
     /// served unchanged.
-    #[arg(long, env = "LOCALGOALS_DATASET", default_value = "indicators/demo-city", value_name = "DIR")]
+    #[arg(
+        long,
+        env = "LOCALGOALS_DATASET",
+        default_value = "indicators/demo-city",
+        value_name = "DIR"
+    )]
     pub dataset: PathBuf,
 
     /// Serve the current release without building from --dataset.
@@ -113,10 +124,20 @@ mod tests {
 
     #[test]
     fn data_is_global_and_addr_parses_after_serve() {
-        let cli = Cli::try_parse_from(["localgoals", "serve", "--addr", "127.0.0.1:8081", "--data", "/tmp/x"])
-            .expect("parse");
+        let cli = Cli::try_parse_from([
+            "localgoals",
+            "serve",
+            "--addr",
+            "127.0.0.1:8081",
+            "--data",
+            "/tmp/x",
+        ])
+        .expect("parse");
         assert_eq!(cli.data, PathBuf::from("/tmp/x"));
-        assert_eq!(cli.serve_args().addr, Some("127.0.0.1:8081".parse().expect("addr")));
+        assert_eq!(
+            cli.serve_args().addr,
+            Some("127.0.0.1:8081".parse().expect("addr"))
+        );
     }
 
     #[test]
@@ -133,7 +154,8 @@ mod tests {
 
     #[test]
     fn bad_address_is_rejected_by_the_parser() {
-        let err = Cli::try_parse_from(["localgoals", "--addr", "localhost"]).expect_err("must fail");
+        let err =
+            Cli::try_parse_from(["localgoals", "--addr", "localhost"]).expect_err("must fail");
         assert!(err.to_string().contains("--addr"), "{err}");
     }
 }

@@ -6,7 +6,6 @@ pub mod check;
 pub mod cli;
 pub mod report;
 
-use std::path::{Path, PathBuf};
 use app::ssr::DashboardData;
 use app::{shell, App};
 use axum::extract::{FromRef, State};
@@ -16,6 +15,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde::Serialize;
+use std::path::{Path, PathBuf};
 use tower_http::trace::TraceLayer;
 
 /// Why the server could not start. Each message says what to do.
@@ -52,32 +52,50 @@ impl AppState {
     /// Reads the dataset folder and prepares the data directory, on a blocking
     /// thread: polars runs its own thread pool and must not be driven from an
     /// async worker (it panics inside a current-thread runtime).
-    pub async fn load(leptos_options: LeptosOptions, dataset: Option<&Path>, data_dir: &Path) -> Result<Self, StartError> {
+    pub async fn load(
+        leptos_options: LeptosOptions,
+        dataset: Option<&Path>,
+        data_dir: &Path,
+    ) -> Result<Self, StartError> {
         let (dataset, data_dir) = (dataset.map(Path::to_path_buf), data_dir.to_path_buf());
-        tokio::task::spawn_blocking(move || Self::load_blocking(leptos_options, dataset.as_deref(), &data_dir))
-            .await
-            .map_err(|err| StartError::Loader(err.to_string()))?
+        tokio::task::spawn_blocking(move || {
+            Self::load_blocking(leptos_options, dataset.as_deref(), &data_dir)
+        })
+        .await
+        .map_err(|err| StartError::Loader(err.to_string()))?
     }
 
     /// [`AppState::load`] for callers outside an async runtime: builds a
     /// release from `dataset` (unless `dataset` is `None`), then serves the
     /// current release. A dataset with errors leaves the current release
     /// served; with no release at all, the errors stop the start.
-    pub fn load_blocking(leptos_options: LeptosOptions, dataset: Option<&Path>, data_dir: &Path) -> Result<Self, StartError> {
-        std::fs::create_dir_all(data_dir)
-            .map_err(|source| StartError::DataDir { path: data_dir.to_path_buf(), source })?;
+    pub fn load_blocking(
+        leptos_options: LeptosOptions,
+        dataset: Option<&Path>,
+        data_dir: &Path,
+    ) -> Result<Self, StartError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StartError::DataDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
         if let Some(dataset) = dataset {
             let have_release = indicators::release::current_id(data_dir).is_some();
             if !dataset.join(indicators::read::CATALOGUE_FILE).is_file() {
-                let err = indicators::read::ReadError::NotFound { path: dataset.to_path_buf() };
+                let err = indicators::read::ReadError::NotFound {
+                    path: dataset.to_path_buf(),
+                };
                 if !have_release {
                     return Err(err.into());
                 }
                 tracing::error!(%err, "not building; serving the current release");
             } else {
                 match indicators::release::build(dataset, data_dir, None) {
-                    Ok(outcome) => tracing::info!(release = %outcome.manifest.id, warnings = outcome.manifest.warnings, "release built"),
-                    Err(err) if have_release => tracing::error!(%err, "the dataset was not published; serving the current release"),
+                    Ok(outcome) => {
+                        tracing::info!(release = %outcome.manifest.id, warnings = outcome.manifest.warnings, "release built")
+                    }
+                    Err(err) if have_release => {
+                        tracing::error!(%err, "the dataset was not published; serving the current release")
+                    }
                     Err(err) => return Err(err.into()),
                 }
             }
@@ -89,7 +107,10 @@ impl AppState {
             observations = release.dataset.observations.len(),
             "serving release"
         );
-        Ok(Self { leptos_options, data: DashboardData::new(release.dataset, release.statuses) })
+        Ok(Self {
+            leptos_options,
+            data: DashboardData::new(release.dataset, release.statuses),
+        })
     }
 }
 
@@ -108,7 +129,10 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&state, routes, page_context, render)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(fallback_context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(fallback_context, shell))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -124,5 +148,9 @@ struct Health {
 async fn healthz(State(state): State<AppState>) -> Json<Health> {
     // Public counts only: the number of internal indicators is not public.
     let data = &state.data.public;
-    Json(Health { status: "ok", indicators: data.indicators.len(), observations: data.observations.len() })
+    Json(Health {
+        status: "ok",
+        indicators: data.indicators.len(),
+        observations: data.observations.len(),
+    })
 }

@@ -10,7 +10,9 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
         // Logs on stderr: stdout is for what the user asked for (an address, a report, JSON).
         .with_writer(std::io::stderr)
         .init();
@@ -19,7 +21,9 @@ async fn main() -> anyhow::Result<()> {
         Some(Command::Serve(_)) | None => serve(&cli).await,
         Some(Command::Check(args)) => {
             let args = args.clone();
-            let ok = tokio::task::spawn_blocking(move || check(&args)).await.context("the check stopped unexpectedly")??;
+            let ok = tokio::task::spawn_blocking(move || check(&args))
+                .await
+                .context("the check stopped unexpectedly")??;
             if !ok {
                 std::process::exit(1);
             }
@@ -31,11 +35,15 @@ async fn main() -> anyhow::Result<()> {
         }
         Some(Command::Build(args)) => {
             let (args, data) = (args.clone(), cli.data.clone());
-            tokio::task::spawn_blocking(move || build(&args, &data)).await.context("the build stopped unexpectedly")?
+            tokio::task::spawn_blocking(move || build(&args, &data))
+                .await
+                .context("the build stopped unexpectedly")?
         }
         Some(Command::Status(args)) => {
             let (args, data) = (args.clone(), cli.data.clone());
-            tokio::task::spawn_blocking(move || status(&args, &data)).await.context("reading the release stopped unexpectedly")?
+            tokio::task::spawn_blocking(move || status(&args, &data))
+                .await
+                .context("reading the release stopped unexpectedly")?
         }
     }
 }
@@ -54,8 +62,18 @@ fn build(args: &server::cli::BuildArgs, data: &std::path::Path) -> anyhow::Resul
 
 fn status(args: &server::cli::StatusArgs, data: &std::path::Path) -> anyhow::Result<()> {
     let release = indicators::release::load_current(data)?;
-    let text = server::report::indicator_status(&release, &args.indicator, &indicators::release::status_history(data, &args.indicator))
-        .ok_or_else(|| anyhow::anyhow!("no indicator `{}` in release {}. `localgoals check` lists the ids.", args.indicator, release.manifest.id))?;
+    let text = server::report::indicator_status(
+        &release,
+        &args.indicator,
+        &indicators::release::status_history(data, &args.indicator),
+    )
+    .ok_or_else(|| {
+        anyhow::anyhow!(
+            "no indicator `{}` in release {}. `localgoals check` lists the ids.",
+            args.indicator,
+            release.manifest.id
+        )
+    })?;
     print!("{text}");
     Ok(())
 }
@@ -94,15 +112,24 @@ fn check(args: &server::cli::CheckArgs) -> anyhow::Result<bool> {
 async fn serve(cli: &Cli) -> anyhow::Result<()> {
     let args = cli.serve_args();
     // Reads LEPTOS_* variables (set by cargo-leptos, or by hand in production).
-    let mut leptos_options = get_configuration(None).context("reading the LEPTOS_* configuration")?.leptos_options;
+    let mut leptos_options = get_configuration(None)
+        .context("reading the LEPTOS_* configuration")?
+        .leptos_options;
     if let Some(addr) = args.addr {
         leptos_options.site_addr = addr;
     }
     let addr = leptos_options.site_addr;
-    let state = server::AppState::load(leptos_options, (!args.no_build).then_some(args.dataset.as_path()), &cli.data).await?;
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .with_context(|| format!("could not listen on {addr}; is another program using it? Choose another with --addr"))?;
+    let state = server::AppState::load(
+        leptos_options,
+        (!args.no_build).then_some(args.dataset.as_path()),
+        &cli.data,
+    )
+    .await?;
+    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
+        format!(
+            "could not listen on {addr}; is another program using it? Choose another with --addr"
+        )
+    })?;
     let bound = listener.local_addr().context("reading the bound address")?;
     tracing::info!(%bound, data = %cli.data.display(), "listening");
     println!("Local Goals is running at http://{bound}/");

@@ -4,11 +4,23 @@ use std::process::Command;
 
 #[test]
 fn help_explains_commands_and_the_data_option() {
-    let output = Command::new(env!("CARGO_BIN_EXE_localgoals")).arg("--help").output().expect("run localgoals");
+    let output = Command::new(env!("CARGO_BIN_EXE_localgoals"))
+        .arg("--help")
+        .output()
+        .expect("run localgoals");
     assert!(output.status.success());
     let help = String::from_utf8_lossy(&output.stdout);
-    for expected in ["serve", "--data", "LOCALGOALS_DATA", "--addr", "With no command"] {
-        assert!(help.contains(expected), "--help should mention {expected}:\n{help}");
+    for expected in [
+        "serve",
+        "--data",
+        "LOCALGOALS_DATA",
+        "--addr",
+        "With no command",
+    ] {
+        assert!(
+            help.contains(expected),
+            "--help should mention {expected}:\n{help}"
+        );
     }
 }
 
@@ -18,7 +30,13 @@ fn unreadable_dataset_fails_with_a_clear_message_and_nonzero_exit() {
     let output = Command::new(env!("CARGO_BIN_EXE_localgoals"))
         .args(["--data"])
         .arg(&data)
-        .args(["serve", "--addr", "127.0.0.1:0", "--dataset", "/nonexistent/city"])
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--dataset",
+            "/nonexistent/city",
+        ])
         .output()
         .expect("run localgoals");
     assert!(!output.status.success());
@@ -28,7 +46,10 @@ fn unreadable_dataset_fails_with_a_clear_message_and_nonzero_exit() {
 }
 
 fn localgoals(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_localgoals")).args(args).output().expect("run localgoals")
+    Command::new(env!("CARGO_BIN_EXE_localgoals"))
+        .args(args)
+        .output()
+        .expect("run localgoals")
 }
 
 fn demo() -> String {
@@ -42,9 +63,18 @@ fn check_accepts_the_demo_city_and_describes_each_file() {
     assert!(output.status.success(), "{stdout}");
     assert!(stdout.contains("49 indicator(s)"), "{stdout}");
     assert!(stdout.contains("0 error(s)"), "{stdout}");
-    let wide = stdout.lines().find(|l| l.contains("observations/districts-wijken.csv")).expect("the wide file is listed");
-    assert!(wide.contains("wide") && wide.contains("windows-1252") && wide.contains("decimal comma"), "{wide}");
-    let xlsx = stdout.lines().find(|l| l.contains("governance.xlsx")).expect("the workbook is listed");
+    let wide = stdout
+        .lines()
+        .find(|l| l.contains("observations/districts-wijken.csv"))
+        .expect("the wide file is listed");
+    assert!(
+        wide.contains("wide") && wide.contains("windows-1252") && wide.contains("decimal comma"),
+        "{wide}"
+    );
+    let xlsx = stdout
+        .lines()
+        .find(|l| l.contains("governance.xlsx"))
+        .expect("the workbook is listed");
     assert!(!xlsx.contains("NOT accepted"), "{xlsx}");
 }
 
@@ -53,12 +83,22 @@ fn check_of_a_broken_file_exits_1_with_file_line_column_and_fix() {
     let dir = std::env::temp_dir().join(format!("localgoals-check-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("broken.csv");
-    std::fs::write(&file, "indicator;jaar;waarde\nrent;2020;12,5\nrent;Prior to 2015;13\nrent;2021;dertien\n").expect("write");
+    std::fs::write(
+        &file,
+        "indicator;jaar;waarde\nrent;2020;12,5\nrent;Prior to 2015;13\nrent;2021;dertien\n",
+    )
+    .expect("write");
     let output = localgoals(&["check", file.to_str().expect("utf-8 path")]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("broken.csv:3 [jaar] error bad-period"), "{stdout}");
-    assert!(stdout.contains("broken.csv:4 [waarde] error not-a-number"), "{stdout}");
+    assert!(
+        stdout.contains("broken.csv:3 [jaar] error bad-period"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("broken.csv:4 [waarde] error not-a-number"),
+        "{stdout}"
+    );
     assert!(stdout.contains("NOT accepted"), "{stdout}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -68,19 +108,28 @@ fn check_json_has_one_object_per_problem_and_the_observations() {
     let dir = std::env::temp_dir().join(format!("localgoals-check-json-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("p.csv");
-    std::fs::write(&file, "indicator,year,value\np,2020,1\np,2020,2\np,2021,3 e\n").expect("write");
+    std::fs::write(
+        &file,
+        "indicator,year,value\np,2020,1\np,2020,2\np,2021,3 e\n",
+    )
+    .expect("write");
     let output = localgoals(&["check", "--json", file.to_str().expect("utf-8 path")]);
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     let problems = json["problems"].as_array().expect("problems");
-    let duplicate = problems.iter().find(|p| p["code"] == "duplicate-observation").expect("duplicate reported");
+    let duplicate = problems
+        .iter()
+        .find(|p| p["code"] == "duplicate-observation")
+        .expect("duplicate reported");
     assert_eq!(duplicate["line"], 3);
     assert_eq!(duplicate["severity"], "error");
     assert_eq!(duplicate["file"], "p.csv");
     for key in ["column", "message", "hint"] {
         assert!(duplicate.get(key).is_some(), "{key} in {duplicate}");
     }
-    assert!(problems.iter().any(|p| p["code"] == "flagged-value" && p["severity"] == "warning"));
+    assert!(problems
+        .iter()
+        .any(|p| p["code"] == "flagged-value" && p["severity"] == "warning"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -100,8 +149,15 @@ fn build_then_status_explains_each_series() {
     let data_arg = data.to_str().expect("utf-8 path");
     let output = localgoals(&["--data", data_arg, "build", &demo()]);
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
-    assert!(stdout.contains("Release r00001 is now current (open-sdg)"), "{stdout}");
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("Release r00001 is now current (open-sdg)"),
+        "{stdout}"
+    );
     assert!(stdout.contains("49 indicators"), "{stdout}");
     let output = localgoals(&["--data", data_arg, "status", "poverty-rate"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -122,14 +178,31 @@ fn build_of_a_broken_dataset_writes_no_release_and_says_how_to_see_why() {
     let _ = std::fs::remove_dir_all(&root);
     let (dataset, data) = (root.join("city"), root.join("data"));
     std::fs::create_dir_all(dataset.join("observations")).expect("dir");
-    std::fs::write(dataset.join("catalogue.csv"), "id,title_en,unit,direction,sdg_targets\np,P,%,lower,1.2\n").expect("catalogue");
-    std::fs::write(dataset.join("observations/p.csv"), "indicator,year,value\np,2020,1\np,2021,twelve\n").expect("observations");
-    let output = localgoals(&["--data", data.to_str().expect("path"), "build", dataset.to_str().expect("path")]);
+    std::fs::write(
+        dataset.join("catalogue.csv"),
+        "id,title_en,unit,direction,sdg_targets\np,P,%,lower,1.2\n",
+    )
+    .expect("catalogue");
+    std::fs::write(
+        dataset.join("observations/p.csv"),
+        "indicator,year,value\np,2020,1\np,2021,twelve\n",
+    )
+    .expect("observations");
+    let output = localgoals(&[
+        "--data",
+        data.to_str().expect("path"),
+        "build",
+        dataset.to_str().expect("path"),
+    ]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("1 error(s)") && stderr.contains("localgoals check"), "{stderr}");
+    assert!(
+        stderr.contains("1 error(s)") && stderr.contains("localgoals check"),
+        "{stderr}"
+    );
     assert!(!data.join("releases/CURRENT").exists());
     let output = localgoals(&["--data", data.to_str().expect("path"), "status", "p"]);
-    assert!(String::from_utf8_lossy(&output.stderr).contains("Build one with `localgoals build DATASET`"));
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("Build one with `localgoals build DATASET`"));
     let _ = std::fs::remove_dir_all(&root);
 }

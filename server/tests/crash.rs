@@ -34,7 +34,8 @@ fn assert_consistent(data: &Path, round: usize) {
         }
     }
     let current = current_id(data).unwrap_or_else(|| panic!("round {round}: CURRENT disappeared"));
-    let release = load_current(data).unwrap_or_else(|e| panic!("round {round}: current release {current} does not load: {e}"));
+    let release = load_current(data)
+        .unwrap_or_else(|e| panic!("round {round}: current release {current} does not load: {e}"));
     assert!(!release.dataset.observations.is_empty(), "round {round}");
 }
 
@@ -58,7 +59,9 @@ fn sigkill_at_random_points_never_exposes_a_damaged_release() {
     // Until 20 builds were killed mid-way (a few may finish first on a busy machine).
     while killed < 20 && round < 80 {
         round += 1;
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let fraction = (seed >> 33) as f64 / (1u64 << 31) as f64;
         let mut child = build(&data, methods[round % methods.len()]);
         std::thread::sleep(full.mul_f64(fraction * 0.9));
@@ -69,10 +72,16 @@ fn sigkill_at_random_points_never_exposes_a_damaged_release() {
         let _ = child.wait();
         assert_consistent(&data, round);
     }
-    assert!(killed >= 20, "only {killed} of {round} builds were killed mid-way; the build was faster than the timer");
+    assert!(
+        killed >= 20,
+        "only {killed} of {round} builds were killed mid-way; the build was faster than the timer"
+    );
 
     // Afterwards a normal build still works.
-    assert!(build(&data, "eurostat").wait().expect("final build").success());
+    assert!(build(&data, "eurostat")
+        .wait()
+        .expect("final build")
+        .success());
     assert_consistent(&data, 99);
     let _ = std::fs::remove_dir_all(&data);
 }

@@ -38,7 +38,12 @@ macro_rules! in_both_modes {
     )*};
 }
 
-in_both_modes!(home_lists_goals_with_data, indicator_page_has_chart_caption_and_table, series_selector_switches_the_chart, methodology_page_is_reachable_from_an_indicator);
+in_both_modes!(
+    home_lists_goals_with_data,
+    indicator_page_has_chart_caption_and_table,
+    series_selector_switches_the_chart,
+    methodology_page_is_reachable_from_an_indicator
+);
 
 fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -50,7 +55,10 @@ fn unique() -> usize {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 fn wait_for_port(port: u16, what: &str, child: &mut Child) {
@@ -59,7 +67,10 @@ fn wait_for_port(port: u16, what: &str, child: &mut Child) {
         if let Ok(Some(status)) = child.try_wait() {
             panic!("{what} exited with {status} before listening on port {port}");
         }
-        assert!(Instant::now() < deadline, "{what} did not listen on port {port} within 30 s");
+        assert!(
+            Instant::now() < deadline,
+            "{what} did not listen on port {port} within 30 s"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -73,8 +84,6 @@ impl Drop for Guard {
         let _ = self.0.wait();
     }
 }
-
-
 
 /// The `localgoals` server on a free port, serving the demo city.
 struct Server {
@@ -91,16 +100,26 @@ impl Drop for Server {
 
 fn start_server() -> Server {
     let root = workspace_root();
-    let bin = std::env::var_os("LOCALGOALS_BIN").map(PathBuf::from).unwrap_or_else(|| root.join("target/debug/localgoals"));
+    let bin = std::env::var_os("LOCALGOALS_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target/debug/localgoals"));
     let site = root.join("target/site");
-    for needed in [bin.as_path(), &site.join("pkg/localgoals.wasm"), &site.join("pkg/localgoals.js")] {
+    for needed in [
+        bin.as_path(),
+        &site.join("pkg/localgoals.wasm"),
+        &site.join("pkg/localgoals.js"),
+    ] {
         assert!(
             needed.exists(),
             "{} is missing: build the site first with `cargo leptos build` (scripts/test.sh does this)",
             needed.display()
         );
     }
-    let data_dir = std::env::temp_dir().join(format!("localgoals-browser-{}-{}", std::process::id(), unique()));
+    let data_dir = std::env::temp_dir().join(format!(
+        "localgoals-browser-{}-{}",
+        std::process::id(),
+        unique()
+    ));
     // Port 0: the server picks a free port and prints its address, so tests
     // running side by side never race for one.
     let mut child = Command::new(&bin)
@@ -117,13 +136,19 @@ fn start_server() -> Server {
         .unwrap_or_else(|e| panic!("could not start {}: {e}", bin.display()));
     let stdout = child.stdout.take().expect("server stdout");
     let mut first_line = String::new();
-    std::io::BufReader::new(stdout).read_line(&mut first_line).expect("the server prints its address");
+    std::io::BufReader::new(stdout)
+        .read_line(&mut first_line)
+        .expect("the server prints its address");
     let base = first_line
         .trim()
         .strip_prefix("Local Goals is running at ")
         .map(|url| url.trim_end_matches('/').to_string())
         .unwrap_or_else(|| panic!("unexpected first line from the server: {first_line:?}"));
-    Server { _process: Guard(child), base, data_dir }
+    Server {
+        _process: Guard(child),
+        base,
+        data_dir,
+    }
 }
 
 /// A headless Debian Chromium session with JavaScript on or off.
@@ -138,7 +163,10 @@ impl Drop for Browser {
         // A test that fails before closing its session would leave Chromium
         // running once chromedriver is killed; its profile path is unique to
         // this browser, so kill exactly the processes that use it.
-        let _ = Command::new("pkill").args(["-KILL", "-f"]).arg(&self.profile).status();
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-f"])
+            .arg(&self.profile)
+            .status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
@@ -167,7 +195,11 @@ async fn start_browser(js: Js) -> Browser {
             .unwrap_or_else(|e| panic!("could not start {chromedriver}: {e}"));
         wait_for_port(port, "chromedriver", &mut driver);
         let driver = Guard(driver);
-        let profile = std::env::temp_dir().join(format!("localgoals-chromium-{}-{}", std::process::id(), unique()));
+        let profile = std::env::temp_dir().join(format!(
+            "localgoals-chromium-{}-{}",
+            std::process::id(),
+            unique()
+        ));
         let mut args = vec![
             "--headless=new".to_string(),
             "--no-sandbox".into(),
@@ -189,13 +221,21 @@ async fn start_browser(js: Js) -> Browser {
             "goog:chromeOptions": { "binary": chromium, "args": args },
             "goog:loggingPrefs": { "browser": "ALL" },
         });
-        let Value::Object(capabilities) = capabilities else { unreachable!("json! object") };
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("json! object")
+        };
         match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}/"))
             .await
         {
-            Ok(client) => return Browser { client, _driver: driver, profile },
+            Ok(client) => {
+                return Browser {
+                    client,
+                    _driver: driver,
+                    profile,
+                }
+            }
             Err(err) => last_error = err.to_string(),
         }
     }
@@ -207,17 +247,27 @@ async fn start_browser(js: Js) -> Browser {
 struct BrowserLog;
 
 impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
         base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_string()))
+        (
+            http::Method::POST,
+            Some(r#"{"type":"browser"}"#.to_string()),
+        )
     }
 }
 
 /// Console messages at level SEVERE (errors and uncaught exceptions) so far.
 async fn console_errors(client: &Client) -> Vec<String> {
-    let log = client.issue_cmd(BrowserLog).await.expect("the browser console log");
+    let log = client
+        .issue_cmd(BrowserLog)
+        .await
+        .expect("the browser console log");
     log.as_array()
         .into_iter()
         .flatten()
@@ -239,7 +289,10 @@ impl Ctx {
     }
 
     async fn open(&self, path: &str) {
-        self.client().goto(&format!("{}{path}", self.base)).await.expect("page loads");
+        self.client()
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("page loads");
         self.check_hydration().await;
     }
 
@@ -256,19 +309,37 @@ impl Ctx {
                     .expect("the page hydrates (data-hydrated becomes true)");
             }
             Js::Off => {
-                let page = self.client().find(Locator::Css(".page")).await.expect("the app frame");
-                assert_eq!(page.attr("data-hydrated").await.expect("attr").as_deref(), Some("false"));
+                let page = self
+                    .client()
+                    .find(Locator::Css(".page"))
+                    .await
+                    .expect("the app frame");
+                assert_eq!(
+                    page.attr("data-hydrated").await.expect("attr").as_deref(),
+                    Some("false")
+                );
             }
         }
     }
 
     async fn text(&self, css: &str) -> String {
-        self.client().find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).text().await.expect("text")
+        self.client()
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .text()
+            .await
+            .expect("text")
     }
 
     async fn texts(&self, css: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for element in self.client().find_all(Locator::Css(css)).await.expect("find_all") {
+        for element in self
+            .client()
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+        {
             out.push(element.text().await.expect("text"));
         }
         out
@@ -282,12 +353,24 @@ where
 {
     let server = start_server();
     let browser = start_browser(js).await;
-    let ctx = scenario(Ctx { browser, base: server.base.clone(), js }).await;
+    let ctx = scenario(Ctx {
+        browser,
+        base: server.base.clone(),
+        js,
+    })
+    .await;
     if js == Js::On {
         let errors = console_errors(ctx.client()).await;
-        assert!(errors.is_empty(), "the browser console shows errors: {errors:#?}");
+        assert!(
+            errors.is_empty(),
+            "the browser console shows errors: {errors:#?}"
+        );
     }
-    ctx.client().clone().close().await.expect("close the browser session");
+    ctx.client()
+        .clone()
+        .close()
+        .await
+        .expect("close the browser session");
     drop(ctx);
     drop(server);
 }
@@ -295,12 +378,27 @@ where
 async fn home_lists_goals_with_data(ctx: Ctx) -> Ctx {
     ctx.open("/").await;
     let goals = ctx.texts(".goal .goal-title").await;
-    let expected: Vec<String> = indicators::GOALS.iter().map(|g| g.short_title.to_string()).collect();
-    assert_eq!(goals, expected, "the demo city has data for all 17 goals, in goal order");
+    let expected: Vec<String> = indicators::GOALS
+        .iter()
+        .map(|g| g.short_title.to_string())
+        .collect();
+    assert_eq!(
+        goals, expected,
+        "the demo city has data for all 17 goals, in goal order"
+    );
     let links = ctx.texts(".indicator-links a").await;
-    assert!(links.contains(&"Residents living below the poverty line".to_string()), "{links:?}");
-    assert!(!links.iter().any(|l| l.contains("Domestic violence")), "internal indicators stay internal: {links:?}");
-    assert_eq!(ctx.client().title().await.expect("title"), "Goals · Local Goals");
+    assert!(
+        links.contains(&"Residents living below the poverty line".to_string()),
+        "{links:?}"
+    );
+    assert!(
+        !links.iter().any(|l| l.contains("Domestic violence")),
+        "internal indicators stay internal: {links:?}"
+    );
+    assert_eq!(
+        ctx.client().title().await.expect("title"),
+        "Goals · Local Goals"
+    );
     ctx
 }
 
@@ -321,11 +419,23 @@ async fn indicator_page_has_chart_caption_and_table(ctx: Ctx) -> Ctx {
         .for_element(Locator::Css("figure.chart-figure"))
         .await
         .expect("a chart figure");
-    figure.find(Locator::Css("svg[role='img'] circle")).await.expect("an SVG chart with markers in the figure");
+    figure
+        .find(Locator::Css("svg[role='img'] circle"))
+        .await
+        .expect("an SVG chart with markers in the figure");
     let caption = ctx.text("figure.chart-figure figcaption").await;
-    assert_eq!(caption, "Residents living below the poverty line — Total, 2012–2025 (%)");
+    assert_eq!(
+        caption,
+        "Residents living below the poverty line — Total, 2012–2025 (%)"
+    );
     assert_eq!(ctx.texts(".data-table tbody tr").await.len(), 14);
-    assert!(ctx.client().current_url().await.expect("url").path().ends_with("/indicators/poverty-rate"));
+    assert!(ctx
+        .client()
+        .current_url()
+        .await
+        .expect("url")
+        .path()
+        .ends_with("/indicators/poverty-rate"));
     ctx
 }
 
@@ -334,23 +444,54 @@ async fn series_selector_switches_the_chart(ctx: Ctx) -> Ctx {
     assert!(ctx.text("figcaption").await.contains("— Total,"));
     if ctx.js == Js::On {
         // Survives only if the page is not reloaded.
-        ctx.client().execute("window.__localGoalsMarker = 'same page';", vec![]).await.expect("set marker");
+        ctx.client()
+            .execute("window.__localGoalsMarker = 'same page';", vec![])
+            .await
+            .expect("set marker");
     }
-    let select = ctx.client().find(Locator::Css("select#series")).await.expect("the series selector");
-    select.select_by_value("sex=female").await.expect("choose female");
-    ctx.client().find(Locator::Css(".series-selector button[type='submit']")).await.expect("Show button").click().await.expect("click");
+    let select = ctx
+        .client()
+        .find(Locator::Css("select#series"))
+        .await
+        .expect("the series selector");
+    select
+        .select_by_value("sex=female")
+        .await
+        .expect("choose female");
+    ctx.client()
+        .find(Locator::Css(".series-selector button[type='submit']"))
+        .await
+        .expect("Show button")
+        .click()
+        .await
+        .expect("click");
     ctx.client()
         .wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css("figure[data-series='sex=female']"))
         .await
         .expect("the chart switches to the female series");
-    assert_eq!(ctx.text("figcaption").await, "Residents living below the poverty line — Sex: female, 2012–2025 (%)");
+    assert_eq!(
+        ctx.text("figcaption").await,
+        "Residents living below the poverty line — Sex: female, 2012–2025 (%)"
+    );
     let url = ctx.client().current_url().await.expect("url");
-    assert_eq!(url.query(), Some("series=sex%3Dfemale"), "the choice is in the address, so it can be shared");
+    assert_eq!(
+        url.query(),
+        Some("series=sex%3Dfemale"),
+        "the choice is in the address, so it can be shared"
+    );
     if ctx.js == Js::On {
-        let marker = ctx.client().execute("return window.__localGoalsMarker || null;", vec![]).await.expect("read marker");
-        assert_eq!(marker, json!("same page"), "hydrated: the chart came from the server function, not a page load");
+        let marker = ctx
+            .client()
+            .execute("return window.__localGoalsMarker || null;", vec![])
+            .await
+            .expect("read marker");
+        assert_eq!(
+            marker,
+            json!("same page"),
+            "hydrated: the chart came from the server function, not a page load"
+        );
         ctx.check_hydration().await;
     }
     ctx
@@ -360,7 +501,13 @@ async fn methodology_page_is_reachable_from_an_indicator(ctx: Ctx) -> Ctx {
     ctx.open("/indicators/co2-per-resident").await;
     let why = ctx.text(".why .why-text").await;
     assert!(why.contains("% a year"), "{why}");
-    ctx.client().find(Locator::LinkText("how statuses are computed")).await.expect("link to the methodology").click().await.expect("click");
+    ctx.client()
+        .find(Locator::LinkText("how statuses are computed"))
+        .await
+        .expect("link to the methodology")
+        .click()
+        .await
+        .expect("click");
     let heading = ctx
         .client()
         .wait()
@@ -371,7 +518,16 @@ async fn methodology_page_is_reachable_from_an_indicator(ctx: Ctx) -> Ctx {
         .text()
         .await
         .expect("text");
-    assert_eq!(heading, "How Local Goals computes baselines, trends and progress");
-    assert!(ctx.client().current_url().await.expect("url").path().ends_with("/methodology"));
+    assert_eq!(
+        heading,
+        "How Local Goals computes baselines, trends and progress"
+    );
+    assert!(ctx
+        .client()
+        .current_url()
+        .await
+        .expect("url")
+        .path()
+        .ends_with("/methodology"));
     ctx
 }

@@ -5,12 +5,15 @@
 use crate::model::{DecimalSeparator, Period};
 
 /// Cells that mean "no value" in the files cities and statistics offices export.
-pub const MISSING_MARKERS: [&str; 11] = ["", ".", "..", ":", "-", "–", "—", "na", "n/a", "nan", "x"];
+pub const MISSING_MARKERS: [&str; 11] =
+    ["", ".", "..", ":", "-", "–", "—", "na", "n/a", "nan", "x"];
 
 /// Whether `cell` is a missing-value marker (case-insensitive, trimmed).
 pub fn is_missing(cell: &str) -> bool {
     let trimmed = clean(cell);
-    MISSING_MARKERS.iter().any(|m| trimmed.eq_ignore_ascii_case(m))
+    MISSING_MARKERS
+        .iter()
+        .any(|m| trimmed.eq_ignore_ascii_case(m))
 }
 
 /// Trims spaces (including non-breaking ones) and a pair of stray quotes.
@@ -36,7 +39,9 @@ pub enum ValueCell {
 
 /// Splits `12,1*` or `12.1 p` into the number text and its flags.
 fn split_flags(cell: &str) -> (&str, &str) {
-    let end = cell.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '*').len();
+    let end = cell
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '*')
+        .len();
     let (number, flags) = cell.split_at(end);
     // `1e+05` or `2.4E+11` are numbers in scientific notation, not flags.
     (number.trim_end(), flags)
@@ -48,9 +53,17 @@ fn separator_votes(cell: &str) -> Option<DecimalSeparator> {
     let number = number.trim_start_matches(['-', '+']);
     let (comma, point) = (number.rfind(','), number.rfind('.'));
     match (comma, point) {
-        (Some(c), Some(p)) => Some(if c > p { DecimalSeparator::Comma } else { DecimalSeparator::Point }),
-        (Some(c), None) => (!looks_like_thousands(number, c, ',')).then_some(DecimalSeparator::Comma),
-        (None, Some(p)) => (!looks_like_thousands(number, p, '.')).then_some(DecimalSeparator::Point),
+        (Some(c), Some(p)) => Some(if c > p {
+            DecimalSeparator::Comma
+        } else {
+            DecimalSeparator::Point
+        }),
+        (Some(c), None) => {
+            (!looks_like_thousands(number, c, ',')).then_some(DecimalSeparator::Comma)
+        }
+        (None, Some(p)) => {
+            (!looks_like_thousands(number, p, '.')).then_some(DecimalSeparator::Point)
+        }
         (None, None) => None,
     }
 }
@@ -63,14 +76,20 @@ fn looks_like_thousands(number: &str, last: usize, sep: char) -> bool {
     !head.is_empty()
         && head.len() <= 3
         && head.chars().all(|c| c.is_ascii_digit())
-        && number[first..].split(sep).skip(1).all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+        && number[first..]
+            .split(sep)
+            .skip(1)
+            .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The decimal separator a file uses, from a sample of its value cells. When
 /// the sample cannot tell (only `1,234`-like or integer values), a file
 /// delimited by `;` is taken to use decimal commas, as spreadsheets in most of
 /// Europe write them.
-pub fn detect_decimal_separator<'a>(cells: impl IntoIterator<Item = &'a str>, delimiter: u8) -> DecimalSeparator {
+pub fn detect_decimal_separator<'a>(
+    cells: impl IntoIterator<Item = &'a str>,
+    delimiter: u8,
+) -> DecimalSeparator {
     let (mut comma, mut point) = (0usize, 0usize);
     for cell in cells.into_iter().take(10_000) {
         match separator_votes(cell) {
@@ -91,10 +110,15 @@ pub fn detect_decimal_separator<'a>(cells: impl IntoIterator<Item = &'a str>, de
 pub fn parse_value(cell: &str, decimal: DecimalSeparator) -> ValueCell {
     let cell = clean(cell);
     if is_missing(cell) {
-        return ValueCell::Missing { flags: String::new() };
+        return ValueCell::Missing {
+            flags: String::new(),
+        };
     }
     if let Some(value) = parse_number(cell, decimal) {
-        return ValueCell::Number { value, flags: String::new() };
+        return ValueCell::Number {
+            value,
+            flags: String::new(),
+        };
     }
     let (number, flags) = split_flags(cell);
     let flags = flags.trim().to_string();
@@ -150,7 +174,10 @@ pub fn parse_number(text: &str, decimal: DecimalSeparator) -> Option<f64> {
         }
     }
     // Rust accepts "inf", "nan" and "infinity": none of them is a measured value.
-    if normalised.chars().any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E') {
+    if normalised
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E')
+    {
         return None;
     }
     normalised.parse::<f64>().ok().filter(|v| v.is_finite())
@@ -165,11 +192,16 @@ pub fn parse_number(text: &str, decimal: DecimalSeparator) -> Option<f64> {
 pub fn parse_period(cell: &str) -> Option<Period> {
     let label = clean(cell);
     let year = period_end_year(label)?;
-    (1900..=2100).contains(&year).then(|| Period { year, label: label.to_string() })
+    (1900..=2100).contains(&year).then(|| Period {
+        year,
+        label: label.to_string(),
+    })
 }
 
 fn four_digits(s: &str) -> Option<i32> {
-    (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 fn period_end_year(text: &str) -> Option<i32> {
@@ -201,7 +233,11 @@ fn period_end_year(text: &str) -> Option<i32> {
             let century = start - start % 100;
             let candidate = century + short;
             // 1999-00 ends in 2000.
-            if candidate < start { candidate + 100 } else { candidate }
+            if candidate < start {
+                candidate + 100
+            } else {
+                candidate
+            }
         }
         _ => return None,
     };
@@ -215,40 +251,122 @@ mod tests {
 
     #[test]
     fn missing_markers_are_missing() {
-        for m in ["", " ", ".", "..", ":", "-", "NA", "n/a", "N/A", "NaN", "\"\""] {
-            assert_eq!(parse_value(m, Point), ValueCell::Missing { flags: String::new() }, "{m:?}");
+        for m in [
+            "", " ", ".", "..", ":", "-", "NA", "n/a", "N/A", "NaN", "\"\"",
+        ] {
+            assert_eq!(
+                parse_value(m, Point),
+                ValueCell::Missing {
+                    flags: String::new()
+                },
+                "{m:?}"
+            );
         }
     }
 
     #[test]
     fn numbers_with_either_decimal_separator_and_thousands() {
-        assert_eq!(parse_value("1.234,5", Comma), ValueCell::Number { value: 1234.5, flags: String::new() });
-        assert_eq!(parse_value("1,234.5", Point), ValueCell::Number { value: 1234.5, flags: String::new() });
-        assert_eq!(parse_value("12,5", Comma), ValueCell::Number { value: 12.5, flags: String::new() });
-        assert_eq!(parse_value("1 234 567", Point), ValueCell::Number { value: 1_234_567.0, flags: String::new() });
-        assert_eq!(parse_value("-0,25", Comma), ValueCell::Number { value: -0.25, flags: String::new() });
-        assert_eq!(parse_value("2.43573E+11", Point), ValueCell::Number { value: 2.43573e11, flags: String::new() });
-        assert_eq!(parse_value("1e+05", Point), ValueCell::Number { value: 1e5, flags: String::new() });
+        assert_eq!(
+            parse_value("1.234,5", Comma),
+            ValueCell::Number {
+                value: 1234.5,
+                flags: String::new()
+            }
+        );
+        assert_eq!(
+            parse_value("1,234.5", Point),
+            ValueCell::Number {
+                value: 1234.5,
+                flags: String::new()
+            }
+        );
+        assert_eq!(
+            parse_value("12,5", Comma),
+            ValueCell::Number {
+                value: 12.5,
+                flags: String::new()
+            }
+        );
+        assert_eq!(
+            parse_value("1 234 567", Point),
+            ValueCell::Number {
+                value: 1_234_567.0,
+                flags: String::new()
+            }
+        );
+        assert_eq!(
+            parse_value("-0,25", Comma),
+            ValueCell::Number {
+                value: -0.25,
+                flags: String::new()
+            }
+        );
+        assert_eq!(
+            parse_value("2.43573E+11", Point),
+            ValueCell::Number {
+                value: 2.43573e11,
+                flags: String::new()
+            }
+        );
+        assert_eq!(
+            parse_value("1e+05", Point),
+            ValueCell::Number {
+                value: 1e5,
+                flags: String::new()
+            }
+        );
     }
 
     #[test]
     fn flags_after_the_number_are_kept() {
-        assert_eq!(parse_value("12,1*", Comma), ValueCell::Number { value: 12.1, flags: "*".into() });
-        assert_eq!(parse_value("12.1 p", Point), ValueCell::Number { value: 12.1, flags: "p".into() });
-        assert_eq!(parse_value("45be", Point), ValueCell::Number { value: 45.0, flags: "be".into() });
-        assert_eq!(parse_value(": c", Point), ValueCell::Missing { flags: "c".into() });
+        assert_eq!(
+            parse_value("12,1*", Comma),
+            ValueCell::Number {
+                value: 12.1,
+                flags: "*".into()
+            }
+        );
+        assert_eq!(
+            parse_value("12.1 p", Point),
+            ValueCell::Number {
+                value: 12.1,
+                flags: "p".into()
+            }
+        );
+        assert_eq!(
+            parse_value("45be", Point),
+            ValueCell::Number {
+                value: 45.0,
+                flags: "be".into()
+            }
+        );
+        assert_eq!(
+            parse_value(": c", Point),
+            ValueCell::Missing { flags: "c".into() }
+        );
     }
 
     #[test]
     fn non_numbers_and_non_finite_values_are_invalid() {
-        for bad in ["twelve", "inf", "NaNx", "1.2.3,4,5", "12,5,5", "infinity", "1e999"] {
+        for bad in [
+            "twelve",
+            "inf",
+            "NaNx",
+            "1.2.3,4,5",
+            "12,5,5",
+            "infinity",
+            "1e999",
+        ] {
             assert_eq!(parse_value(bad, Point), ValueCell::Invalid, "{bad:?}");
         }
     }
 
     #[test]
     fn decimal_separator_is_detected_per_file() {
-        assert_eq!(detect_decimal_separator(["12,5", "13,1", "1.234,5"], b';'), Comma);
+        assert_eq!(
+            detect_decimal_separator(["12,5", "13,1", "1.234,5"], b';'),
+            Comma
+        );
         assert_eq!(detect_decimal_separator(["12.5", "1,234.5"], b','), Point);
         // Ambiguous thousands-only samples: the `;` delimiter decides.
         assert_eq!(detect_decimal_separator(["1,234", "12"], b';'), Comma);
@@ -267,12 +385,23 @@ mod tests {
         assert_eq!(year("FY2018"), Some(2018));
         assert_eq!(year("2015 Q4"), Some(2015));
         assert_eq!(year("2020.0"), Some(2020));
-        assert_eq!(parse_period("2017-18").map(|p| p.label), Some("2017-18".to_string()));
+        assert_eq!(
+            parse_period("2017-18").map(|p| p.label),
+            Some("2017-18".to_string())
+        );
     }
 
     #[test]
     fn prose_and_out_of_range_years_are_not_periods() {
-        for bad in ["Prior to 2015", "1850", "2200", "2015/2014", "20", "", "2015-2"] {
+        for bad in [
+            "Prior to 2015",
+            "1850",
+            "2200",
+            "2015/2014",
+            "20",
+            "",
+            "2015-2",
+        ] {
             assert_eq!(parse_period(bad), None, "{bad:?}");
         }
     }

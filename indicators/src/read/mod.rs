@@ -41,7 +41,15 @@ fn read_settings(dir: &Path) -> (Settings, Vec<Problem>) {
     }
     let (table, mut problems) = table::load_table(&path, SETTINGS_FILE);
     let (Some(key), Some(value)) = (table.find(&["key"]), table.find(&["value"])) else {
-        problems.push(Problem::error(ProblemCode::MissingColumn, SETTINGS_FILE, "settings.csv needs the columns `key` and `value`", "Write one setting per row, e.g. `progress_method,eurostat`.").at_line(1));
+        problems.push(
+            Problem::error(
+                ProblemCode::MissingColumn,
+                SETTINGS_FILE,
+                "settings.csv needs the columns `key` and `value`",
+                "Write one setting per row, e.g. `progress_method,eurostat`.",
+            )
+            .at_line(1),
+        );
         return (settings, problems);
     };
     for row in 0..table.height() {
@@ -105,7 +113,10 @@ impl Report {
     pub fn into_dataset(self, path: &Path) -> Result<Dataset, ReadError> {
         match self.errors() {
             0 => Ok(self.dataset),
-            errors => Err(ReadError::Invalid { path: path.to_path_buf(), errors }),
+            errors => Err(ReadError::Invalid {
+                path: path.to_path_buf(),
+                errors,
+            }),
         }
     }
 }
@@ -120,7 +131,11 @@ pub fn read_path(path: &Path, progress: Progress<'_>) -> Result<Report, ReadErro
         if path.join(CATALOGUE_FILE).is_file() {
             return Ok(read_dataset(path, progress));
         }
-        let data = if path.join("data").is_dir() { path.join("data") } else { path.to_path_buf() };
+        let data = if path.join("data").is_dir() {
+            path.join("data")
+        } else {
+            path.to_path_buf()
+        };
         return Ok(read_open_sdg_data(&data, path, progress));
     }
     // `book.xlsx#Sheet name` reads one named sheet of a workbook.
@@ -128,7 +143,10 @@ pub fn read_path(path: &Path, progress: Progress<'_>) -> Result<Report, ReadErro
         if let Some((file_part, sheet)) = path.to_str().and_then(|p| p.rsplit_once('#')) {
             let file_path = Path::new(file_part);
             if file_path.is_file() {
-                let name = format!("{}#{sheet}", display_name(file_path, file_path.parent().unwrap_or(Path::new(""))));
+                let name = format!(
+                    "{}#{sheet}",
+                    display_name(file_path, file_path.parent().unwrap_or(Path::new("")))
+                );
                 let (table, problems) = table::load_table_sheet(file_path, &name, Some(sheet));
                 let file = observations_of(table, problems, file_path, &name, None, None);
                 let mut report = Report::default();
@@ -146,7 +164,9 @@ pub fn read_path(path: &Path, progress: Progress<'_>) -> Result<Report, ReadErro
         finish(&mut report);
         return Ok(report);
     }
-    Err(ReadError::NotFound { path: path.to_path_buf() })
+    Err(ReadError::NotFound {
+        path: path.to_path_buf(),
+    })
 }
 
 /// Reads a dataset folder: `catalogue.csv`, `areas.csv` (or the default rights
@@ -161,7 +181,11 @@ pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
     let (indicators, mut problems) = catalogue::read_catalogue(&table, CATALOGUE_FILE);
     report.problems.append(&mut problems);
     let catalogue_lines: BTreeMap<String, usize> = (0..table.height())
-        .filter_map(|r| table.find(&["id"]).map(|c| (table.cell(c, r).trim().to_string(), table.lines[r])))
+        .filter_map(|r| {
+            table
+                .find(&["id"])
+                .map(|c| (table.cell(c, r).trim().to_string(), table.lines[r]))
+        })
         .collect();
 
     let areas_path = dir.join(AREAS_FILE);
@@ -174,11 +198,21 @@ pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
         default_areas()
     };
     report.problems.append(&mut problems);
-    report.problems.extend(catalogue::check_area_references(&indicators, &areas, CATALOGUE_FILE, &catalogue_lines));
+    report.problems.extend(catalogue::check_area_references(
+        &indicators,
+        &areas,
+        CATALOGUE_FILE,
+        &catalogue_lines,
+    ));
 
     let files = tabular_files(&dir.join(OBSERVATIONS_DIR));
     if files.is_empty() {
-        report.problems.push(Problem::error(ProblemCode::NoData, OBSERVATIONS_DIR, "there are no observation files", "Put CSV or XLSX files with the indicators' values in the `observations` folder."));
+        report.problems.push(Problem::error(
+            ProblemCode::NoData,
+            OBSERVATIONS_DIR,
+            "there are no observation files",
+            "Put CSV or XLSX files with the indicators' values in the `observations` folder.",
+        ));
     }
     for (i, path) in files.iter().enumerate() {
         let name = display_name(path, dir);
@@ -201,14 +235,27 @@ pub fn read_open_sdg_data(data_dir: &Path, root: &Path, progress: Progress<'_>) 
     let mut indicators: Vec<Indicator> = Vec::new();
     for path in opensdg::meta_files(&root.join("meta")) {
         let name = display_name(&path, root);
-        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else { continue };
+        let Some(id) = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
         let is_markdown = path.extension().and_then(|e| e.to_str()) == Some("md");
         match std::fs::read(&path).map(|b| text::decode(&b).text) {
-            Ok(text) => match opensdg::read_meta(&text, &id, &name, is_markdown, translations.as_ref()) {
-                Ok(indicator) => indicators.push(indicator),
-                Err(problem) => report.problems.push(problem),
-            },
-            Err(err) => report.problems.push(Problem::error(ProblemCode::Unreadable, &name, format!("the file could not be opened: {err}"), "Check that Local Goals may read it.")),
+            Ok(text) => {
+                match opensdg::read_meta(&text, &id, &name, is_markdown, translations.as_ref()) {
+                    Ok(indicator) => indicators.push(indicator),
+                    Err(problem) => report.problems.push(problem),
+                }
+            }
+            Err(err) => report.problems.push(Problem::error(
+                ProblemCode::Unreadable,
+                &name,
+                format!("the file could not be opened: {err}"),
+                "Check that Local Goals may read it.",
+            )),
         }
     }
     let files = opensdg::data_files(data_dir);
@@ -234,16 +281,32 @@ pub fn read_open_sdg_data(data_dir: &Path, root: &Path, progress: Progress<'_>) 
             let mut indicator = Indicator::new(&id, &id, "", crate::model::Direction::Lower, &[]);
             indicator.sdg_targets = opensdg::target_of_id(&id).into_iter().collect();
             if root.join("meta").is_dir() {
-                report.problems.push(Problem::warning(ProblemCode::BadMetadata, &name, format!("no meta file for indicator {id}"), format!("Add meta/{id}.md with at least indicator_name and computation_units.")));
+                report.problems.push(Problem::warning(
+                    ProblemCode::BadMetadata,
+                    &name,
+                    format!("no meta file for indicator {id}"),
+                    format!("Add meta/{id}.md with at least indicator_name and computation_units."),
+                ));
             }
             indicators.push(indicator);
         }
-        add_file(&mut report, read_file(path, &name, None, translations.as_ref()));
+        add_file(
+            &mut report,
+            read_file(path, &name, None, translations.as_ref()),
+        );
     }
     progress("", files.len(), files.len());
     for indicator in &indicators {
         if !seen_ids.contains_key(&indicator.id) {
-            report.problems.push(Problem::warning(ProblemCode::NoData, &format!("meta/{}.md", indicator.id), format!("indicator {} has metadata but no data file", indicator.id), format!("Add data/indicator_{}.csv, or ignore this if the data is published elsewhere.", indicator.id)));
+            report.problems.push(Problem::warning(
+                ProblemCode::NoData,
+                &format!("meta/{}.md", indicator.id),
+                format!("indicator {} has metadata but no data file", indicator.id),
+                format!(
+                    "Add data/indicator_{}.csv, or ignore this if the data is published elsewhere.",
+                    indicator.id
+                ),
+            ));
         }
     }
     indicators.sort_by_cached_key(|i| crate::sdg::SdgId::parse(&i.id));
@@ -258,7 +321,12 @@ pub fn indicator_from_file_name(path: &Path) -> Option<String> {
     Some(stem.strip_prefix("indicator_").unwrap_or(stem).to_string())
 }
 
-fn read_file(path: &Path, name: &str, catalogue: Option<&[Indicator]>, translations: Option<&HashMap<String, String>>) -> ObservationFile {
+fn read_file(
+    path: &Path,
+    name: &str,
+    catalogue: Option<&[Indicator]>,
+    translations: Option<&HashMap<String, String>>,
+) -> ObservationFile {
     let (table, problems) = table::load_table(path, name);
     observations_of(table, problems, path, name, catalogue, translations)
 }
@@ -272,7 +340,10 @@ fn observations_of(
     translations: Option<&HashMap<String, String>>,
 ) -> ObservationFile {
     let file_indicator = indicator_from_file_name(path);
-    let mut file = if problems.iter().any(|p| p.code == ProblemCode::Unreadable || p.code == ProblemCode::NoData) {
+    let mut file = if problems
+        .iter()
+        .any(|p| p.code == ProblemCode::Unreadable || p.code == ProblemCode::NoData)
+    {
         ObservationFile {
             summary: FileSummary {
                 file: name.to_string(),
@@ -290,7 +361,15 @@ fn observations_of(
             problems: Vec::new(),
         }
     } else {
-        observations::read_observations(&table, name, Context { catalogue, file_indicator: file_indicator.as_deref(), translations })
+        observations::read_observations(
+            &table,
+            name,
+            Context {
+                catalogue,
+                file_indicator: file_indicator.as_deref(),
+                translations,
+            },
+        )
     };
     problems.append(&mut file.problems);
     file.problems = problems;
@@ -317,20 +396,44 @@ fn finish(report: &mut Report) {
     let mut duplicates = Vec::new();
     for pair in observations.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        if a.indicator_id == b.indicator_id && a.dimensions == b.dimensions && a.period.year == b.period.year && a.source.file != b.source.file {
+        if a.indicator_id == b.indicator_id
+            && a.dimensions == b.dimensions
+            && a.period.year == b.period.year
+            && a.source.file != b.source.file
+        {
             let place = format!("{} {} {}", b.indicator_id, b.period.label, b.dimensions);
-            duplicates.push(if a.value == b.value {
-                Problem::warning(ProblemCode::RepeatedObservation, &b.source.file, format!("{place} repeats {} line {} with the same value", a.source.file, a.source.line), "Keep each value in one file only.")
-            } else {
-                Problem::error(ProblemCode::DuplicateObservation, &b.source.file, format!("{place} is {} in {} line {}", a.value, a.source.file, a.source.line), "Keep each value in one file only, and check which one is right.")
-            }
-            .at_line(b.source.line)
-            .with_value(&b.value.to_string()));
+            duplicates.push(
+                if a.value == b.value {
+                    Problem::warning(
+                        ProblemCode::RepeatedObservation,
+                        &b.source.file,
+                        format!(
+                            "{place} repeats {} line {} with the same value",
+                            a.source.file, a.source.line
+                        ),
+                        "Keep each value in one file only.",
+                    )
+                } else {
+                    Problem::error(
+                        ProblemCode::DuplicateObservation,
+                        &b.source.file,
+                        format!(
+                            "{place} is {} in {} line {}",
+                            a.value, a.source.file, a.source.line
+                        ),
+                        "Keep each value in one file only, and check which one is right.",
+                    )
+                }
+                .at_line(b.source.line)
+                .with_value(&b.value.to_string()),
+            );
         }
     }
     report.problems.append(&mut duplicates);
     report.problems.extend(missing_years(observations));
-    report.problems.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
+    report
+        .problems
+        .sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
 }
 
 /// Sorts by indicator, dimensions, year (stable). Ids and dimension sets are
@@ -338,16 +441,41 @@ fn finish(report: &mut Report) {
 /// million times dominated reading large files.
 fn sort_observations(observations: &mut Vec<Observation>) {
     let keys: Vec<(u32, u32, i32, u32)> = {
-        let mut ids: Vec<&str> = observations.iter().map(|o| o.indicator_id.as_str()).collect::<std::collections::HashSet<_>>().into_iter().collect();
+        let mut ids: Vec<&str> = observations
+            .iter()
+            .map(|o| o.indicator_id.as_str())
+            .collect::<std::collections::HashSet<_>>()
+            .into_iter()
+            .collect();
         ids.sort_unstable();
-        let id_rank: HashMap<&str, u32> = ids.into_iter().enumerate().map(|(i, id)| (id, i as u32)).collect();
-        let mut dims: Vec<&crate::model::Dimensions> = observations.iter().map(|o| &o.dimensions).collect::<std::collections::HashSet<_>>().into_iter().collect();
+        let id_rank: HashMap<&str, u32> = ids
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| (id, i as u32))
+            .collect();
+        let mut dims: Vec<&crate::model::Dimensions> = observations
+            .iter()
+            .map(|o| &o.dimensions)
+            .collect::<std::collections::HashSet<_>>()
+            .into_iter()
+            .collect();
         dims.sort_unstable();
-        let dims_rank: HashMap<&crate::model::Dimensions, u32> = dims.into_iter().enumerate().map(|(i, d)| (d, i as u32)).collect();
+        let dims_rank: HashMap<&crate::model::Dimensions, u32> = dims
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| (d, i as u32))
+            .collect();
         observations
             .iter()
             .enumerate()
-            .map(|(i, o)| (id_rank[o.indicator_id.as_str()], dims_rank[&o.dimensions], o.period.year, i as u32))
+            .map(|(i, o)| {
+                (
+                    id_rank[o.indicator_id.as_str()],
+                    dims_rank[&o.dimensions],
+                    o.period.year,
+                    i as u32,
+                )
+            })
             .collect()
     };
     if keys.windows(2).all(|w| w[0] <= w[1]) {
@@ -355,8 +483,12 @@ fn sort_observations(observations: &mut Vec<Observation>) {
     }
     let mut keys = keys;
     keys.sort_unstable();
-    let mut slots: Vec<Option<Observation>> = std::mem::take(observations).into_iter().map(Some).collect();
-    observations.extend(keys.into_iter().filter_map(|(_, _, _, i)| slots[i as usize].take()));
+    let mut slots: Vec<Option<Observation>> =
+        std::mem::take(observations).into_iter().map(Some).collect();
+    observations.extend(
+        keys.into_iter()
+            .filter_map(|(_, _, _, i)| slots[i as usize].take()),
+    );
 }
 
 /// One warning per series with years missing between its first and last.
@@ -366,12 +498,21 @@ fn missing_years(observations: &[Observation]) -> Vec<Problem> {
     while start < observations.len() {
         let first = &observations[start];
         let mut end = start;
-        while end < observations.len() && observations[end].indicator_id == first.indicator_id && observations[end].dimensions == first.dimensions {
+        while end < observations.len()
+            && observations[end].indicator_id == first.indicator_id
+            && observations[end].dimensions == first.dimensions
+        {
             end += 1;
         }
-        let years: BTreeSet<i32> = observations[start..end].iter().map(|o| o.period.year).collect();
+        let years: BTreeSet<i32> = observations[start..end]
+            .iter()
+            .map(|o| o.period.year)
+            .collect();
         if let (Some(&lo), Some(&hi)) = (years.first(), years.last()) {
-            let gaps: Vec<String> = (lo..=hi).filter(|y| !years.contains(y)).map(|y| y.to_string()).collect();
+            let gaps: Vec<String> = (lo..=hi)
+                .filter(|y| !years.contains(y))
+                .map(|y| y.to_string())
+                .collect();
             // Series reported every few years (censuses, surveys) are not gappy.
             let step_is_regular = years.len() > 1 && {
                 let v: Vec<i32> = years.iter().copied().collect();
@@ -381,7 +522,12 @@ fn missing_years(observations: &[Observation]) -> Vec<Problem> {
                 out.push(Problem::warning(
                     ProblemCode::MissingYear,
                     &first.source.file,
-                    format!("{} {} has no value for {}", first.indicator_id, first.dimensions, gaps.join(", ")),
+                    format!(
+                        "{} {} has no value for {}",
+                        first.indicator_id,
+                        first.dimensions,
+                        gaps.join(", ")
+                    ),
                     "Add the missing years if they exist; a gap is shown as a gap in charts.",
                 ));
             }
@@ -408,9 +554,17 @@ fn tabular_files(dir: &Path) -> Vec<PathBuf> {
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.is_file())
-                .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| TABULAR.contains(&e.to_ascii_lowercase().as_str())))
+                .filter(|p| {
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| TABULAR.contains(&e.to_ascii_lowercase().as_str()))
+                })
                 // Spreadsheet lock files (~$name.xlsx) are not data.
-                .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$") || n.starts_with('.')))
+                .filter(|p| {
+                    !p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("~$") || n.starts_with('.'))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -419,7 +573,10 @@ fn tabular_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn display_name(path: &Path, root: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 #[cfg(test)]
@@ -432,14 +589,30 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert!(areas.len() >= 10);
         let instruments: BTreeSet<&str> = areas.iter().map(|a| a.instrument.as_str()).collect();
-        for needed in ["UDHR", "ICESCR", "ICCPR", "CRC", "CRPD", "CEDAW", "ICERD", "EU Charter of Fundamental Rights", "European Social Charter (revised)"] {
+        for needed in [
+            "UDHR",
+            "ICESCR",
+            "ICCPR",
+            "CRC",
+            "CRPD",
+            "CEDAW",
+            "ICERD",
+            "EU Charter of Fundamental Rights",
+            "European Social Charter (revised)",
+        ] {
             assert!(instruments.contains(needed), "{needed}: {instruments:?}");
         }
     }
 
     #[test]
     fn file_names_give_open_sdg_ids() {
-        assert_eq!(indicator_from_file_name(Path::new("data/indicator_10-x-2.csv")).as_deref(), Some("10-x-2"));
-        assert_eq!(indicator_from_file_name(Path::new("rent-burden.csv")).as_deref(), Some("rent-burden"));
+        assert_eq!(
+            indicator_from_file_name(Path::new("data/indicator_10-x-2.csv")).as_deref(),
+            Some("10-x-2")
+        );
+        assert_eq!(
+            indicator_from_file_name(Path::new("rent-burden.csv")).as_deref(),
+            Some("rent-burden")
+        );
     }
 }

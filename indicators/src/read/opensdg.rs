@@ -11,13 +11,19 @@ use crate::model::{Direction, Indicator, ProgressOptions, Visibility};
 use crate::problem::{Problem, ProblemCode};
 
 /// Where Open SDG repositories keep the translations of `data.` keys.
-const TRANSLATION_FILES: [&str; 2] = ["support/translations/en/data.yml", "translations/en/data.yml"];
+const TRANSLATION_FILES: [&str; 2] = [
+    "support/translations/en/data.yml",
+    "translations/en/data.yml",
+];
 
 /// Loads the English `data.yml` translations, if the repository has them.
 /// A flat `Key: Text` map; real files repeat keys, so the last one wins (as
 /// PyYAML, which Open SDG builds with, does).
 pub fn load_translations(root: &Path) -> Option<HashMap<String, String>> {
-    TRANSLATION_FILES.iter().find_map(|f| std::fs::read_to_string(root.join(f)).ok()).map(|text| parse_translations(&text))
+    TRANSLATION_FILES
+        .iter()
+        .find_map(|f| std::fs::read_to_string(root.join(f)).ok())
+        .map(|text| parse_translations(&text))
 }
 
 pub fn parse_translations(text: &str) -> HashMap<String, String> {
@@ -34,12 +40,18 @@ pub fn parse_translations(text: &str) -> HashMap<String, String> {
                 None => continue,
             }
         } else {
-            match trimmed.split_once(": ").or_else(|| trimmed.strip_suffix(':').map(|k| (k, ""))) {
+            match trimmed
+                .split_once(": ")
+                .or_else(|| trimmed.strip_suffix(':').map(|k| (k, "")))
+            {
                 Some(pair) => pair,
                 None => continue,
             }
         };
-        map.insert(unquote(key.trim()).to_string(), unquote(value.trim()).to_string());
+        map.insert(
+            unquote(key.trim()).to_string(),
+            unquote(value.trim()).to_string(),
+        );
     }
     map
 }
@@ -60,8 +72,13 @@ fn front_matter(text: &str, is_markdown: bool) -> Option<&str> {
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let rest = text.strip_prefix("---")?;
-    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
-    let end = rest.find("\n---").map(|i| i + 1).or_else(|| rest.starts_with("---").then_some(0))?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
+    let end = rest
+        .find("\n---")
+        .map(|i| i + 1)
+        .or_else(|| rest.starts_with("---").then_some(0))?;
     Some(&rest[..end])
 }
 
@@ -83,7 +100,9 @@ fn number_of(v: &Value) -> Option<f64> {
 }
 
 fn year_of(v: &Value) -> Option<i32> {
-    number_of(v).filter(|y| y.fract() == 0.0 && (1900.0..=2100.0).contains(y)).map(|y| y as i32)
+    number_of(v)
+        .filter(|y| y.fract() == 0.0 && (1900.0..=2100.0).contains(y))
+        .map(|y| y as i32)
 }
 
 fn bool_of(v: &Value) -> Option<bool> {
@@ -113,13 +132,30 @@ pub fn target_of_id(id: &str) -> Option<String> {
 }
 
 /// Reads one meta file into an indicator. The id comes from the file name.
-pub fn read_meta(text: &str, id: &str, file: &str, is_markdown: bool, translations: Option<&HashMap<String, String>>) -> Result<Indicator, Problem> {
+pub fn read_meta(
+    text: &str,
+    id: &str,
+    file: &str,
+    is_markdown: bool,
+    translations: Option<&HashMap<String, String>>,
+) -> Result<Indicator, Problem> {
     let yaml = front_matter(text, is_markdown).ok_or_else(|| {
-        Problem::error(ProblemCode::BadMetadata, file, "the file has no YAML front matter between `---` lines", "Start the file with a line `---`, the metadata, and another `---` line.").at_line(1)
+        Problem::error(
+            ProblemCode::BadMetadata,
+            file,
+            "the file has no YAML front matter between `---` lines",
+            "Start the file with a line `---`, the metadata, and another `---` line.",
+        )
+        .at_line(1)
     })?;
     let meta: Value = serde_norway::from_str(yaml).map_err(|err| {
         let line = err.location().map(|l| l.line() + 1);
-        let mut p = Problem::error(ProblemCode::BadMetadata, file, format!("the metadata is not valid YAML: {err}"), "Fix the YAML at this line (indentation, a missing `:` or an unclosed quote).");
+        let mut p = Problem::error(
+            ProblemCode::BadMetadata,
+            file,
+            format!("the metadata is not valid YAML: {err}"),
+            "Fix the YAML at this line (indentation, a missing `:` or an unclosed quote).",
+        );
         if let Some(line) = line {
             p = p.at_line(line);
         }
@@ -127,7 +163,10 @@ pub fn read_meta(text: &str, id: &str, file: &str, is_markdown: bool, translatio
     })?;
     let get = |key: &str| meta.get(key);
     let translate = |s: String| -> String {
-        match s.strip_prefix("data.").and_then(|k| translations.and_then(|t| t.get(k))) {
+        match s
+            .strip_prefix("data.")
+            .and_then(|k| translations.and_then(|t| t.get(k)))
+        {
             Some(display) => display.clone(),
             None => s,
         }
@@ -139,23 +178,41 @@ pub fn read_meta(text: &str, id: &str, file: &str, is_markdown: bool, translatio
         .map(|t| translate(t.split_whitespace().collect::<Vec<_>>().join(" ")))
         .unwrap_or_else(|| id.to_string());
     let mut indicator = Indicator::new(id, &title, "", Direction::Lower, &[]);
-    indicator.unit = get("computation_units").and_then(text_of).map(|u| u.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default();
-    indicator.sdg_targets = vec![get("target_id").and_then(text_of).or_else(|| target_of_id(id)).unwrap_or_default()];
+    indicator.unit = get("computation_units")
+        .and_then(text_of)
+        .map(|u| u.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    indicator.sdg_targets = vec![get("target_id")
+        .and_then(text_of)
+        .or_else(|| target_of_id(id))
+        .unwrap_or_default()];
     indicator.reporting_status = get("reporting_status").and_then(text_of);
     indicator.graph_type = get("graph_type").and_then(text_of);
-    indicator.non_statistical = get("data_non_statistical").and_then(bool_of).unwrap_or(false);
+    indicator.non_statistical = get("data_non_statistical")
+        .and_then(bool_of)
+        .unwrap_or(false);
     if get("published").and_then(bool_of) == Some(false) {
         indicator.visibility = Visibility::Internal;
     }
-    indicator.definition = get("national_indicator_description").or_else(|| get("computation_definitions")).and_then(text_of).unwrap_or_default();
-    indicator.source = get("source_organisation_1").and_then(text_of).unwrap_or_default();
+    indicator.definition = get("national_indicator_description")
+        .or_else(|| get("computation_definitions"))
+        .and_then(text_of)
+        .unwrap_or_default();
+    indicator.source = get("source_organisation_1")
+        .and_then(text_of)
+        .unwrap_or_default();
     if let Some(Value::Sequence(options)) = get("progress_calculation_options") {
         for option in options {
             let field = |k: &str| option.get(k);
             let disaggregation = match field("disaggregation") {
                 Some(Value::Sequence(items)) => items
                     .iter()
-                    .filter_map(|d| Some((translate(text_of(d.get("field")?)?), d.get("value").and_then(text_of).map(translate))))
+                    .filter_map(|d| {
+                        Some((
+                            translate(text_of(d.get("field")?)?),
+                            d.get("value").and_then(text_of).map(translate),
+                        ))
+                    })
                     .collect(),
                 _ => Vec::new(),
             };
@@ -186,12 +243,16 @@ pub fn data_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("indicator_") && n.to_ascii_lowercase().ends_with(".csv")) {
+            } else if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with("indicator_") && n.to_ascii_lowercase().ends_with(".csv")
+            }) {
                 out.push(path);
             }
         }
@@ -207,7 +268,11 @@ pub fn meta_files(dir: &Path) -> Vec<PathBuf> {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "md" | "yml" | "yaml")))
+                .filter(|p| {
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| matches!(e, "md" | "yml" | "yaml"))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -223,7 +288,10 @@ mod tests {
     fn translations_keep_the_last_of_repeated_keys_and_unquote() {
         let t = parse_translations("## Global\nYear: Year\nRural: Milieu rural\nPillar 1 - Data Use: \"Pillar 1: Data Use\"\nRural: Rurale\n \n");
         assert_eq!(t.get("Rural").map(String::as_str), Some("Rurale"));
-        assert_eq!(t.get("Pillar 1 - Data Use").map(String::as_str), Some("Pillar 1: Data Use"));
+        assert_eq!(
+            t.get("Pillar 1 - Data Use").map(String::as_str),
+            Some("Pillar 1: Data Use")
+        );
         assert_eq!(t.len(), 3);
     }
 
@@ -234,22 +302,57 @@ mod tests {
         assert_eq!(i.title(), "Proportion of urban population living in slums");
         assert_eq!(i.unit, "Percentage");
         assert_eq!(i.sdg_targets, ["11.1"]);
-        assert_eq!((i.reporting_status.as_deref(), i.graph_type.as_deref(), i.non_statistical), (Some("complete"), Some("line"), true));
+        assert_eq!(
+            (
+                i.reporting_status.as_deref(),
+                i.graph_type.as_deref(),
+                i.non_statistical
+            ),
+            (Some("complete"), Some("line"), true)
+        );
         assert_eq!(i.direction, Direction::Higher);
-        assert_eq!((i.baseline_year, i.target_value, i.target_year, i.natural_limit), (Some(2016), Some(7.25), Some(2030), Some(100.0)));
-        assert_eq!(i.progress_options[0].disaggregation, [("Geography".to_string(), Some("Canada".to_string())), ("Sex".to_string(), None)]);
+        assert_eq!(
+            (
+                i.baseline_year,
+                i.target_value,
+                i.target_year,
+                i.natural_limit
+            ),
+            (Some(2016), Some(7.25), Some(2030), Some(100.0))
+        );
+        assert_eq!(
+            i.progress_options[0].disaggregation,
+            [
+                ("Geography".to_string(), Some("Canada".to_string())),
+                ("Sex".to_string(), None)
+            ]
+        );
     }
 
     #[test]
     fn direction_defaults_to_negative_as_in_open_sdg() {
-        let i = read_meta("---\nindicator_name: X\n---\n", "10-x-2", "meta/10-x-2.md", true, None).expect("meta");
+        let i = read_meta(
+            "---\nindicator_name: X\n---\n",
+            "10-x-2",
+            "meta/10-x-2.md",
+            true,
+            None,
+        )
+        .expect("meta");
         assert_eq!(i.direction, Direction::Lower);
         assert_eq!(i.sdg_targets, ["10.x"]);
     }
 
     #[test]
     fn broken_yaml_names_its_line() {
-        let err = read_meta("---\nindicator_name: X\n  bad: [unclosed\n---\n", "x", "meta/x.md", true, None).expect_err("invalid");
+        let err = read_meta(
+            "---\nindicator_name: X\n  bad: [unclosed\n---\n",
+            "x",
+            "meta/x.md",
+            true,
+            None,
+        )
+        .expect_err("invalid");
         assert_eq!(err.code, ProblemCode::BadMetadata);
         assert!(err.line.is_some());
     }

@@ -32,11 +32,16 @@ impl Table {
 
     /// Index of the first column whose normalised header is one of `names`.
     pub fn find(&self, names: &[&str]) -> Option<usize> {
-        self.headers.iter().position(|h| names.contains(&normalise_header(h).as_str()))
+        self.headers
+            .iter()
+            .position(|h| names.contains(&normalise_header(h).as_str()))
     }
 
     pub fn cell(&self, column: usize, row: usize) -> &str {
-        self.columns.get(column).and_then(|c| c.get(row)).unwrap_or("")
+        self.columns
+            .get(column)
+            .and_then(|c| c.get(row))
+            .unwrap_or("")
     }
 }
 
@@ -44,7 +49,10 @@ impl Table {
 pub fn normalise_header(header: &str) -> String {
     let h = header.trim().trim_matches('"').trim();
     let h = h.strip_prefix("data.").unwrap_or(h);
-    h.to_lowercase().split_whitespace().collect::<Vec<_>>().join("_")
+    h.to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// Reads `path` (CSV/TSV/TXT or XLSX/XLS/ODS). Problems that make the file
@@ -61,11 +69,20 @@ pub fn load_table_sheet(path: &Path, file: &str, sheet: Option<&str>) -> (Table,
         Err(err) => {
             return (
                 Table::default(),
-                vec![Problem::error(ProblemCode::Unreadable, file, format!("the file could not be opened: {err}"), "Check that the file exists and that Local Goals may read it.")],
+                vec![Problem::error(
+                    ProblemCode::Unreadable,
+                    file,
+                    format!("the file could not be opened: {err}"),
+                    "Check that the file exists and that Local Goals may read it.",
+                )],
             )
         }
     };
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
     match extension.as_str() {
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => load_workbook(&bytes, file, sheet),
         _ => load_csv(&bytes, file),
@@ -87,7 +104,12 @@ pub fn load_csv(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
     let delimiter = sniff_delimiter(&decoded.text);
     let records = scan_records(&decoded.text, delimiter);
     let Some(header) = records.first() else {
-        problems.push(Problem::error(ProblemCode::NoData, file, "the file is empty", "Add a header row and at least one row of data."));
+        problems.push(Problem::error(
+            ProblemCode::NoData,
+            file,
+            "the file is empty",
+            "Add a header row and at least one row of data.",
+        ));
         return (Table::default(), problems);
     };
     for record in &records[1..] {
@@ -106,7 +128,12 @@ pub fn load_csv(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
     let frame = match scan_text(&records, &decoded.text, delimiter) {
         Ok(frame) => frame,
         Err(err) => {
-            problems.push(Problem::error(ProblemCode::Unreadable, file, format!("the file could not be read as CSV: {err}"), "Open it in a spreadsheet and save it again as CSV."));
+            problems.push(Problem::error(
+                ProblemCode::Unreadable,
+                file,
+                format!("the file could not be read as CSV: {err}"),
+                "Open it in a spreadsheet and save it again as CSV.",
+            ));
             return (Table::default(), problems);
         }
     };
@@ -115,10 +142,17 @@ pub fn load_csv(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
     let mut headers = Vec::with_capacity(frame.width());
     let mut columns = Vec::with_capacity(frame.width());
     for column in frame.columns() {
-        let text = column.str().cloned().unwrap_or_else(|_| StringChunked::full_null(PlSmallStr::EMPTY, frame.height()));
+        let text = column
+            .str()
+            .cloned()
+            .unwrap_or_else(|_| StringChunked::full_null(PlSmallStr::EMPTY, frame.height()));
         headers.push(text.get(0).unwrap_or_default().to_string());
         // One contiguous chunk, so `get(row)` is a plain index.
-        columns.push(text.slice(1, frame.height().saturating_sub(1)).rechunk().into_owned());
+        columns.push(
+            text.slice(1, frame.height().saturating_sub(1))
+                .rechunk()
+                .into_owned(),
+        );
     }
     let table = Table {
         headers,
@@ -156,7 +190,12 @@ pub fn scan_records(text: &str, delimiter: u8) -> Vec<RecordSpan> {
             b'\n' => {
                 if !in_quotes {
                     if !blank {
-                        records.push(RecordSpan { line: start_line, fields, start, end: i });
+                        records.push(RecordSpan {
+                            line: start_line,
+                            fields,
+                            start,
+                            end: i,
+                        });
                     }
                     start = i + 1;
                     start_line = line + 1;
@@ -174,7 +213,12 @@ pub fn scan_records(text: &str, delimiter: u8) -> Vec<RecordSpan> {
         }
     }
     if !blank && start < bytes.len() {
-        records.push(RecordSpan { line: start_line, fields, start, end: bytes.len() });
+        records.push(RecordSpan {
+            line: start_line,
+            fields,
+            start,
+            end: bytes.len(),
+        });
     }
     records
 }
@@ -188,7 +232,9 @@ fn scan_text(records: &[RecordSpan], text: &str, delimiter: u8) -> PolarsResult<
         compact.push(b'\n');
     }
     let width = records.iter().map(|r| r.fields).max().unwrap_or(1);
-    let schema: Schema = (0..width).map(|i| Field::new(format!("c{i}").into(), DataType::String)).collect();
+    let schema: Schema = (0..width)
+        .map(|i| Field::new(format!("c{i}").into(), DataType::String))
+        .collect();
     let sources = ScanSources::Buffers(Arc::from([polars_buffer::Buffer::from(compact)]));
     LazyCsvReader::new_with_sources(sources)
         .with_has_header(false)
@@ -222,7 +268,12 @@ fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<P
             None => {
                 return (
                     Table::default(),
-                    vec![Problem::error(ProblemCode::Unreadable, file, format!("the workbook has no sheet \"{wanted}\""), format!("Name one of its sheets: {}.", names.join(", ")))],
+                    vec![Problem::error(
+                        ProblemCode::Unreadable,
+                        file,
+                        format!("the workbook has no sheet \"{wanted}\""),
+                        format!("Name one of its sheets: {}.", names.join(", ")),
+                    )],
                 )
             }
         },
@@ -253,9 +304,20 @@ fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<P
             Data::Error(e) => format!("#{e:?}"),
         }
     };
-    let mut rows = range.rows().enumerate().filter(|(_, row)| row.iter().any(|c| !matches!(c, Data::Empty)));
+    let mut rows = range
+        .rows()
+        .enumerate()
+        .filter(|(_, row)| row.iter().any(|c| !matches!(c, Data::Empty)));
     let Some((_, header)) = rows.next() else {
-        return (Table::default(), vec![Problem::error(ProblemCode::NoData, file, format!("the sheet \"{sheet}\" is empty"), "Put the header in the first row and the data below it.")]);
+        return (
+            Table::default(),
+            vec![Problem::error(
+                ProblemCode::NoData,
+                file,
+                format!("the sheet \"{sheet}\" is empty"),
+                "Put the header in the first row and the data below it.",
+            )],
+        );
     };
     let headers: Vec<String> = header.iter().map(&text).collect();
     let mut cells: Vec<Vec<String>> = vec![Vec::new(); headers.len()];
@@ -266,8 +328,19 @@ fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<P
             column.push(row.get(c).map(&text).unwrap_or_default());
         }
     }
-    let columns = cells.into_iter().map(|c| StringChunked::from_iter_values(PlSmallStr::EMPTY, c.iter().map(String::as_str))).collect();
-    (Table { headers, columns, lines, ..Table::default() }, Vec::new())
+    let columns = cells
+        .into_iter()
+        .map(|c| StringChunked::from_iter_values(PlSmallStr::EMPTY, c.iter().map(String::as_str)))
+        .collect();
+    (
+        Table {
+            headers,
+            columns,
+            lines,
+            ..Table::default()
+        },
+        Vec::new(),
+    )
 }
 
 #[cfg(test)]
@@ -289,7 +362,10 @@ mod tests {
     fn ragged_rows_are_errors_with_their_line() {
         let (_, problems) = load_csv(b"a;b;c\n1;2;3\n1;2\n", "t.csv");
         assert_eq!(problems.len(), 1);
-        assert_eq!((problems[0].code, problems[0].line), (ProblemCode::RaggedRow, Some(3)));
+        assert_eq!(
+            (problems[0].code, problems[0].line),
+            (ProblemCode::RaggedRow, Some(3))
+        );
     }
 
     #[test]

@@ -43,7 +43,10 @@ pub struct DecodedText {
 /// Windows-1252 (every byte maps to a character, so this never fails).
 pub fn decode(bytes: &[u8]) -> DecodedText {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (String::from_utf8_lossy(rest).into_owned(), TextEncoding::Utf8Bom)
+        (
+            String::from_utf8_lossy(rest).into_owned(),
+            TextEncoding::Utf8Bom,
+        )
     } else if bytes.starts_with(b"\xFF\xFE") {
         let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
         (text.into_owned(), TextEncoding::Utf16Le)
@@ -60,13 +63,20 @@ pub fn decode(bytes: &[u8]) -> DecodedText {
         }
     };
     // A BOM decoded by encoding_rs stays as U+FEFF at the start.
-    let text = text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_string)
+        .unwrap_or(text);
     let line_ending = detect_line_ending(&text);
     let text = match line_ending {
         LineEnding::Lf | LineEnding::None => text,
         _ => text.replace("\r\n", "\n").replace('\r', "\n"),
     };
-    DecodedText { text, encoding, line_ending }
+    DecodedText {
+        text,
+        encoding,
+        line_ending,
+    }
 }
 
 fn detect_line_ending(text: &str) -> LineEnding {
@@ -101,11 +111,17 @@ pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// with the same non-zero field count on the most lines (quotes respected),
 /// preferring more fields, then the order of [`DELIMITERS`].
 pub fn sniff_delimiter(text: &str) -> u8 {
-    let sample: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(30).collect();
+    let sample: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
     let mut best = (b',', 0usize, 0usize); // (delimiter, lines agreeing with the header, fields)
     for &d in &DELIMITERS {
         let counts: Vec<usize> = sample.iter().map(|line| count_fields(line, d)).collect();
-        let Some(&header) = counts.first() else { continue };
+        let Some(&header) = counts.first() else {
+            continue;
+        };
         if header < 2 {
             continue;
         }
@@ -180,8 +196,14 @@ mod tests {
 
     #[test]
     fn delimiter_sniffing_handles_semicolons_with_decimal_commas_and_quotes() {
-        assert_eq!(sniff_delimiter("jaar;wijk;waarde\n2020;Noord;1,5\n2021;Zuid;2,5\n"), b';');
-        assert_eq!(sniff_delimiter("Year,Sector,Value\n2017,\"Agriculture, Forestry\",3\n"), b',');
+        assert_eq!(
+            sniff_delimiter("jaar;wijk;waarde\n2020;Noord;1,5\n2021;Zuid;2,5\n"),
+            b';'
+        );
+        assert_eq!(
+            sniff_delimiter("Year,Sector,Value\n2017,\"Agriculture, Forestry\",3\n"),
+            b','
+        );
         assert_eq!(sniff_delimiter("year\tvalue\n2020\t1.5\n"), b'\t');
         assert_eq!(sniff_delimiter("indicator|year|value\nx|2020|1,5\n"), b'|');
     }
