@@ -9,6 +9,9 @@ scripts/setup.sh --browser
 export PATH="$ROOT/.tools/bin:$HOME/.cargo/bin:$PATH"
 step() { printf '\033[1;34m[test]\033[0m %s\n' "$*" >&2; }
 
+step "checking formatting (cargo fmt --check)"
+cargo fmt --all --check
+
 # The wasm build must stay free of polars and of tokio's networking.
 step "checking the wasm dependency tree"
 if forbidden="$(cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none \

@@ -225,7 +225,7 @@ pub fn open_sdg(raw: ProgressInputs) -> ProgressResult {
             }
         }
         Some(target) => {
-            let achieved = if d < 0.0 { y <= target } else { y >= target };
+            let achieved = target_met(&inputs, target);
             let required = cagr(t0, y0, inputs.target_year, target);
             let v = s * d * observed / required.abs();
             let th = Thresholds {
