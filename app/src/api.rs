@@ -43,31 +43,129 @@ pub struct StatusView {
     pub method: String,
 }
 
-#[cfg(feature = "ssr")]
-fn badge(status: indicators::progress::ProgressStatus) -> StatusBadge {
-    let class = serde_json_string(&status);
-    StatusBadge {
-        label: status.label().to_string(),
-        class,
-    }
+/// One indicator in a list: what it is, where it stands, where it is going.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorCard {
+    pub id: String,
+    pub title: String,
+    pub goal_number: u8,
+    pub unit: String,
+    pub status: Option<StatusBadge>,
+    /// e.g. `12.1 %`.
+    pub latest: Option<String>,
+    /// The latest period as written, e.g. `2025` or `2024/2025`.
+    pub latest_period: Option<String>,
+    /// e.g. `−3.4 since 2015, better`.
+    pub change: Option<String>,
+    /// `better`, `worse` or `same`, for styling next to the words.
+    pub change_class: String,
+    /// Change since the baseline in percent, positive when it is an
+    /// improvement in the indicator's desired direction; for sorting.
+    pub improvement: Option<f64>,
+    /// Decorative sparkline SVG (the card says the same in words).
+    pub sparkline_svg: String,
 }
 
-#[cfg(feature = "ssr")]
-fn serde_json_string<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+/// A rights or policy area in a list of ways in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AreaLink {
+    pub id: String,
+    pub name: String,
+    /// `rights` or `policy`: the URL segment.
+    pub kind: String,
+    pub indicators: usize,
 }
 
-#[cfg(feature = "ssr")]
-fn status_view(result: &indicators::progress::ProgressResult) -> StatusView {
-    StatusView {
-        badge: badge(result.status),
-        explanation: result.explanation.clone(),
-        score: result.score.map(|s| format!("{s:.2}")),
-        method: serde_json_string(&result.method),
-    }
+/// The home page: goals, what moved most, and the other ways in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeView {
+    pub goals: Vec<GoalSummary>,
+    pub improved: Vec<IndicatorCard>,
+    pub worsened: Vec<IndicatorCard>,
+    pub rights: Vec<AreaLink>,
+    pub policies: Vec<AreaLink>,
+    pub districts: Vec<String>,
+}
+
+/// `/goals/{n}`: a goal, its targets and the city's indicators under each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalView {
+    pub number: u8,
+    pub short_title: String,
+    pub title: String,
+    pub colour: String,
+    pub text_colour: String,
+    pub status_counts: Vec<(StatusBadge, usize)>,
+    pub targets: Vec<TargetView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TargetView {
+    pub id: String,
+    pub title: String,
+    pub indicators: Vec<IndicatorCard>,
+}
+
+/// `/rights/{id}` and `/policy/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AreaView {
+    pub id: String,
+    /// `Human-rights area` or `Policy area`.
+    pub kind_label: String,
+    pub name: String,
+    pub instrument: String,
+    pub article: String,
+    pub rights_holders: Vec<String>,
+    pub status_counts: Vec<(StatusBadge, usize)>,
+    pub indicators: Vec<IndicatorCard>,
+}
+
+/// `/progress`: every public indicator, grouped, filtered and sorted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressView {
+    pub groups: Vec<(String, Vec<IndicatorCard>)>,
+    pub total: usize,
+    /// `(value, label)` choices for the filter form.
+    pub goal_choices: Vec<(String, String)>,
+    pub area_choices: Vec<(String, String)>,
+}
+
+/// `/districts/{name}`: each district series' latest value against the city.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistrictView {
+    pub name: String,
+    pub rows: Vec<DistrictRow>,
+    pub others: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistrictRow {
+    pub indicator_id: String,
+    pub title: String,
+    /// The link to the indicator with this district's series selected.
+    pub href: String,
+    pub period: String,
+    pub value: String,
+    pub city: Option<String>,
+    /// e.g. `3rd of 10, highest first`.
+    pub rank: String,
+}
+
+/// A chart drawn on the server with its caption.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub svg: String,
+    pub caption: String,
+}
+
+/// One disaggregation and its values, for a selector.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DimensionChoice {
+    /// The query parameter, as in the data file (e.g. `Stadtteil`).
+    pub name: String,
+    /// What a reader sees, e.g. `Stadtteil`.
+    pub label: String,
+    pub values: Vec<String>,
 }
 
 /// What the indicator page shows above the chart.
@@ -76,12 +174,9 @@ pub struct IndicatorView {
     pub id: String,
     pub title: String,
     pub unit: String,
-    pub sdg_targets: Vec<String>,
     pub goal_number: u8,
     pub goal_title: String,
     pub goal_colour: String,
-    /// The series a reader can choose, headline first.
-    pub series: Vec<SeriesOption>,
     /// The indicator's status (from its headline series).
     pub status: Option<StatusBadge>,
     pub definition: String,
@@ -90,13 +185,17 @@ pub struct IndicatorView {
     pub narrative: String,
     /// `(target id, title)` of every SDG target it maps to.
     pub targets: Vec<(String, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SeriesOption {
-    /// Used in the `series` query parameter, e.g. `total` or `female`.
-    pub slug: String,
-    pub label: String,
+    /// `(id, name)` of the rights and policy areas it maps to.
+    pub rights: Vec<(String, String)>,
+    pub policies: Vec<(String, String)>,
+    /// Every disaggregation with its values, for one selector each.
+    pub dimensions: Vec<DimensionChoice>,
+    /// The latest period with data, e.g. `2025`.
+    pub last_period: String,
+    /// The date the current release was published, e.g. `2026-11-27`.
+    pub published: String,
+    /// The latest year's values per district, where the indicator has them.
+    pub districts: Option<Figure>,
 }
 
 /// One series drawn as a chart, with the same numbers as a table.
@@ -104,181 +203,96 @@ pub struct SeriesOption {
 pub struct SeriesView {
     pub slug: String,
     pub label: String,
+    /// The selected value of each dimension, as in the address.
+    pub selection: Vec<(String, String)>,
     pub caption: String,
-    /// SVG markup rendered on the server by [`crate::chart`].
+    /// SVG markup rendered on the server by `crate::chart`.
     pub chart_svg: String,
+    /// What the chart's marks mean: `(CSS class, words)`.
+    pub legend: Vec<(String, String)>,
     /// `(period label, formatted value, flags)`, ascending by period.
     pub rows: Vec<(String, String, String)>,
+    /// `(target year, formatted target value)`: the table's last row.
+    pub target_row: Option<(String, String)>,
     /// This series' status and why.
     pub status: Option<StatusView>,
-    /// e.g. `Baseline 2015: 15.5 (catalogue)`.
+    /// e.g. `Baseline 2015: 15.5 % (catalogue)`.
     pub baseline: Option<String>,
+    /// `(release, published date, status)`, oldest first.
+    pub history: Vec<(String, String, StatusBadge)>,
 }
 
-/// The goals that have at least one indicator with data, in goal order.
+/// The series slug a page address selects: `series=` when given (the form
+/// before per-dimension selectors), else every other non-empty parameter as
+/// a dimension, sorted by name like `indicators::Dimensions`.
+pub fn slug_from_query(pairs: &[(String, String)]) -> String {
+    if let Some((_, series)) = pairs.iter().find(|(k, v)| k == "series" && !v.is_empty()) {
+        return series.clone();
+    }
+    let mut dims: Vec<(&str, &str)> = pairs
+        .iter()
+        .filter(|(k, v)| k != "series" && !v.trim().is_empty())
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    if dims.is_empty() {
+        return indicators::model::HEADLINE_SLUG.to_string();
+    }
+    dims.sort();
+    dims.iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// The home page's data.
 #[server]
-pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
-    let dataset = crate::ssr::public_data()?;
-    let statuses = crate::ssr::statuses()?;
-    let status_of = |id: &str| {
-        statuses
-            .indicators
-            .iter()
-            .find(|s| s.indicator_id == id)
-            .map(|s| s.status)
-    };
-    Ok(dataset
-        .goals_with_data()
-        .into_iter()
-        .filter_map(|number| {
-            let goal = indicators::sdg::goal(number)?;
-            let indicators = dataset
-                .indicators
-                .iter()
-                .filter(|i| i.goals().contains(&number))
-                .map(|i| IndicatorLink {
-                    id: i.id.clone(),
-                    title: i.title().to_string(),
-                    status: status_of(&i.id).map(badge),
-                })
-                .collect();
-            // The public aggregate: internal indicators are not counted.
-            let status_counts = statuses
-                .public
-                .by_goal
-                .get(&number)
-                .map(|counts| counts.iter().map(|(s, n)| (badge(*s), *n)).collect())
-                .unwrap_or_default();
-            Some(GoalSummary {
-                number,
-                short_title: goal.short_title.to_string(),
-                colour: goal.colour.to_string(),
-                text_colour: goal.text_colour().to_string(),
-                indicators,
-                status_counts,
-            })
-        })
-        .collect())
+pub async fn load_home() -> Result<HomeView, AppError> {
+    Ok(crate::ssr::views::home(&crate::ssr::data()?))
+}
+
+/// One goal with its targets and indicators.
+#[server]
+pub async fn load_goal(number: String) -> Result<GoalView, AppError> {
+    crate::ssr::views::goal(&crate::ssr::data()?, &number)
+}
+
+/// A rights area (`kind` = `rights`) or a policy area (`policy`).
+#[server]
+pub async fn load_area(kind: String, id: String) -> Result<AreaView, AppError> {
+    crate::ssr::views::area(&crate::ssr::data()?, &kind, &id)
+}
+
+/// Every public indicator, filtered by `goal` (a number) or `area` (an area
+/// id), grouped by `group` (`goal`, `rights`, `policy`) and sorted by `sort`
+/// (`status`, `improved`, `worsened`, `title`). Empty means the default.
+#[server]
+pub async fn load_progress(
+    goal: String,
+    area: String,
+    group: String,
+    sort: String,
+) -> Result<ProgressView, AppError> {
+    crate::ssr::views::progress(&crate::ssr::data()?, &goal, &area, &group, &sort)
+}
+
+/// One district across every indicator reported by district.
+#[server]
+pub async fn load_district(name: String) -> Result<DistrictView, AppError> {
+    crate::ssr::views::district(&crate::ssr::data()?, &name)
 }
 
 /// The indicator's description and the series a reader can choose from.
 #[server]
 pub async fn fetch_indicator(id: String) -> Result<IndicatorView, AppError> {
-    let dataset = crate::ssr::public_data()?;
-    let indicator = dataset
-        .indicator(&id)
-        .ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
-    let goal = indicator
-        .primary_goal()
-        .and_then(indicators::sdg::goal)
-        .ok_or_else(|| {
-            tracing::error!(indicator = %indicator.id, "indicator maps to no known goal");
-            AppError::Internal
-        })?;
-    let series = dataset
-        .series_of(&indicator.id)
-        .iter()
-        .map(|s| SeriesOption {
-            slug: s.key.slug(),
-            label: s.key.label(),
-        })
-        .collect();
-    let statuses = crate::ssr::statuses()?;
-    let framework = indicators::sdg::framework();
-    Ok(IndicatorView {
-        status: statuses
-            .indicators
-            .iter()
-            .find(|s| s.indicator_id == indicator.id)
-            .map(|s| badge(s.status)),
-        definition: indicator.definition.clone(),
-        source: indicator.source.clone(),
-        owner: indicator.owner.clone(),
-        narrative: indicator.narrative.clone(),
-        targets: indicator
-            .sdg_targets
-            .iter()
-            .map(|t| {
-                (
-                    t.clone(),
-                    framework
-                        .target(t)
-                        .map(|x| x.title.clone())
-                        .unwrap_or_default(),
-                )
-            })
-            .collect(),
-        id: indicator.id.clone(),
-        title: indicator.title().to_string(),
-        unit: indicator.unit.clone(),
-        sdg_targets: indicator.sdg_targets.clone(),
-        goal_number: goal.number,
-        goal_title: goal.short_title.to_string(),
-        goal_colour: goal.colour.to_string(),
-        series,
-    })
+    crate::ssr::views::indicator(&crate::ssr::data()?, &id)
 }
 
-/// One series of an indicator as a chart and a table. This is what the series
-/// selector calls after hydration.
+/// One series of an indicator as a chart and a table. `series` is the series
+/// slug (`total`, `sex=female`, `Stadtteil=Altstadt`). This is what the
+/// selectors call after hydration.
 #[server]
 pub async fn fetch_series(id: String, series: String) -> Result<SeriesView, AppError> {
-    let dataset = crate::ssr::public_data()?;
-    let indicator = dataset
-        .indicator(&id)
-        .ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
-    let all = dataset.series_of(&indicator.id);
-    let chosen =
-        all.iter()
-            .find(|s| s.key.slug() == series)
-            .ok_or_else(|| AppError::SeriesNotFound {
-                indicator: id.clone(),
-                series: series.clone(),
-            })?;
-    let colour = indicator
-        .primary_goal()
-        .and_then(indicators::sdg::goal)
-        .map(|g| g.colour)
-        .unwrap_or("#19486A");
-    let caption = crate::chart::caption(indicator, chosen);
-    let chart_svg = crate::chart::line_chart_svg(chosen, &indicator.unit, colour, &caption).map_err(|err| {
-        tracing::error!(indicator = %indicator.id, series = %series, %err, "chart rendering failed");
-        AppError::Internal
-    })?;
-    let decimals = usize::from(indicator.decimals);
-    let statuses = crate::ssr::statuses()?;
-    let summary = statuses
-        .series
-        .iter()
-        .find(|s| s.indicator_id == indicator.id && s.dimensions == chosen.key.dimensions);
-    Ok(SeriesView {
-        status: summary.map(|s| status_view(&s.progress)),
-        baseline: summary.and_then(|s| s.baseline.as_ref()).map(|b| {
-            format!(
-                "Baseline {}: {:.*} {} ({})",
-                b.label,
-                decimals,
-                b.value,
-                indicator.unit,
-                serde_json_string(&b.rule).replace('-', " ")
-            )
-        }),
-        slug: chosen.key.slug(),
-        label: chosen.key.label(),
-        caption,
-        chart_svg,
-        rows: chosen
-            .points
-            .iter()
-            .map(|p| {
-                (
-                    p.period.label.clone(),
-                    format!("{:.*}", decimals, p.value),
-                    p.flags.clone(),
-                )
-            })
-            .collect(),
-    })
+    crate::ssr::views::series(&crate::ssr::data()?, &id, &series)
 }
 
 /// The methodology page: `docs/methodology.md` rendered on the server, so the

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod error;
+pub mod format;
 pub mod pages;
 
 #[cfg(feature = "ssr")]
@@ -22,7 +23,10 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::pages::{HomePage, IndicatorPage, MethodologyPage};
+use crate::pages::{
+    DistrictPage, GoalPage, HomePage, IndicatorPage, MethodologyPage, PolicyPage, ProgressPage,
+    RightsPage,
+};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -56,19 +60,28 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="leptos" href="/pkg/localgoals.css"/>
-        <Title formatter=|text: String| format!("{text} · Local Goals")/>
+        <Title formatter=page_title/>
         <Router>
             <div class="page" data-hydrated=move || hydrated.get().to_string()>
                 <header class="site-header">
                     <A href="/" attr:class="brand">"Local Goals"</A>
-                    <span class="tagline">"How our city is doing on the Sustainable Development Goals"</span>
+                    <nav aria-label="Main">
+                        <A href="/">"Goals"</A>
+                        <A href="/progress">"Progress"</A>
+                        <A href="/methodology">"Methodology"</A>
+                    </nav>
                 </header>
                 <main id="main">
                     // Async: the whole page waits for its data, so readers without
                     // JavaScript get complete HTML, not a loading placeholder.
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                        <Route path=path!("/goals/:n") view=GoalPage ssr=SsrMode::Async/>
                         <Route path=path!("/indicators/:id") view=IndicatorPage ssr=SsrMode::Async/>
+                        <Route path=path!("/rights/:id") view=RightsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/policy/:id") view=PolicyPage ssr=SsrMode::Async/>
+                        <Route path=path!("/districts/:name") view=DistrictPage ssr=SsrMode::Async/>
+                        <Route path=path!("/progress") view=ProgressPage ssr=SsrMode::Async/>
                         <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
@@ -79,6 +92,33 @@ pub fn App() -> impl IntoView {
             </div>
         </Router>
     }
+}
+
+/// The document title. leptos_meta 0.8 writes the server-rendered `<title>`
+/// without escaping it, so a data label such as `</title><script>` would
+/// become markup; escape it on the server. In the browser the title is set
+/// as text through the DOM, where escaping would show the entities.
+fn page_title(text: String) -> String {
+    let title = format!("{text} · Local Goals");
+    #[cfg(feature = "ssr")]
+    let title = escape_html(&title);
+    title
+}
+
+/// Escapes text for use inside HTML elements and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Shown for any path that is not a page.

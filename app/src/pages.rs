@@ -1,58 +1,162 @@
-//! The pages a resident opens: the goals with data, and one indicator.
+//! The pages a resident opens: goals, indicators, rights and policy areas,
+//! districts, the progress overview and the methodology. Each waits for its
+//! data on the server, so it is complete without JavaScript.
 
-use indicators::model::HEADLINE_SLUG;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
     components::{Form, A},
     hooks::{use_params_map, use_query_map},
 };
+use serde::{de::DeserializeOwned, Serialize};
 
 use crate::api::{
-    fetch_indicator, fetch_series, list_goals, methodology_html, GoalSummary, IndicatorView,
-    SeriesView, StatusBadge,
+    fetch_indicator, fetch_series, load_area, load_district, load_goal, load_home, load_progress,
+    methodology_html, slug_from_query, AreaLink, AreaView, DistrictView, Figure, GoalSummary,
+    GoalView, HomeView, IndicatorCard, IndicatorView, ProgressView, SeriesView, StatusBadge,
 };
 use crate::error::AppError;
 
-/// `/`: the goals that have data, each with its indicators.
+/// Waits for `resource` and renders it, or a helpful error panel.
+fn loaded<T, V>(
+    resource: Resource<Result<T, AppError>>,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(value) => render(value).into_any(),
+                        Err(err) => view! { <ErrorPanel err/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The value of one query parameter, empty when absent.
+fn query_value(name: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get(name).unwrap_or_default()
+}
+
+/// `/`: the goals, what moved most, and the ways in by right, policy area
+/// and district.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let goals = Resource::new(|| (), |_| list_goals());
+    let home = Resource::new(|| (), |_| load_home());
     view! {
         <Title text="Goals"/>
         <h1>"Our city and the Sustainable Development Goals"</h1>
-        <p class="lead">"The goals we have local data for. Choose an indicator to see how it has changed."</p>
-        <Suspense fallback=|| view! { <p class="loading">"Loading goals…"</p> }>
-            {move || Suspend::new(async move {
-                match goals.await {
-                    Ok(goals) if goals.is_empty() => view! {
-                        <p class="empty">"No indicator has data yet."</p>
-                    }.into_any(),
-                    Ok(goals) => view! {
-                        <ul class="goals">
-                            {goals.into_iter().map(|goal| view! { <GoalCard goal/> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(err) => view! { <ErrorPanel err/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <p class="lead">"How the city is doing on each goal, from the city's own indicators. "
+            <A href="/progress">"See every indicator at a glance"</A> "."</p>
+        {loaded(home, |home: HomeView| view! {
+            <HomeContent home/>
+        })}
     }
+}
+
+#[component]
+fn HomeContent(home: HomeView) -> impl IntoView {
+    view! {
+        <section class="movers" aria-labelledby="movers-heading">
+            <h2 id="movers-heading">"What changed most since the baseline"</h2>
+            <div class="movers-columns">
+                <div>
+                    <h3>"Improved most"</h3>
+                    <CardList cards=home.improved class="cards improved"/>
+                </div>
+                <div>
+                    <h3>"Worsened most"</h3>
+                    <CardList cards=home.worsened class="cards worsened"/>
+                </div>
+            </div>
+        </section>
+        <h2>"By goal"</h2>
+        {if home.goals.is_empty() {
+            view! { <p class="empty">"No indicator has data yet."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="goals">
+                    {home.goals.into_iter().map(|goal| view! { <GoalCard goal/> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <section class="ways-in">
+            <div>
+                <h2>"By human right"</h2>
+                <AreaList areas=home.rights/>
+            </div>
+            <div>
+                <h2>"By policy area"</h2>
+                <AreaList areas=home.policies/>
+            </div>
+            <div>
+                <h2>"By district"</h2>
+                <ul class="district-links">
+                    {home.districts.into_iter().map(|d| view! {
+                        <li><A href=format!("/districts/{}", encode(&d))>{d}</A></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn AreaList(areas: Vec<AreaLink>) -> impl IntoView {
+    view! {
+        <ul class="area-links">
+            {areas.into_iter().map(|a| view! {
+                <li>
+                    <A href=format!("/{}/{}", a.kind, encode(&a.id))>{a.name}</A>
+                    <span class="count">{format!(" ({})", plural(a.indicators, "indicator"))}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Percent-encodes a path segment or query value.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }
 
 #[component]
 fn GoalCard(goal: GoalSummary) -> impl IntoView {
     view! {
         <li class="goal" id=format!("goal-{}", goal.number) style=format!("--goal-colour: {}; --goal-text: {}", goal.colour, goal.text_colour)>
-            <h2>
-                <span class="goal-number">{goal.number}</span>
-                <span class="goal-title">{goal.short_title}</span>
-            </h2>
-            <ul class="status-counts" aria-label="Indicators by status">
-                {goal.status_counts.into_iter().map(|(badge, n)| view! {
-                    <li class=format!("status status-{}", badge.class)>{format!("{n} × {}", badge.label)}</li>
-                }).collect_view()}
-            </ul>
+            <h3>
+                <A href=format!("/goals/{}", goal.number) attr:class="goal-link">
+                    <span class="goal-number">{goal.number}</span>
+                    <span class="goal-title">{goal.short_title}</span>
+                </A>
+            </h3>
+            <StatusCounts counts=goal.status_counts/>
             <ul class="indicator-links">
                 {goal.indicators.into_iter().map(|i| view! {
                     <li>
@@ -66,78 +170,328 @@ fn GoalCard(goal: GoalSummary) -> impl IntoView {
     }
 }
 
-/// `/indicators/:id?series=slug`: one indicator, its chart and its table.
+#[component]
+fn StatusCounts(counts: Vec<(StatusBadge, usize)>) -> impl IntoView {
+    view! {
+        <ul class="status-counts" aria-label="Indicators by status">
+            {counts.into_iter().map(|(badge, n)| view! {
+                <li class=format!("status status-{}", badge.class)>{format!("{n} × {}", badge.label)}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A list of indicator cards, or a sentence when there are none.
+#[component]
+fn CardList(cards: Vec<IndicatorCard>, #[prop(into)] class: String) -> impl IntoView {
+    if cards.is_empty() {
+        return view! { <p class="empty">"No indicator here yet."</p> }.into_any();
+    }
+    view! {
+        <ul class=class>
+            {cards.into_iter().map(|card| view! { <Card card/> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// One indicator: sparkline, latest value, change since baseline, status.
+#[component]
+fn Card(card: IndicatorCard) -> impl IntoView {
+    view! {
+        <li class="card" data-indicator=card.id.clone()>
+            <A href=format!("/indicators/{}", card.id) attr:class="card-title">{card.title}</A>
+            <div class="card-body">
+                // Our own plotters SVG, drawn on the server: not user input.
+                <span class="spark" inner_html=card.sparkline_svg></span>
+                <span class="card-figures">
+                    {card.latest.map(|latest| view! {
+                        <span class="latest">{latest}</span>
+                        " "
+                        <span class="period">{format!("({})", card.latest_period.unwrap_or_default())}</span>
+                    })}
+                    {card.change.map(|change| view! {
+                        <span class=format!("change change-{}", card.change_class)>{change}</span>
+                    })}
+                </span>
+            </div>
+            {card.status.map(|b| view! { <Badge badge=b/> })}
+        </li>
+    }
+}
+
+/// `/goals/:n`: the goal, its targets, and the city's indicators under each.
+#[component]
+pub fn GoalPage() -> impl IntoView {
+    let params = use_params_map();
+    let number = move || params.read().get("n").unwrap_or_default();
+    let goal = Resource::new(number, load_goal);
+    loaded(goal, |goal: GoalView| {
+        let with_data = goal
+            .targets
+            .iter()
+            .filter(|t| !t.indicators.is_empty())
+            .count();
+        view! {
+            <Title text=format!("Goal {}: {}", goal.number, goal.short_title)/>
+            <article class="goal-page" style=format!("--goal-colour: {}; --goal-text: {}", goal.colour, goal.text_colour)>
+                <p class="breadcrumb"><A href="/">"Goals"</A></p>
+                <h1 class="goal-heading">
+                    <span class="goal-number">{goal.number}</span>
+                    " "
+                    <span>{goal.short_title.clone()}</span>
+                </h1>
+                <p class="lead">{goal.title.clone()}</p>
+                <StatusCounts counts=goal.status_counts/>
+                <p>{format!("The city reports on {} of this goal's {} targets.", with_data, goal.targets.len())}</p>
+                {goal.targets.into_iter().map(|t| view! {
+                    <section class="target" id=format!("target-{}", t.id)>
+                        <h2><span class="target-id">{format!("Target {}", t.id)}</span> " " <span class="target-title">{t.title}</span></h2>
+                        <CardList cards=t.indicators class="cards"/>
+                    </section>
+                }).collect_view()}
+            </article>
+        }
+    })
+}
+
+/// `/rights/:id`.
+#[component]
+pub fn RightsPage() -> impl IntoView {
+    view! { <AreaPage kind="rights"/> }
+}
+
+/// `/policy/:id`.
+#[component]
+pub fn PolicyPage() -> impl IntoView {
+    view! { <AreaPage kind="policy"/> }
+}
+
+#[component]
+fn AreaPage(kind: &'static str) -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let area = Resource::new(id, move |id| load_area(kind.to_string(), id));
+    loaded(area, |area: AreaView| {
+        view! {
+            <Title text=area.name.clone()/>
+            <article class="area-page">
+                <p class="breadcrumb"><A href="/">"Goals"</A> " › " {area.kind_label.clone()}</p>
+                <h1>{area.name.clone()}</h1>
+                <dl class="area-facts">
+                    {(!area.instrument.is_empty()).then(|| view! {
+                        <dt>"Instrument"</dt><dd>{format!("{} {}", area.instrument, area.article)}</dd>
+                    })}
+                    {(!area.rights_holders.is_empty()).then(|| view! {
+                        <dt>"Rights-holders"</dt><dd>{area.rights_holders.join(", ")}</dd>
+                    })}
+                </dl>
+                <h2>"Status summary"</h2>
+                <StatusCounts counts=area.status_counts/>
+                <h2>{format!("Indicators ({})", area.indicators.len())}</h2>
+                <CardList cards=area.indicators class="cards"/>
+            </article>
+        }
+    })
+}
+
+/// `/progress?goal=&area=&group=&sort=`: every public indicator at a glance.
+#[component]
+pub fn ProgressPage() -> impl IntoView {
+    let (goal, area, group, sort) = (
+        query_value("goal"),
+        query_value("area"),
+        query_value("group"),
+        query_value("sort"),
+    );
+    let current = {
+        let (goal, area, group, sort) = (goal.clone(), area.clone(), group.clone(), sort.clone());
+        move || (goal(), area(), group(), sort())
+    };
+    let overview = Resource::new(current.clone(), |(goal, area, group, sort)| {
+        load_progress(goal, area, group, sort)
+    });
+    view! {
+        <Title text="Progress at a glance"/>
+        <h1>"Progress at a glance"</h1>
+        <p class="lead">"Every public indicator with its latest value, change since the baseline and status."</p>
+        {loaded(overview, move |view_data: ProgressView| {
+            let (goal, area, group, sort) = current();
+            view! { <ProgressContent view_data goal area group sort/> }
+        })}
+    }
+}
+
+#[component]
+fn ProgressContent(
+    view_data: ProgressView,
+    goal: String,
+    area: String,
+    group: String,
+    sort: String,
+) -> impl IntoView {
+    let choice = |value: &str, label: &str, current: &str| {
+        let selected = value == current;
+        view! { <option value=value.to_string() selected=selected>{label.to_string()}</option> }
+    };
+    view! {
+        <Form method="get" action="/progress" on_form_data=drop_empty_fields() attr:class="filters">
+            <label>"Goal "
+                <select name="goal">
+                    {choice("", "All goals", &goal)}
+                    {view_data.goal_choices.iter().map(|(v, l)| choice(v, l, &goal)).collect_view()}
+                </select>
+            </label>
+            <label>"Area "
+                <select name="area">
+                    {choice("", "All areas", &area)}
+                    {view_data.area_choices.iter().map(|(v, l)| choice(v, l, &area)).collect_view()}
+                </select>
+            </label>
+            <label>"Group by "
+                <select name="group">
+                    {choice("", "Goal", &group)}
+                    {choice("rights", "Human right", &group)}
+                    {choice("policy", "Policy area", &group)}
+                </select>
+            </label>
+            <label>"Sort by "
+                <select name="sort">
+                    {choice("", "Status (needs attention first)", &sort)}
+                    {choice("improved", "Change since baseline (most improved first)", &sort)}
+                    {choice("worsened", "Change since baseline (most worsened first)", &sort)}
+                    {choice("title", "Title", &sort)}
+                </select>
+            </label>
+            <button type="submit">"Apply"</button>
+        </Form>
+        <p class="result-count">{format!("{} shown.", plural(view_data.total, "indicator"))}</p>
+        {view_data.groups.into_iter().map(|(heading, cards)| view! {
+            <section class="progress-group">
+                <h2>{heading}</h2>
+                <CardList cards class="cards"/>
+            </section>
+        }).collect_view()}
+    }
+}
+
+/// `/districts/:name`: one district across every indicator reported by district.
+#[component]
+pub fn DistrictPage() -> impl IntoView {
+    let params = use_params_map();
+    let name = move || params.read().get("name").unwrap_or_default();
+    let district = Resource::new(name, load_district);
+    loaded(district, |d: DistrictView| {
+        view! {
+            <Title text=d.name.clone()/>
+            <p class="breadcrumb"><A href="/">"Goals"</A> " › District"</p>
+            <h1>{d.name.clone()}</h1>
+            <p class="lead">"The latest value of every indicator reported by district, next to the city as a whole."</p>
+            <table class="data-table district-table">
+                <caption>{format!("Indicators for {}", d.name)}</caption>
+                <thead><tr>
+                    <th scope="col">"Indicator"</th>
+                    <th scope="col">"Year"</th>
+                    <th scope="col">{d.name.clone()}</th>
+                    <th scope="col">"Whole city"</th>
+                    <th scope="col">"Rank among districts"</th>
+                </tr></thead>
+                <tbody>
+                    {d.rows.into_iter().map(|r| view! {
+                        <tr>
+                            <th scope="row"><A href=r.href>{r.title}</A></th>
+                            <td>{r.period}</td>
+                            <td>{r.value}</td>
+                            <td>{r.city.unwrap_or_else(|| "–".into())}</td>
+                            <td>{r.rank}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <h2>"Other districts"</h2>
+            <ul class="district-links">
+                {d.others.into_iter().map(|o| view! {
+                    <li><A href=format!("/districts/{}", encode(&o))>{o}</A></li>
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// `/indicators/:id?dimension=value…`: one indicator, its chart and table.
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let series = move || {
-        query
+    let slug = move || {
+        let pairs: Vec<(String, String)> = query
             .read()
-            .get("series")
-            .unwrap_or_else(|| HEADLINE_SLUG.to_string())
+            .latest_values()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        slug_from_query(&pairs)
     };
     let indicator = Resource::new(id, fetch_indicator);
-    // Re-runs when the series selector changes the query: after hydration this
-    // is a call to the `fetch_series` server function, not a page load.
-    let chart = Resource::new(
-        move || (id(), series()),
-        |(id, series)| fetch_series(id, series),
-    );
-
-    view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading indicator…"</p> }>
-            {move || Suspend::new(async move {
-                match indicator.await {
-                    Ok(view) => view! { <IndicatorDetails view chart selected=Signal::derive(series)/> }.into_any(),
-                    Err(err) => view! { <ErrorPanel err/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    // Re-runs when a selector changes the query: after hydration this is a
+    // call to the `fetch_series` server function, not a page load.
+    let chart = Resource::new(move || (id(), slug()), |(id, slug)| fetch_series(id, slug));
+    loaded(indicator, move |view: IndicatorView| {
+        view! { <IndicatorDetails view chart/> }
+    })
 }
 
 #[component]
 fn IndicatorDetails(
     view: IndicatorView,
     chart: Resource<Result<SeriesView, AppError>>,
-    selected: Signal<String>,
 ) -> impl IntoView {
+    let query = use_query_map();
     let action = format!("/indicators/{}", view.id);
-    let has_choice = view.series.len() > 1;
-    let options = view.series.clone();
     let unit = view.unit.clone();
+    let dimensions = view.dimensions.clone();
     view! {
         <Title text=view.title.clone()/>
         <article class="indicator" style=format!("--goal-colour: {}", view.goal_colour)>
             <p class="breadcrumb">
                 <A href="/">"Goals"</A>
                 " › "
-                <span class="goal-badge">{format!("Goal {} · {}", view.goal_number, view.goal_title)}</span>
+                <A href=format!("/goals/{}", view.goal_number) attr:class="goal-badge">{format!("Goal {} · {}", view.goal_number, view.goal_title)}</A>
             </p>
             <h1>{view.title.clone()}</h1>
             {view.status.clone().map(|b| view! { <p class="indicator-status">"Status: " <Badge badge=b/></p> })}
-            <p class="meta">{format!("Unit: {}", view.unit)}</p>
-            <ul class="target-badges" aria-label="SDG targets">
+            <p class="meta">{format!("Unit: {} · latest data: {} · published {}", view.unit, view.last_period, view.published)}</p>
+            <ul class="target-badges" aria-label="Maps to">
                 {view.targets.iter().map(|(id, title)| view! {
                     <li class="target-badge" title=title.clone()>{format!("Target {id}")}</li>
                 }).collect_view()}
+                {view.rights.clone().into_iter().map(|(id, name)| view! {
+                    <li class="area-badge"><A href=format!("/rights/{}", encode(&id))>{name}</A></li>
+                }).collect_view()}
+                {view.policies.clone().into_iter().map(|(id, name)| view! {
+                    <li class="area-badge policy"><A href=format!("/policy/{}", encode(&id))>{name}</A></li>
+                }).collect_view()}
             </ul>
-            {has_choice.then(|| view! {
+            {(!dimensions.is_empty()).then(|| view! {
                 // A plain GET form: without JavaScript it reloads the page with
-                // ?series=…; hydrated, the router turns it into a client-side
+                // ?sex=female…; hydrated, the router turns it into a client-side
                 // navigation and only the chart's server function runs.
-                <Form method="get" action=action.clone() on_form_data=drop_unnamed_fields() attr:class="series-selector">
-                    <label for="series">"Series"</label>
-                    <select id="series" name="series">
-                        {options.iter().map(|o| {
-                            let slug = o.slug.clone();
-                            view! {
-                                <option value=o.slug.clone() selected=move || selected.get() == slug>{o.label.clone()}</option>
-                            }
-                        }).collect_view()}
-                    </select>
+                <Form method="get" action=action.clone() on_form_data=drop_empty_fields() attr:class="series-selector">
+                    {dimensions.iter().map(|d| {
+                        let name = d.name.clone();
+                        let select_id = format!("dim-{}", d.name.to_lowercase());
+                        view! {
+                            <label for=select_id.clone()>{d.label.clone()}</label>
+                            <select id=select_id name=d.name.clone()>
+                                <option value="">"All"</option>
+                                {d.values.iter().map(|v| {
+                                    let (name, value) = (name.clone(), v.clone());
+                                    let selected = move || query.read().get(&name).as_deref() == Some(value.as_str());
+                                    view! { <option value=v.clone() selected=selected>{v.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                        }
+                    }).collect_view()}
                     <button type="submit">"Show"</button>
                 </Form>
             })}
@@ -145,19 +499,30 @@ fn IndicatorDetails(
                 {move || {
                     let unit = unit.clone();
                     Suspend::new(async move {
-                    match chart.await {
-                        Ok(series) => view! { <SeriesFigure series unit/> }.into_any(),
-                        Err(err) => view! { <ErrorPanel err/> }.into_any(),
-                    }
+                        match chart.await {
+                            Ok(series) => view! { <SeriesFigure series unit/> }.into_any(),
+                            Err(err) => view! { <ErrorPanel err/> }.into_any(),
+                        }
                     })
                 }}
             </Transition>
+            {view.districts.clone().map(|figure: Figure| view! {
+                <section class="districts">
+                    <h2>"By district"</h2>
+                    <figure class="chart-figure district-figure">
+                        <div class="chart-svg" inner_html=figure.svg></div>
+                        <figcaption>{figure.caption}</figcaption>
+                    </figure>
+                </section>
+            })}
             <section class="about">
                 <h2>"About this indicator"</h2>
                 <dl>
                     {(!view.definition.is_empty()).then(|| view! { <dt>"Definition"</dt><dd>{view.definition.clone()}</dd> })}
+                    <dt>"Unit"</dt><dd>{view.unit.clone()}</dd>
                     {(!view.source.is_empty()).then(|| view! { <dt>"Source"</dt><dd>{view.source.clone()}</dd> })}
                     {(!view.owner.is_empty()).then(|| view! { <dt>"Responsible"</dt><dd>{view.owner.clone()}</dd> })}
+                    <dt>"Last update"</dt><dd>{format!("Data to {}, published {}", view.last_period, view.published)}</dd>
                     {(!view.narrative.is_empty()).then(|| view! { <dt>"What the city does"</dt><dd>{view.narrative.clone()}</dd> })}
                 </dl>
             </section>
@@ -175,8 +540,16 @@ fn Badge(badge: StatusBadge) -> impl IntoView {
 fn SeriesFigure(series: SeriesView, unit: String) -> impl IntoView {
     view! {
         <figure class="chart-figure" data-series=series.slug.clone()>
+            // Our own plotters SVG, drawn on the server: labels in it are escaped.
             <div class="chart-svg" inner_html=series.chart_svg></div>
-            <figcaption>{series.caption.clone()}</figcaption>
+            <figcaption>
+                {series.caption.clone()}
+                <ul class="legend">
+                    {series.legend.into_iter().map(|(class, words)| view! {
+                        <li class=format!("legend-{class}")>{words}</li>
+                    }).collect_view()}
+                </ul>
+            </figcaption>
         </figure>
         {series.status.clone().map(|s| view! {
             <section class="why" aria-label="Why this status">
@@ -200,15 +573,49 @@ fn SeriesFigure(series: SeriesView, unit: String) -> impl IntoView {
                 {series.rows.into_iter().map(|(period, value, flags)| view! {
                     <tr><th scope="row">{period}</th><td>{value}</td><td class="flags">{flags}</td></tr>
                 }).collect_view()}
+                {series.target_row.map(|(year, value)| view! {
+                    <tr class="target-row"><th scope="row">{format!("Target {year}")}</th><td>{value}</td><td class="flags">"target"</td></tr>
+                })}
             </tbody>
         </table>
+        {(!series.history.is_empty()).then(|| view! {
+            <table class="data-table history">
+                <caption>"Status in each release"</caption>
+                <thead><tr><th scope="col">"Release"</th><th scope="col">"Published"</th><th scope="col">"Status"</th></tr></thead>
+                <tbody>
+                    {series.history.into_iter().map(|(release, date, badge)| view! {
+                        <tr><th scope="row">{release}</th><td>{date}</td><td><Badge badge/></td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
     }
 }
 
 /// leptos_router 0.8 appends the submit button to the form data even when it
-/// has no name, which would add a stray `&=` to the address; drop it.
-fn drop_unnamed_fields() -> std::sync::Arc<dyn Fn(&web_sys::FormData)> {
-    std::sync::Arc::new(|form_data: &web_sys::FormData| form_data.delete(""))
+/// has no name, which would add a stray `&=` to the address; drop it, and the
+/// "All" choices, so the address names only what was chosen.
+fn drop_empty_fields() -> std::sync::Arc<dyn Fn(&web_sys::FormData)> {
+    std::sync::Arc::new(|form_data: &web_sys::FormData| {
+        form_data.delete("");
+        let mut empty = Vec::new();
+        if let Ok(Some(keys)) = js_sys::try_iter(&form_data.keys()) {
+            for key in keys.flatten() {
+                if let Some(key) = key.as_string() {
+                    if form_data
+                        .get(&key)
+                        .as_string()
+                        .is_some_and(|v| v.is_empty())
+                    {
+                        empty.push(key);
+                    }
+                }
+            }
+        }
+        for key in empty {
+            form_data.delete(&key);
+        }
+    })
 }
 
 /// A user-facing error with what to do next; sets the HTTP status on the server.
@@ -216,10 +623,15 @@ fn drop_unnamed_fields() -> std::sync::Arc<dyn Fn(&web_sys::FormData)> {
 fn ErrorPanel(err: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::ssr::set_status(err.status());
+    let heading = match err.status() {
+        404 => "Not found",
+        400 => "Check the address",
+        _ => "Something went wrong",
+    };
     view! {
         <Title text="Not available"/>
         <section class="error" role="alert">
-            <h1>{if err.status() == 404 { "Not found" } else { "Something went wrong" }}</h1>
+            <h1>{heading}</h1>
             <p>{err.to_string()}</p>
             <p><A href="/">"Back to the list of goals"</A></p>
         </section>
@@ -232,14 +644,7 @@ pub fn MethodologyPage() -> impl IntoView {
     let html = Resource::new(|| (), |_| methodology_html());
     view! {
         <Title text="Methodology"/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match html.await {
-                    // Our own document, rendered on the server: not user input.
-                    Ok(html) => view! { <article class="prose" inner_html=html></article> }.into_any(),
-                    Err(err) => view! { <ErrorPanel err/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        // Our own document, rendered on the server: not user input.
+        {loaded(html, |html: String| view! { <article class="prose" inner_html=html></article> })}
     }
 }

@@ -259,6 +259,44 @@ impl Dimensions {
     }
 }
 
+/// Dimension names that mean "a part of the city", in the languages of the
+/// cities we serve: a series split by one of these is a district series, shown
+/// in the district comparison and on the district pages.
+pub const DISTRICT_DIMENSIONS: &[&str] = &[
+    "district",
+    "districts",
+    "neighbourhood",
+    "neighborhood",
+    "borough",
+    "ward",
+    "stadtteil",
+    "stadtbezirk",
+    "bezirk",
+    "ortsteil",
+    "wijk",
+    "stadsdeel",
+    "buurt",
+    "quartier",
+    "arrondissement",
+    "stadsdel",
+];
+
+/// Whether a dimension name is one of [`DISTRICT_DIMENSIONS`] (any case).
+pub fn is_district_dimension(name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    DISTRICT_DIMENSIONS.contains(&name.as_str())
+}
+
+impl Dimensions {
+    /// The district, when the series is split by district and nothing else.
+    pub fn district(&self) -> Option<&str> {
+        match self.pairs() {
+            [(name, value)] if is_district_dimension(name) => Some(value),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for Dimensions {
     /// `Total`, or `District: Altstadt, Sex: female`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -477,6 +515,25 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn district_series_are_recognised_in_several_languages_and_only_alone() {
+        assert_eq!(
+            Dimensions::new([("Stadtteil", "Altstadt")]).district(),
+            Some("Altstadt")
+        );
+        assert_eq!(
+            Dimensions::new([("wijk", "Noord")]).district(),
+            Some("Noord")
+        );
+        assert_eq!(Dimensions::new([("sex", "female")]).district(), None);
+        assert_eq!(
+            Dimensions::new([("district", "Nord"), ("sex", "female")]).district(),
+            None,
+            "a district split further by sex is not the district's own series"
+        );
+        assert_eq!(Dimensions::default().district(), None);
+    }
 
     fn obs(id: &str, year: i32, dims: &[(&str, &str)], value: f64) -> Observation {
         Observation {

@@ -592,39 +592,69 @@ pub fn load_current(data_dir: &Path) -> Result<Release, ReleaseError> {
     load(data_dir, &id)
 }
 
-/// The status of every series of `indicator_id` in every release, oldest
-/// first: `(release id, series slug, status)`.
-pub fn status_history(
-    data_dir: &Path,
-    indicator_id: &str,
-) -> Vec<(String, String, ProgressStatus)> {
+/// One release's series statuses, for status histories.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReleaseStatuses {
+    pub id: String,
+    pub created_unix: u64,
+    /// `(indicator id, series slug, status)`.
+    pub series: Vec<(String, String, ProgressStatus)>,
+}
+
+/// The statuses of every intact release, oldest first. Damaged or unreadable
+/// releases are skipped: a history is a courtesy, never a reason to fail.
+pub fn all_statuses(data_dir: &Path) -> Vec<ReleaseStatuses> {
     let mut out = Vec::new();
     for number in release_numbers(data_dir) {
         let id = release_id(number);
         let dir = releases_dir(data_dir).join(&id);
-        if verify(&dir).is_err() {
+        let Ok(manifest) = verify(&dir) else {
             continue;
-        }
+        };
         let Ok(bytes) = fs::read(dir.join(STATUSES)) else {
             continue;
         };
         let Ok(statuses) = serde_json::from_slice::<Statuses>(&bytes) else {
             continue;
         };
-        for s in statuses
+        let series = statuses
             .series
             .iter()
-            .filter(|s| s.indicator_id == indicator_id)
-        {
-            let slug = crate::model::SeriesKey {
-                indicator_id: s.indicator_id.clone(),
-                dimensions: s.dimensions.clone(),
-            }
-            .slug();
-            out.push((id.clone(), slug, s.progress.status));
-        }
+            .map(|s| {
+                let slug = crate::model::SeriesKey {
+                    indicator_id: s.indicator_id.clone(),
+                    dimensions: s.dimensions.clone(),
+                }
+                .slug();
+                (s.indicator_id.clone(), slug, s.progress.status)
+            })
+            .collect();
+        out.push(ReleaseStatuses {
+            id,
+            created_unix: manifest.created_unix,
+            series,
+        });
     }
     out
+}
+
+/// The status of every series of `indicator_id` in every release, oldest
+/// first: `(release id, series slug, status)`.
+pub fn status_history(
+    data_dir: &Path,
+    indicator_id: &str,
+) -> Vec<(String, String, ProgressStatus)> {
+    all_statuses(data_dir)
+        .into_iter()
+        .flat_map(|release| {
+            let id = release.id;
+            release
+                .series
+                .into_iter()
+                .filter(|(indicator, _, _)| indicator == indicator_id)
+                .map(move |(_, slug, status)| (id.clone(), slug, status))
+        })
+        .collect()
 }
 
 #[cfg(test)]

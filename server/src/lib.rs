@@ -109,7 +109,12 @@ impl AppState {
         );
         Ok(Self {
             leptos_options,
-            data: DashboardData::new(release.dataset, release.statuses),
+            data: DashboardData::new(
+                release.dataset,
+                release.statuses,
+                &indicators::release::all_statuses(data_dir),
+                &release.manifest.id,
+            ),
         })
     }
 }

@@ -1,0 +1,141 @@
+//! Numbers as a reader in a given locale writes them: `12,345.6` in English,
+//! `12.345,6` in German and Dutch, `12 345,6` in French and Swedish, with a
+//! true minus sign. Used by tables, cards and chart axes alike, so a value
+//! reads the same everywhere on the page.
+
+use serde::{Deserialize, Serialize};
+
+/// The locales the site formats numbers for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    En,
+    De,
+    Nl,
+    Fr,
+    Sv,
+}
+
+impl Locale {
+    /// From a language tag such as `de`, `de-AT` or `en-GB`; English otherwise.
+    pub fn from_tag(tag: &str) -> Locale {
+        match tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "de" => Locale::De,
+            "nl" => Locale::Nl,
+            "fr" => Locale::Fr,
+            "sv" => Locale::Sv,
+            _ => Locale::En,
+        }
+    }
+
+    fn separators(self) -> (&'static str, char) {
+        match self {
+            Locale::En => (",", '.'),
+            Locale::De | Locale::Nl => (".", ','),
+            // A narrow no-break space, so a number never wraps mid-way.
+            Locale::Fr | Locale::Sv => ("\u{202F}", ','),
+        }
+    }
+}
+
+/// `value` rounded to `decimals` places, grouped by thousands.
+pub fn number(value: f64, decimals: usize, locale: Locale) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let (group, decimal) = locale.separators();
+    let text = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    // "-0.0" after rounding is zero, not a negative number.
+    if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('−');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push(decimal);
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A change with its sign always shown: `+1.5`, `−0.3`, `0.0`.
+pub fn signed(value: f64, decimals: usize, locale: Locale) -> String {
+    let text = number(value, decimals, locale);
+    if text.starts_with('−') || text.chars().all(|c| !c.is_ascii_digit() || c == '0') {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// Decimals that tell axis ticks spanning `span` apart without noise.
+pub fn axis_decimals(span: f64) -> usize {
+    if span >= 20.0 {
+        0
+    } else if span >= 2.0 {
+        1
+    } else {
+        2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_groups_thousands_with_commas() {
+        assert_eq!(number(1234567.891, 1, Locale::En), "1,234,567.9");
+        assert_eq!(number(999.0, 0, Locale::En), "999");
+        assert_eq!(number(1000.0, 0, Locale::En), "1,000");
+        assert_eq!(number(12.05, 1, Locale::En), "12.1");
+    }
+
+    #[test]
+    fn german_and_dutch_swap_the_separators() {
+        assert_eq!(number(1234.5, 1, Locale::De), "1.234,5");
+        assert_eq!(number(1234.5, 2, Locale::Nl), "1.234,50");
+    }
+
+    #[test]
+    fn french_and_swedish_group_with_a_narrow_no_break_space() {
+        assert_eq!(number(1234.5, 1, Locale::Fr), "1\u{202F}234,5");
+        assert_eq!(number(-1234.5, 1, Locale::Sv), "−1\u{202F}234,5");
+    }
+
+    #[test]
+    fn negatives_use_a_minus_sign_and_negative_zero_is_zero() {
+        assert_eq!(number(-3.25, 1, Locale::En), "−3.2");
+        assert_eq!(number(-0.01, 1, Locale::En), "0.0");
+        assert_eq!(signed(-0.01, 1, Locale::En), "0.0");
+        assert_eq!(signed(1.5, 1, Locale::En), "+1.5");
+        assert_eq!(signed(-1.5, 1, Locale::De), "−1,5");
+    }
+
+    #[test]
+    fn missing_values_are_a_dash_not_nan() {
+        assert_eq!(number(f64::NAN, 1, Locale::En), "–");
+    }
+
+    #[test]
+    fn locale_tags_fall_back_to_english() {
+        assert_eq!(Locale::from_tag("de-AT"), Locale::De);
+        assert_eq!(Locale::from_tag("sv_SE"), Locale::Sv);
+        assert_eq!(Locale::from_tag("xx"), Locale::En);
+    }
+}
