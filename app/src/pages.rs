@@ -542,14 +542,12 @@ fn SeriesFigure(series: SeriesView, unit: String) -> impl IntoView {
         <figure class="chart-figure" data-series=series.slug.clone()>
             // Our own plotters SVG, drawn on the server: labels in it are escaped.
             <div class="chart-svg" inner_html=series.chart_svg></div>
-            <figcaption>
-                {series.caption.clone()}
-                <ul class="legend">
-                    {series.legend.into_iter().map(|(class, words)| view! {
-                        <li class=format!("legend-{class}")>{words}</li>
-                    }).collect_view()}
-                </ul>
-            </figcaption>
+            <ul class="legend" aria-label="Legend">
+                {series.legend.into_iter().map(|(class, words)| view! {
+                    <li class=format!("legend-{class}")>{words}</li>
+                }).collect_view()}
+            </ul>
+            <figcaption>{series.caption.clone()}</figcaption>
         </figure>
         {series.status.clone().map(|s| view! {
             <section class="why" aria-label="Why this status">

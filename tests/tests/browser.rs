@@ -42,7 +42,12 @@ in_both_modes!(
     home_lists_goals_with_data,
     indicator_page_has_chart_caption_and_table,
     series_selector_switches_the_chart,
-    methodology_page_is_reachable_from_an_indicator
+    methodology_page_is_reachable_from_an_indicator,
+    goal_page_lists_targets_and_indicator_cards,
+    rights_and_policy_pages_are_reachable_from_an_indicator,
+    progress_page_filters_in_place,
+    district_page_leads_to_the_district_series,
+    pages_fit_a_360_px_phone
 );
 
 fn workspace_root() -> PathBuf {
@@ -322,6 +327,74 @@ impl Ctx {
         }
     }
 
+    /// Marks the window; the mark survives only if no page load follows.
+    async fn set_marker(&self) {
+        self.client()
+            .execute("window.__localGoalsMarker = 'same page';", vec![])
+            .await
+            .expect("set marker");
+    }
+
+    /// Hydrated pages change in place: the marker set earlier is still there.
+    async fn assert_same_page(&self) {
+        let marker = self
+            .client()
+            .execute("return window.__localGoalsMarker || null;", vec![])
+            .await
+            .expect("read marker");
+        assert_eq!(
+            marker,
+            json!("same page"),
+            "hydrated: the content came from a server function, not a page load"
+        );
+        self.check_hydration().await;
+    }
+
+    async fn click_link(&self, text: &str) {
+        self.client()
+            .find(Locator::LinkText(text))
+            .await
+            .unwrap_or_else(|e| panic!("link {text:?}: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    /// Waits for an element (client-side navigation is asynchronous).
+    async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client()
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    /// The query's non-empty `name=value` pairs. Hydrated forms leave out
+    /// the "All" choices; a plain HTML form sends them empty.
+    async fn chosen_in_address(&self) -> Vec<String> {
+        let url = self.client().current_url().await.expect("url");
+        if self.js == Js::On {
+            assert!(
+                !url.query().unwrap_or_default().contains("=&"),
+                "hydrated forms send only what was chosen: {url}"
+            );
+        }
+        url.query_pairs()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect()
+    }
+
+    async fn path(&self) -> String {
+        self.client()
+            .current_url()
+            .await
+            .expect("url")
+            .path()
+            .to_string()
+    }
+
     async fn text(&self, css: &str) -> String {
         self.client()
             .find(Locator::Css(css))
@@ -428,7 +501,14 @@ async fn indicator_page_has_chart_caption_and_table(ctx: Ctx) -> Ctx {
         caption,
         "Residents living below the poverty line — Total, 2012–2025 (%)"
     );
-    assert_eq!(ctx.texts(".data-table tbody tr").await.len(), 14);
+    let rows = ctx.texts(".data-table:not(.history) tbody tr").await;
+    assert_eq!(rows.len(), 14 + 1, "a row a year, then the target");
+    assert!(rows[14].starts_with("Target 2030"), "{rows:?}");
+    let legend = ctx.texts("figure.chart-figure .legend li").await;
+    assert!(
+        legend.iter().any(|l| l.starts_with("Baseline 2015:")),
+        "the chart's marks are explained: {legend:?}"
+    );
     assert!(ctx
         .client()
         .current_url()
@@ -442,20 +522,17 @@ async fn indicator_page_has_chart_caption_and_table(ctx: Ctx) -> Ctx {
 async fn series_selector_switches_the_chart(ctx: Ctx) -> Ctx {
     ctx.open("/indicators/poverty-rate").await;
     assert!(ctx.text("figcaption").await.contains("— Total,"));
+    let total_values = ctx
+        .texts(".data-table:not(.history) tbody td:nth-child(2)")
+        .await;
     if ctx.js == Js::On {
-        // Survives only if the page is not reloaded.
-        ctx.client()
-            .execute("window.__localGoalsMarker = 'same page';", vec![])
-            .await
-            .expect("set marker");
+        ctx.set_marker().await;
     }
-    let select = ctx
-        .client()
-        .find(Locator::Css("select#series"))
+    ctx.client()
+        .find(Locator::Css("select#dim-sex"))
         .await
-        .expect("the series selector");
-    select
-        .select_by_value("sex=female")
+        .expect("a selector for the sex disaggregation")
+        .select_by_value("female")
         .await
         .expect("choose female");
     ctx.client()
@@ -471,28 +548,29 @@ async fn series_selector_switches_the_chart(ctx: Ctx) -> Ctx {
         .for_element(Locator::Css("figure[data-series='sex=female']"))
         .await
         .expect("the chart switches to the female series");
-    assert_eq!(
-        ctx.text("figcaption").await,
-        "Residents living below the poverty line — Sex: female, 2012–2025 (%)"
+    assert!(
+        ctx.text("figcaption")
+            .await
+            .starts_with("Residents living below the poverty line — Sex: female, 2012–2025 (%)"),
+        "caption names the series"
     );
-    let url = ctx.client().current_url().await.expect("url");
     assert_eq!(
-        url.query(),
-        Some("series=sex%3Dfemale"),
+        ctx.text(".data-table caption").await,
+        "Values — Sex: female",
+        "the table follows the chart"
+    );
+    let female_values = ctx
+        .texts(".data-table:not(.history) tbody td:nth-child(2)")
+        .await;
+    assert_eq!(female_values.len(), total_values.len());
+    assert_ne!(female_values, total_values, "the table shows other numbers");
+    assert_eq!(
+        ctx.chosen_in_address().await,
+        ["sex=female"],
         "the choice is in the address, so it can be shared"
     );
     if ctx.js == Js::On {
-        let marker = ctx
-            .client()
-            .execute("return window.__localGoalsMarker || null;", vec![])
-            .await
-            .expect("read marker");
-        assert_eq!(
-            marker,
-            json!("same page"),
-            "hydrated: the chart came from the server function, not a page load"
-        );
-        ctx.check_hydration().await;
+        ctx.assert_same_page().await;
     }
     ctx
 }
@@ -529,5 +607,162 @@ async fn methodology_page_is_reachable_from_an_indicator(ctx: Ctx) -> Ctx {
         .expect("url")
         .path()
         .ends_with("/methodology"));
+    ctx
+}
+
+async fn goal_page_lists_targets_and_indicator_cards(ctx: Ctx) -> Ctx {
+    ctx.open("/").await;
+    ctx.client()
+        .find(Locator::Css("#goal-1 a.goal-link"))
+        .await
+        .expect("goal 1 tile links to its page")
+        .click()
+        .await
+        .expect("click");
+    let heading = ctx
+        .wait_for(".goal-page h1")
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        heading.starts_with('1') && heading.ends_with("No poverty"),
+        "{heading}"
+    );
+    assert_eq!(ctx.path().await, "/goals/1");
+    let targets = ctx.texts(".target .target-id").await;
+    assert_eq!(targets.len(), 7, "{targets:?}");
+    let cards = ctx.texts("[id='target-1.2'] .card .card-title").await;
+    assert!(
+        cards.contains(&"Residents living below the poverty line".to_string()),
+        "{cards:?}"
+    );
+    let latest = ctx.text("[id='target-1.2'] .card .latest").await;
+    assert!(latest.ends_with('%'), "latest value with unit: {latest}");
+    let badge = ctx.text("[id='target-1.2'] .card .badge").await;
+    assert!(!badge.is_empty(), "status in words");
+    ctx
+}
+
+async fn rights_and_policy_pages_are_reachable_from_an_indicator(ctx: Ctx) -> Ctx {
+    ctx.open("/indicators/rent-burden").await;
+    ctx.click_link("Right to adequate housing").await;
+    let heading = ctx
+        .wait_for(".area-page h1")
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(heading, "Right to adequate housing");
+    assert_eq!(ctx.path().await, "/rights/adequate-housing");
+    assert!(ctx.text(".area-facts").await.contains("ICESCR Art. 11(1)"));
+    let cards = ctx.texts(".card .card-title").await;
+    assert!(
+        cards.contains(&"Tenant households spending over 30% of income on rent".to_string()),
+        "{cards:?}"
+    );
+    ctx.open("/policy/housing").await;
+    assert_eq!(
+        ctx.text(".area-page h1").await,
+        "Housing and urban development"
+    );
+    assert!(
+        !ctx.texts(".status-counts li").await.is_empty(),
+        "status summary"
+    );
+    ctx
+}
+
+async fn progress_page_filters_in_place(ctx: Ctx) -> Ctx {
+    ctx.open("/progress").await;
+    assert_eq!(ctx.text(".result-count").await, "45 indicators shown.");
+    if ctx.js == Js::On {
+        ctx.set_marker().await;
+    }
+    ctx.client()
+        .find(Locator::Css(".filters select[name='goal']"))
+        .await
+        .expect("goal filter")
+        .select_by_value("1")
+        .await
+        .expect("choose goal 1");
+    ctx.client()
+        .find(Locator::Css(".filters button[type='submit']"))
+        .await
+        .expect("Apply")
+        .click()
+        .await
+        .expect("click");
+    ctx.client()
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(
+            "//p[@class='result-count' and text()='5 indicators shown.']",
+        ))
+        .await
+        .expect("the list is filtered to goal 1");
+    assert_eq!(
+        ctx.texts(".progress-group h2").await,
+        ["Goal 1 · No poverty"]
+    );
+    assert_eq!(ctx.chosen_in_address().await, ["goal=1"]);
+    if ctx.js == Js::On {
+        ctx.assert_same_page().await;
+    }
+    ctx
+}
+
+async fn district_page_leads_to_the_district_series(ctx: Ctx) -> Ctx {
+    ctx.open("/").await;
+    ctx.click_link("Südfeld").await;
+    let heading = ctx.wait_for("main h1").await.text().await.expect("text");
+    assert_eq!(heading, "Südfeld");
+    let rows = ctx.texts(".district-table tbody tr").await;
+    assert!(rows.len() >= 5, "{rows:?}");
+    ctx.click_link("Tenant households spending over 30% of income on rent")
+        .await;
+    ctx.wait_for("figure[data-series='Stadtteil=Südfeld']")
+        .await;
+    assert_eq!(
+        ctx.text("select#dim-stadtteil option:checked").await,
+        "Südfeld",
+        "the selector shows the district chosen by the link"
+    );
+    ctx
+}
+
+/// At 360 px nothing sticks out sideways: charts scale, tables and forms wrap.
+async fn pages_fit_a_360_px_phone(ctx: Ctx) -> Ctx {
+    ctx.client()
+        .set_window_size(360, 800)
+        .await
+        .expect("phone-sized window");
+    for path in ["/", "/indicators/rent-burden", "/progress", "/goals/11"] {
+        ctx.open(path).await;
+        let viewport = ctx
+            .client()
+            .find(Locator::Css("html"))
+            .await
+            .expect("html")
+            .rectangle()
+            .await
+            .expect("rect")
+            .2;
+        assert!(viewport <= 360.0, "{path}: viewport {viewport}");
+        for css in ["figure svg", "table", "form", ".card", "h1"] {
+            for element in ctx
+                .client()
+                .find_all(Locator::Css(css))
+                .await
+                .expect("find")
+            {
+                let (x, _, width, _) = element.rectangle().await.expect("rect");
+                assert!(
+                    x + width <= viewport + 1.0,
+                    "{path}: a {css} is {width} px wide at x={x}, wider than the {viewport} px screen"
+                );
+            }
+        }
+    }
     ctx
 }
