@@ -12,4 +12,6 @@ scripts/setup.sh
 export PATH="$ROOT/.tools/bin:$HOME/.cargo/bin:$PATH"
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 echo "Building Local Goals; it will be served at http://$LEPTOS_SITE_ADDR/" >&2
-exec cargo leptos serve --release
+# --precompress writes brotli and gzip copies of the wasm, JS and CSS, which
+# the server sends to browsers that accept them (a first visit is ~4x smaller).
+exec cargo leptos serve --release --precompress

@@ -4,6 +4,10 @@
 //! Server functions are thin: they read the loaded [`indicators::Dataset`] from
 //! context and return view types. Charts are drawn on the server only
 //! ([`chart`]), so pages, downloads and embeds share one code path.
+//!
+//! Pages are islands-mode Leptos: everything is rendered on the server and
+//! only the interactive parts (`#[island]`: the series selector with its
+//! chart and table) ship as wasm, which keeps a first visit small.
 
 pub mod api;
 pub mod error;
@@ -39,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content="How our city is doing on the Sustainable Development Goals: local indicators, trends and open data."/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -53,16 +57,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Set only in the browser once hydration has run, so tests (and curious
-    // people) can tell a hydrated page from a server-rendered one.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/localgoals.css"/>
         <Title formatter=page_title/>
         <Router>
-            <div class="page" data-hydrated=move || hydrated.get().to_string()>
+            <div class="page">
+                <HydrationMarker/>
                 <header class="site-header">
                     <A href="/" attr:class="brand">"Local Goals"</A>
                     <nav aria-label="Main">
@@ -119,6 +120,23 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+/// Says whether the page's islands have hydrated: `data-hydrated` turns
+/// `true` in the browser once the wasm has run, so tests (and curious people)
+/// can tell a hydrated page from a server-rendered one.
+#[island]
+fn HydrationMarker() -> impl IntoView {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    view! { <span id="hydration" hidden data-hydrated=move || hydrated.get().to_string()></span> }
+}
+
+/// Hydrates the islands of a server-rendered page (the browser entry point
+/// calls this, which also links this crate's islands into the wasm).
+#[cfg(feature = "hydrate")]
+pub fn hydrate() {
+    leptos::mount::hydrate_islands();
 }
 
 /// Shown for any path that is not a page.

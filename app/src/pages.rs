@@ -5,15 +5,16 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
-    components::{Form, A},
+    components::A,
     hooks::{use_params_map, use_query_map},
 };
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::api::{
     fetch_indicator, fetch_series, load_area, load_district, load_goal, load_home, load_progress,
-    methodology_html, slug_from_query, AreaLink, AreaView, DistrictView, Figure, GoalSummary,
-    GoalView, HomeView, IndicatorCard, IndicatorView, ProgressView, SeriesView, StatusBadge,
+    methodology_html, slug_from_query, AreaLink, AreaView, DimensionChoice, DistrictView, Figure,
+    GoalSummary, GoalView, HomeView, IndicatorCard, IndicatorView, ProgressView, SeriesView,
+    StatusBadge,
 };
 use crate::error::AppError;
 
@@ -335,7 +336,7 @@ fn ProgressContent(
         view! { <option value=value.to_string() selected=selected>{label.to_string()}</option> }
     };
     view! {
-        <Form method="get" action="/progress" on_form_data=drop_empty_fields() attr:class="filters">
+        <form method="get" action="/progress" class="filters">
             <label>"Goal "
                 <select name="goal">
                     {choice("", "All goals", &goal)}
@@ -364,7 +365,7 @@ fn ProgressContent(
                 </select>
             </label>
             <button type="submit">"Apply"</button>
-        </Form>
+        </form>
         <p class="result-count">{format!("{} shown.", plural(view_data.total, "indicator"))}</p>
         {view_data.groups.into_iter().map(|(heading, cards)| view! {
             <section class="progress-group">
@@ -432,24 +433,33 @@ pub fn IndicatorPage() -> impl IntoView {
             .collect();
         slug_from_query(&pairs)
     };
-    let indicator = Resource::new(id, fetch_indicator);
-    // Re-runs when a selector changes the query: after hydration this is a
-    // call to the `fetch_series` server function, not a page load.
-    let chart = Resource::new(move || (id(), slug()), |(id, slug)| fetch_series(id, slug));
-    loaded(indicator, move |view: IndicatorView| {
-        view! { <IndicatorDetails view chart/> }
-    })
+    // One resource for the page: the indicator, then the series the address
+    // selects. A series that does not exist still shows the indicator.
+    let page = Resource::new(
+        move || (id(), slug()),
+        |(id, slug)| async move {
+            let view = fetch_indicator(id.clone()).await?;
+            Ok::<_, AppError>((view, fetch_series(id, slug).await))
+        },
+    );
+    loaded(
+        page,
+        |(view, series): (IndicatorView, Result<SeriesView, AppError>)| {
+            view! { <IndicatorDetails view series/> }
+        },
+    )
 }
 
 #[component]
-fn IndicatorDetails(
-    view: IndicatorView,
-    chart: Resource<Result<SeriesView, AppError>>,
-) -> impl IntoView {
-    let query = use_query_map();
+fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -> impl IntoView {
     let action = format!("/indicators/{}", view.id);
-    let unit = view.unit.clone();
-    let dimensions = view.dimensions.clone();
+    if let Err(err) = &series {
+        // The page is about a series that does not exist: say so with the status.
+        #[cfg(feature = "ssr")]
+        crate::ssr::set_status(err.status());
+        #[cfg(not(feature = "ssr"))]
+        let _ = err;
+    }
     view! {
         <Title text=view.title.clone()/>
         <article class="indicator" style=format!("--goal-colour: {}", view.goal_colour)>
@@ -472,40 +482,7 @@ fn IndicatorDetails(
                     <li class="area-badge policy"><A href=format!("/policy/{}", encode(&id))>{name}</A></li>
                 }).collect_view()}
             </ul>
-            {(!dimensions.is_empty()).then(|| view! {
-                // A plain GET form: without JavaScript it reloads the page with
-                // ?sex=female…; hydrated, the router turns it into a client-side
-                // navigation and only the chart's server function runs.
-                <Form method="get" action=action.clone() on_form_data=drop_empty_fields() attr:class="series-selector">
-                    {dimensions.iter().map(|d| {
-                        let name = d.name.clone();
-                        let select_id = format!("dim-{}", d.name.to_lowercase());
-                        view! {
-                            <label for=select_id.clone()>{d.label.clone()}</label>
-                            <select id=select_id name=d.name.clone()>
-                                <option value="">"All"</option>
-                                {d.values.iter().map(|v| {
-                                    let (name, value) = (name.clone(), v.clone());
-                                    let selected = move || query.read().get(&name).as_deref() == Some(value.as_str());
-                                    view! { <option value=v.clone() selected=selected>{v.clone()}</option> }
-                                }).collect_view()}
-                            </select>
-                        }
-                    }).collect_view()}
-                    <button type="submit">"Show"</button>
-                </Form>
-            })}
-            <Transition fallback=|| view! { <p class="loading">"Loading chart…"</p> }>
-                {move || {
-                    let unit = unit.clone();
-                    Suspend::new(async move {
-                        match chart.await {
-                            Ok(series) => view! { <SeriesFigure series unit/> }.into_any(),
-                            Err(err) => view! { <ErrorPanel err/> }.into_any(),
-                        }
-                    })
-                }}
-            </Transition>
+            <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() unit=view.unit.clone() initial=series/>
             {view.districts.clone().map(|figure: Figure| view! {
                 <section class="districts">
                     <h2>"By district"</h2>
@@ -527,6 +504,120 @@ fn IndicatorDetails(
                 </dl>
             </section>
         </article>
+    }
+}
+
+/// The disaggregation selectors with the chart, the table and the status
+/// they control: the one interactive part of the indicator page, hydrated as
+/// an island. Without JavaScript the form is a plain GET form and the server
+/// renders the chosen series; hydrated, a submit calls `fetch_series` and
+/// replaces only this part, and the address follows so it can be shared.
+#[island]
+fn SeriesExplorer(
+    action: String,
+    indicator: String,
+    dimensions: Vec<DimensionChoice>,
+    unit: String,
+    initial: Result<SeriesView, AppError>,
+) -> impl IntoView {
+    let selected: Vec<(String, String)> = initial
+        .as_ref()
+        .map(|s| s.selection.clone())
+        .unwrap_or_default();
+    let current = RwSignal::new(initial);
+    #[cfg(feature = "hydrate")]
+    let on_submit = {
+        let (indicator, action) = (indicator.clone(), action.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            use leptos::wasm_bindgen::JsCast;
+            let Some(form) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+                return;
+            };
+            ev.prevent_default();
+            let mut chosen = Vec::new();
+            if let Ok(Some(entries)) = js_sys::try_iter(&data.entries()) {
+                for entry in entries.flatten() {
+                    let pair = js_sys::Array::from(&entry);
+                    if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                        if !k.is_empty() && !v.is_empty() {
+                            chosen.push((k, v));
+                        }
+                    }
+                }
+            }
+            let query: Vec<String> = chosen
+                .iter()
+                .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+                .collect();
+            let address = if query.is_empty() {
+                action.clone()
+            } else {
+                format!("{action}?{}", query.join("&"))
+            };
+            let (indicator, slug) = (indicator.clone(), slug_from_query(&chosen));
+            leptos::task::spawn_local(async move {
+                let result = fetch_series(indicator, slug).await;
+                current.set(result);
+                if let Ok(history) = window().history() {
+                    let _ = history.push_state_with_url(
+                        &leptos::wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&address),
+                    );
+                }
+            });
+        }
+    };
+    #[cfg(not(feature = "hydrate"))]
+    let on_submit = {
+        // Only the browser submits in place; the server renders the form.
+        let _ = &indicator;
+        |_: leptos::ev::SubmitEvent| {}
+    };
+    #[cfg(feature = "hydrate")]
+    {
+        // Back and forward restore what the address says: load it again.
+        let handle = window_event_listener(leptos::ev::popstate, |_| {
+            let _ = window().location().reload();
+        });
+        on_cleanup(move || handle.remove());
+    }
+    view! {
+        {(!dimensions.is_empty()).then(|| view! {
+            <form method="get" action=action.clone() class="series-selector" on:submit=on_submit>
+                {dimensions.iter().map(|d| {
+                    let select_id = format!("dim-{}", d.name.to_lowercase());
+                    let chosen = selected.iter().find(|(k, _)| *k == d.name).map(|(_, v)| v.clone());
+                    view! {
+                        <label for=select_id.clone()>{d.label.clone()}</label>
+                        <select id=select_id name=d.name.clone()>
+                            <option value="">"All"</option>
+                            {d.values.iter().map(|v| view! {
+                                <option value=v.clone() selected=chosen.as_deref() == Some(v.as_str())>{v.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    }
+                }).collect_view()}
+                <button type="submit">"Show"</button>
+            </form>
+        })}
+        <div class="series-view" aria-live="polite">
+            {move || match current.get() {
+                Ok(series) => view! { <SeriesFigure series unit=unit.clone()/> }.into_any(),
+                Err(err) => view! {
+                    <section class="error" role="alert">
+                        <h2>"This series is not available"</h2>
+                        <p>{err.to_string()}</p>
+                    </section>
+                }.into_any(),
+            }}
+        </div>
     }
 }
 
@@ -588,32 +679,6 @@ fn SeriesFigure(series: SeriesView, unit: String) -> impl IntoView {
             </table>
         })}
     }
-}
-
-/// leptos_router 0.8 appends the submit button to the form data even when it
-/// has no name, which would add a stray `&=` to the address; drop it, and the
-/// "All" choices, so the address names only what was chosen.
-fn drop_empty_fields() -> std::sync::Arc<dyn Fn(&web_sys::FormData)> {
-    std::sync::Arc::new(|form_data: &web_sys::FormData| {
-        form_data.delete("");
-        let mut empty = Vec::new();
-        if let Ok(Some(keys)) = js_sys::try_iter(&form_data.keys()) {
-            for key in keys.flatten() {
-                if let Some(key) = key.as_string() {
-                    if form_data
-                        .get(&key)
-                        .as_string()
-                        .is_some_and(|v| v.is_empty())
-                    {
-                        empty.push(key);
-                    }
-                }
-            }
-        }
-        for key in empty {
-            form_data.delete(&key);
-        }
-    })
 }
 
 /// A user-facing error with what to do next; sets the HTTP status on the server.

@@ -16,6 +16,8 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::trace::TraceLayer;
 
 /// Why the server could not start. Each message says what to do.
@@ -138,8 +140,26 @@ pub fn app(state: AppState) -> Router {
             AppState,
             _,
         >(fallback_context, shell))
+        .layer(compression())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Brotli or gzip for pages, server-function answers, CSS and JS, at a level
+/// fast enough to do per request. The release wasm is served precompressed
+/// (`cargo leptos build --release --precompress`), so it is left out here; a
+/// debug wasm is too big to compress on every load.
+fn compression() -> CompressionLayer<impl Predicate + Clone> {
+    CompressionLayer::new()
+        .br(true)
+        .gzip(true)
+        .quality(CompressionLevel::Precise(5))
+        .compress_when(
+            SizeAbove::new(256)
+                .and(NotForContentType::new("application/wasm"))
+                .and(NotForContentType::IMAGES)
+                .and(NotForContentType::GRPC),
+        )
 }
 
 #[derive(Debug, Serialize)]

@@ -589,7 +589,7 @@ async fn indicator_page_marks_baseline_target_projection_and_districts() {
     let statuses = expected_statuses().await;
     let rent = headline(&statuses, "rent-burden");
     let baseline = rent.baseline.as_ref().expect("baseline");
-    let legend = section(&body, "<ul class=\"legend\">", "</ul>");
+    let legend = section(&body, "class=\"legend\"", "</ul>");
     assert!(legend.contains(&format!(
         "Baseline {}: {:.1} %",
         baseline.label, baseline.value
