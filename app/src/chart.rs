@@ -159,7 +159,10 @@ pub fn line_chart_svg(spec: &LineChart<'_>) -> Result<String, ChartError> {
             .y_desc(spec.unit)
             .label_style(("sans-serif", LABEL_SIZE))
             .axis_desc_style(("sans-serif", LABEL_SIZE))
-            .light_line_style(RGBColor(0xEE, 0xEE, 0xEE))
+            // Horizontal guides only: fewer lines to read past on a phone,
+            // and a lighter page.
+            .disable_x_mesh()
+            .light_line_style(RGBColor(0xF4, 0xF4, 0xF4))
             .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD))
             .draw()?;
         if let Some((target_year, target)) = spec.target {
@@ -265,7 +268,7 @@ pub fn bar_chart_svg(
             })
             .label_style(("sans-serif", LABEL_SIZE - 2))
             .axis_desc_style(("sans-serif", LABEL_SIZE - 2))
-            .light_line_style(RGBColor(0xEE, 0xEE, 0xEE))
+            .light_line_style(RGBColor(0xF4, 0xF4, 0xF4))
             .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD))
             .draw()?;
         chart.draw_series(

@@ -139,6 +139,21 @@ pub fn hydrate() {
     leptos::mount::hydrate_islands();
 }
 
+/// Percent-encodes a path segment or query value (RFC 3986 unreserved
+/// characters kept), e.g. a district name with umlauts.
+pub fn url_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 /// Shown for any path that is not a page.
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -17,6 +17,7 @@ use crate::api::{
     StatusBadge,
 };
 use crate::error::AppError;
+use crate::url_encode as encode;
 
 /// Waits for `resource` and renders it, or a helpful error panel.
 fn loaded<T, V>(
@@ -131,20 +132,6 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
-}
-
-/// Percent-encodes a path segment or query value.
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 #[component]

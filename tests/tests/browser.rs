@@ -350,6 +350,24 @@ impl Ctx {
         self.check_hydration().await;
     }
 
+    /// Chooses `value` in the `select` inside `form` and submits the form.
+    async fn choose_and_submit(&self, form: &str, select: &str, value: &str) {
+        self.client()
+            .find(Locator::Css(&format!("{form} {select}")))
+            .await
+            .unwrap_or_else(|e| panic!("{form} {select}: {e}"))
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("choose {value}: {e}"));
+        self.client()
+            .find(Locator::Css(&format!("{form} button[type='submit']")))
+            .await
+            .unwrap_or_else(|e| panic!("{form} has no submit button: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
     async fn click_link(&self, text: &str) {
         self.client()
             .find(Locator::LinkText(text))
@@ -522,26 +540,9 @@ async fn series_selector_switches_the_chart(ctx: Ctx) -> Ctx {
     if ctx.js == Js::On {
         ctx.set_marker().await;
     }
-    ctx.client()
-        .find(Locator::Css("select#dim-sex"))
-        .await
-        .expect("a selector for the sex disaggregation")
-        .select_by_value("female")
-        .await
-        .expect("choose female");
-    ctx.client()
-        .find(Locator::Css(".series-selector button[type='submit']"))
-        .await
-        .expect("Show button")
-        .click()
-        .await
-        .expect("click");
-    ctx.client()
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("figure[data-series='sex=female']"))
-        .await
-        .expect("the chart switches to the female series");
+    ctx.choose_and_submit(".series-selector", "select#dim-sex", "female")
+        .await;
+    ctx.wait_for("figure[data-series='sex=female']").await;
     assert!(
         ctx.text("figcaption")
             .await
@@ -675,20 +676,8 @@ async fn rights_and_policy_pages_are_reachable_from_an_indicator(ctx: Ctx) -> Ct
 async fn progress_page_filters_by_goal(ctx: Ctx) -> Ctx {
     ctx.open("/progress").await;
     assert_eq!(ctx.text(".result-count").await, "45 indicators shown.");
-    ctx.client()
-        .find(Locator::Css(".filters select[name='goal']"))
-        .await
-        .expect("goal filter")
-        .select_by_value("1")
-        .await
-        .expect("choose goal 1");
-    ctx.client()
-        .find(Locator::Css(".filters button[type='submit']"))
-        .await
-        .expect("Apply")
-        .click()
-        .await
-        .expect("click");
+    ctx.choose_and_submit(".filters", "select[name='goal']", "1")
+        .await;
     ctx.client()
         .wait()
         .at_most(Duration::from_secs(20))

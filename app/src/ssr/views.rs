@@ -15,6 +15,7 @@ use crate::api::*;
 use crate::chart;
 use crate::error::AppError;
 use crate::format::{self, Locale};
+use crate::url_encode;
 
 /// How many indicators the home page's "improved" and "worsened" strips show.
 const STRIP_LENGTH: usize = 4;
@@ -611,20 +612,6 @@ pub fn district(data: &DashboardData, name: &str) -> Result<DistrictView, AppErr
         rows,
         others: all.into_iter().filter(|d| d != name).collect(),
     })
-}
-
-/// Percent-encodes a query value (RFC 3986 unreserved characters kept).
-pub fn url_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 fn find_indicator<'a>(data: &'a DashboardData, id: &str) -> Result<&'a Indicator, AppError> {
