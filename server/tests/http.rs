@@ -637,12 +637,15 @@ async fn dimension_query_selects_the_series_without_javascript() {
     assert!(body.contains("data-series=\"sex=male\""));
 }
 
-/// Copies the demo dataset with hostile text in an indicator title and an
-/// area name, as a careless or malicious file might carry.
-fn hostile_dataset() -> PathBuf {
+/// A copy of the demo dataset with its catalogue and areas passed through
+/// `edit_catalogue` and `edit_areas`.
+fn demo_copy(
+    edit_catalogue: impl Fn(String) -> String,
+    edit_areas: impl Fn(String) -> String,
+) -> PathBuf {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("localgoals-hostile-{}-{n}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("localgoals-demo-copy-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("observations")).expect("mkdir");
     for entry in std::fs::read_dir(demo_dataset().join("observations")).expect("ls") {
@@ -653,21 +656,84 @@ fn hostile_dataset() -> PathBuf {
         )
         .expect("copy");
     }
-    let catalogue = std::fs::read_to_string(demo_dataset().join("catalogue.csv"))
-        .expect("catalogue")
-        .replace(
-            "poverty-rate,Residents living below the poverty line,",
-            "poverty-rate,\"Poverty </script><script>alert('xss')</script><img src=x onerror=alert(1)>\",",
-        );
-    std::fs::write(dir.join("catalogue.csv"), catalogue).expect("write");
-    let areas = std::fs::read_to_string(demo_dataset().join("areas.csv"))
-        .expect("areas")
-        .replace(
-            "Right to adequate housing",
-            "<b onmouseover=alert(2)>Housing</b>",
-        );
-    std::fs::write(dir.join("areas.csv"), areas).expect("write");
+    for (file, edit) in [
+        (
+            "catalogue.csv",
+            &edit_catalogue as &dyn Fn(String) -> String,
+        ),
+        ("areas.csv", &edit_areas),
+    ] {
+        let text = std::fs::read_to_string(demo_dataset().join(file)).expect("read");
+        std::fs::write(dir.join(file), edit(text)).expect("write");
+    }
     dir
+}
+
+/// The demo dataset with hostile text in an indicator title and an area
+/// name, as a careless or malicious file might carry.
+fn hostile_dataset() -> PathBuf {
+    demo_copy(
+        |catalogue| {
+            catalogue.replace(
+                "poverty-rate,Residents living below the poverty line,",
+                "poverty-rate,\"Poverty </script><script>alert('xss')</script><img src=x onerror=alert(1)>\",",
+            )
+        },
+        |areas| {
+            areas.replace(
+                "Right to adequate housing",
+                "<b onmouseover=alert(2)>Housing</b>",
+            )
+        },
+    )
+}
+
+#[tokio::test]
+async fn status_history_lists_the_status_in_every_release() {
+    // Release 2 lowers the bar for poverty (target 15 % instead of 10 %), so
+    // its status changes between the releases.
+    let relaxed = demo_copy(
+        |catalogue| {
+            let line = catalogue
+                .lines()
+                .find(|l| l.starts_with("poverty-rate,"))
+                .expect("poverty line")
+                .to_string();
+            catalogue.replace(
+                &line,
+                &line.replacen(",2015,10.0,2030,", ",2015,15.0,2030,", 1),
+            )
+        },
+        |areas| areas,
+    );
+    let options = get_configuration(None)
+        .expect("leptos configuration")
+        .leptos_options;
+    let data_dir =
+        std::env::temp_dir().join(format!("localgoals-http-history-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data_dir);
+    server::AppState::load(options.clone(), Some(&demo_dataset()), &data_dir)
+        .await
+        .expect("release 1");
+    let state = server::AppState::load(options, Some(&relaxed), &data_dir)
+        .await
+        .expect("release 2");
+    let (_, body) = get_from(server::app(state), "/indicators/poverty-rate").await;
+    let history = section(&body, "<table class=\"data-table history\">", "</table>");
+    let rows: Vec<&str> = history.split("<tr>").skip(2).collect();
+    assert_eq!(rows.len(), 2, "{history}");
+    assert!(
+        rows[0].contains("r00001") && rows[0].contains("Moderate progress"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].contains("r00002") && rows[1].contains("Target achieved"),
+        "{}",
+        rows[1]
+    );
+    let _ = std::fs::remove_dir_all(data_dir);
+    let _ = std::fs::remove_dir_all(relaxed);
 }
 
 #[tokio::test]
