@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("There is no indicator “{0}”. Go back to the list of goals to find the indicator you are looking for.")]
     IndicatorNotFound(String),
-    #[error("The indicator “{indicator}” has no series “{series}”. Choose one of the series listed on the page.")]
+    #[error("The indicator “{indicator}” has no series “{series}”. Not every combination is published: choose one value at a time in the selectors above, or “All”.")]
     SeriesNotFound { indicator: String, series: String },
     #[error("There is no goal “{0}”. The goals are numbered 1 to 17; go back to the list of goals and choose one.")]
     GoalNotFound(String),

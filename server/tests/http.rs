@@ -174,6 +174,17 @@ async fn unknown_series_is_a_404_naming_it() {
     let (status, body) = get("/indicators/poverty-rate?series=martian").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body.contains("has no series “martian”"), "{body}");
+    // Two selectors at once: a combination the city does not publish.
+    let (status, body) = get("/indicators/poverty-rate?age=0-17&sex=female").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        body.contains("Not every combination is published"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<h1>Residents living below the poverty line</h1>"),
+        "the indicator itself is still shown"
+    );
 }
 
 #[tokio::test]
@@ -577,6 +588,7 @@ async fn district_page_compares_the_district_with_the_city() {
     assert!(body.contains("<h1>Südfeld</h1>"));
     assert!(body.contains("href=\"/indicators/rent-burden?Stadtteil=S%C3%BCdfeld\""));
     assert!(body.contains(" of 10, highest first"));
+    assert_no_internal("/districts/Südfeld", &body);
     let (status, body) = get("/districts/Atlantis").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body.contains("No indicator is reported for the district “Atlantis”"));
