@@ -145,6 +145,8 @@ pub fn line_chart_svg(spec: &LineChart<'_>) -> Result<String, ChartError> {
         root.fill(&WHITE)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(16)
+            // Room for the last year's label, centred on the right edge.
+            .margin_right(40)
             .x_label_area_size(48)
             .y_label_area_size(96)
             .build_cartesian_2d(x_from..x_to, low..high)?;
