@@ -512,6 +512,25 @@ fn SeriesExplorer(
         .map(|s| s.selection.clone())
         .unwrap_or_default();
     let current = RwSignal::new(initial);
+    // Numbers each request, so a slow answer to an earlier choice never
+    // replaces the answer to a later one.
+    #[cfg(feature = "hydrate")]
+    let latest_request = StoredValue::new(0_u64);
+    // The address this island shows (path and query), to tell a back or
+    // forward to another series from a change of `#fragment`.
+    #[cfg(feature = "hydrate")]
+    let shown = StoredValue::new(String::new());
+    #[cfg(feature = "hydrate")]
+    let here = || {
+        let location = window().location();
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    };
+    #[cfg(feature = "hydrate")]
+    shown.set_value(here());
     #[cfg(feature = "hydrate")]
     let on_submit = {
         let (indicator, action) = (indicator.clone(), action.clone());
@@ -548,9 +567,15 @@ fn SeriesExplorer(
                 format!("{action}?{}", query.join("&"))
             };
             let (indicator, slug) = (indicator.clone(), slug_from_query(&chosen));
+            latest_request.update_value(|n| *n += 1);
+            let request = latest_request.get_value();
             leptos::task::spawn_local(async move {
                 let result = fetch_series(indicator, slug).await;
+                if latest_request.get_value() != request {
+                    return;
+                }
                 current.set(result);
+                shown.set_value(address.clone());
                 if let Ok(history) = window().history() {
                     let _ = history.push_state_with_url(
                         &leptos::wasm_bindgen::JsValue::NULL,
@@ -569,9 +594,11 @@ fn SeriesExplorer(
     };
     #[cfg(feature = "hydrate")]
     {
-        // Back and forward restore what the address says: load it again.
-        let handle = window_event_listener(leptos::ev::popstate, |_| {
-            let _ = window().location().reload();
+        // Back and forward to another series: load what the address says.
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            if here() != shown.get_value() {
+                let _ = window().location().reload();
+            }
         });
         on_cleanup(move || handle.remove());
     }

@@ -785,3 +785,63 @@ async fn regression_page_title_from_data_is_escaped() {
     );
     let _ = std::fs::remove_dir_all(dataset);
 }
+
+#[tokio::test]
+async fn parameters_that_are_not_dimensions_are_ignored() {
+    // Shared links pick up tracking parameters; the page must still work.
+    let (status, body) = get("/indicators/poverty-rate?utm_source=newsletter&fbclid=abc").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("data-series=\"total\""));
+    let (status, body) = get("/indicators/poverty-rate?sex=female&utm_source=newsletter").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("data-series=\"sex=female\""));
+}
+
+#[tokio::test]
+async fn an_indicator_published_only_by_sex_shows_its_first_series() {
+    // Open SDG data often has no headline row; the page and the cards fall
+    // back to the first series instead of a 404 and an empty card.
+    let dataset = demo_copy(
+        |catalogue| {
+            let line = catalogue
+                .lines()
+                .find(|l| l.starts_with("poverty-rate,"))
+                .expect("poverty line")
+                .replacen(
+                    "poverty-rate,Residents living below the poverty line,",
+                    "poverty-by-sex,Poverty by sex,",
+                    1,
+                );
+            format!("{}\n{line}\n", catalogue.trim_end())
+        },
+        |areas| areas,
+    );
+    let mut rows = String::from("indicator,year,sex,value\n");
+    for year in 2015..=2024 {
+        let step = f64::from(year - 2015);
+        rows.push_str(&format!(
+            "poverty-by-sex,{year},female,{:.1}\n",
+            16.0 - step * 0.3
+        ));
+        rows.push_str(&format!(
+            "poverty-by-sex,{year},male,{:.1}\n",
+            14.0 - step * 0.2
+        ));
+    }
+    std::fs::write(dataset.join("observations/by-sex.csv"), rows).expect("write");
+    let app = app_for(&dataset).await;
+    let (status, body) = get_from(app.clone(), "/indicators/poverty-by-sex").await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{}",
+        section(&body, "<main", "</main>")
+    );
+    assert!(body.contains("data-series=\"sex=female\""));
+    let (_, goal) = get_from(app, "/goals/1").await;
+    let card = section(&goal, "data-indicator=\"poverty-by-sex\"", "</li>");
+    assert!(card.contains("class=\"sparkline\""), "{card}");
+    assert!(card.contains("13.3 %"), "latest female value: {card}");
+    assert!(card.contains("since 2015 (better)"), "{card}");
+    let _ = std::fs::remove_dir_all(dataset);
+}

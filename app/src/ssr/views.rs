@@ -58,6 +58,40 @@ fn slug_of(series: &Series) -> String {
     series.key.slug()
 }
 
+/// The series a page shows when the address chooses none: the headline, or
+/// the first series for an indicator published only disaggregated (an Open SDG
+/// indicator with `Units` or `Series` on every row has no headline).
+fn default_series(series: &[Series]) -> Option<&Series> {
+    series
+        .iter()
+        .find(|s| s.key.dimensions.is_headline())
+        .or_else(|| series.first())
+}
+
+/// Finds the series `slug` asks for. Parameters that are not dimensions of
+/// the indicator (`utm_source`, `fbclid` … added to shared links) are ignored;
+/// a slug that asks for nothing gets the default series.
+fn select_series<'a>(all: &'a [Series], slug: &str) -> Result<&'a Series, String> {
+    let dimensions: BTreeSet<&str> = all
+        .iter()
+        .flat_map(|s| s.key.dimensions.pairs().iter().map(|(k, _)| k.as_str()))
+        .collect();
+    let wanted: Vec<&str> = slug
+        .split(';')
+        .filter(|piece| match piece.split_once('=') {
+            Some((k, v)) => dimensions.contains(k) && !v.is_empty(),
+            // `total` (or nothing) is the default; any other bare word is
+            // an explicit request (`?series=…`) that must exist.
+            None => !piece.is_empty() && *piece != HEADLINE_SLUG,
+        })
+        .collect();
+    if wanted.is_empty() {
+        return default_series(all).ok_or_else(|| slug.to_string());
+    }
+    let wanted = wanted.join(";");
+    all.iter().find(|s| slug_of(s) == wanted).ok_or(wanted)
+}
+
 /// Derives everything the public pages read. Called once per release.
 pub fn build_index(
     public: &Dataset,
@@ -93,7 +127,13 @@ pub fn build_index(
         .collect();
     let mut history: BTreeMap<(String, String), Vec<(String, String, ProgressStatus)>> =
         BTreeMap::new();
-    for release in releases {
+    // Up to the release being served: a newer one (built but not current)
+    // is not yet public.
+    let served = releases
+        .iter()
+        .position(|r| r.id == current)
+        .map_or(releases.len(), |i| i + 1);
+    for release in &releases[..served] {
         let date = date_of_unix(release.created_unix);
         for (indicator, slug, status) in &release.series {
             if public_ids.contains(indicator.as_str()) {
@@ -142,10 +182,8 @@ fn make_card(index: &PublicIndex, indicator: &Indicator) -> IndicatorCard {
     let headline = index
         .series
         .get(&indicator.id)
-        .and_then(|s| s.iter().find(|s| s.key.dimensions.is_headline()));
-    let summary = index
-        .summaries
-        .get(&(indicator.id.clone(), HEADLINE_SLUG.to_string()));
+        .and_then(|s| default_series(s));
+    let summary = headline.and_then(|h| index.summaries.get(&(indicator.id.clone(), slug_of(h))));
     let latest = summary.and_then(|s| s.latest.as_ref());
     let change = summary.and_then(|s| s.change_since_baseline);
     let sign = improvement_sign(indicator.direction);
@@ -807,14 +845,17 @@ pub fn series(data: &DashboardData, id: &str, slug: &str) -> Result<SeriesView, 
     let indicator = find_indicator(data, id)?;
     let index = &data.index;
     let locale = index.locale;
-    let chosen = index
+    let all = index
         .series
         .get(&indicator.id)
-        .and_then(|all| all.iter().find(|s| slug_of(s) == slug))
-        .ok_or_else(|| AppError::SeriesNotFound {
-            indicator: id.to_string(),
-            series: slug.to_string(),
-        })?;
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let chosen = select_series(all, slug).map_err(|series| AppError::SeriesNotFound {
+        indicator: id.to_string(),
+        series,
+    })?;
+    let slug = slug_of(chosen);
+    let slug = slug.as_str();
     let summary = index
         .summaries
         .get(&(indicator.id.clone(), slug.to_string()));
