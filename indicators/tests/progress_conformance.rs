@@ -34,16 +34,19 @@ fn close(actual: f64, expected: f64) -> bool {
     (actual - expected).abs() <= 1e-9 * expected.abs().max(1e-300) || actual == expected
 }
 
+/// The index of the column called `name`.
+fn column(headers: &csv::StringRecord, name: &str) -> usize {
+    headers
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("column {name}"))
+}
+
 /// Every series, keyed by indicator, with its result.
 fn compute_all() -> Vec<(String, String, ProgressResult, csv::StringRecord)> {
     let mut reader = vectors("components_flat.csv");
     let headers = reader.headers().expect("headers").clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("column {name}"))
-    };
+    let col = |name: &str| column(&headers, name);
     let (ind, tag, by, bv, cy, cv, t, ty, dir, lim) = (
         col("indicator"),
         col("series_tag"),
@@ -84,12 +87,7 @@ fn compute_all() -> Vec<(String, String, ProgressResult, csv::StringRecord)> {
 fn all_132_series_match_value_score_and_status() {
     let mut reader = vectors("components_flat.csv");
     let headers = reader.headers().expect("headers").clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("column {name}"))
-    };
+    let col = |name: &str| column(&headers, name);
     let (ev, es, esc) = (
         col("expected_progress_value"),
         col("expected_status"),
@@ -190,12 +188,7 @@ fn raw_canada_repository_gives_the_production_inputs_and_status() {
     let dataset = &report.dataset;
     let mut reader = vectors("components_flat.csv");
     let headers = reader.headers().expect("headers").clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("column {name}"))
-    };
+    let col = |name: &str| column(&headers, name);
     let (ind, tag, by, bv, cy, cv, es) = (
         col("indicator"),
         col("series_tag"),

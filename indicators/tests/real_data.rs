@@ -19,6 +19,16 @@ fn read(rel: &str) -> Report {
     read_path(&shared(rel), &|_, _, _| {}).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
+/// The observation read from spreadsheet line `line`.
+fn at_line(report: &Report, line: usize) -> &Observation {
+    report
+        .dataset
+        .observations
+        .iter()
+        .find(|o| o.source.line == line)
+        .unwrap_or_else(|| panic!("no observation from line {line}"))
+}
+
 fn observations<'a>(report: &'a Report, year: i32) -> Vec<&'a Observation> {
     report
         .dataset
@@ -75,12 +85,7 @@ fn utf8_bom_la_16_7_2_and_canada_15_5_1() {
 #[test]
 fn rolling_ranges_la_3_1_1_count_from_their_first_year() {
     let r = read("los_angeles_city/data/indicator_3-1-1.csv");
-    let first = r
-        .dataset
-        .observations
-        .iter()
-        .find(|o| o.source.line == 2)
-        .expect("line 2");
+    let first = at_line(&r, 2);
     assert_eq!(
         (first.period.label.as_str(), first.period.year, first.value),
         ("2004-2013", 2004, 241.0)
@@ -90,23 +95,13 @@ fn rolling_ranges_la_3_1_1_count_from_their_first_year() {
 #[test]
 fn fiscal_years_canada_3_4_1_slash_and_7_1_1_two_digit() {
     let r = read("canada_cif/data/indicator_3-4-1.csv");
-    let line2 = r
-        .dataset
-        .observations
-        .iter()
-        .find(|o| o.source.line == 2)
-        .expect("line 2");
+    let line2 = at_line(&r, 2);
     assert_eq!(
         (line2.period.label.as_str(), line2.period.year),
         ("2014/2015", 2014)
     );
     let r = read("canada_cif/data/indicator_7-1-1.csv");
-    let line2 = r
-        .dataset
-        .observations
-        .iter()
-        .find(|o| o.source.line == 2)
-        .expect("line 2");
+    let line2 = at_line(&r, 2);
     assert_eq!(
         (line2.period.label.as_str(), line2.period.year, line2.value),
         ("2017-18", 2017, 20.0)
@@ -164,23 +159,13 @@ fn ids_that_are_not_un_ids_la_10_x_2_5_5_2a_8_5_1a_and_canada_3_11_1() {
 fn mixed_units_la_11_1_1_are_separate_series_not_errors() {
     let r = read("los_angeles_city/data/indicator_11-1-1.csv");
     assert_eq!(r.errors(), 0, "{:?}", r.problems);
-    let line2 = r
-        .dataset
-        .observations
-        .iter()
-        .find(|o| o.source.line == 2)
-        .expect("line 2");
+    let line2 = at_line(&r, 2);
     assert_eq!(
         line2.dimensions.get("Units"),
         Some("Percent of Total Population")
     );
     assert_eq!(line2.value, 0.91);
-    let line3 = r
-        .dataset
-        .observations
-        .iter()
-        .find(|o| o.source.line == 3)
-        .expect("line 3");
+    let line3 = at_line(&r, 3);
     assert_eq!(
         line3.dimensions.get("Units"),
         Some("Total by Sheltered/Unsheltered")
@@ -350,12 +335,7 @@ fn la_4_1_2_conflicting_duplicate_key_is_an_error_at_line_49() {
 #[test]
 fn scientific_notation_la_17_11_1() {
     let r = read("los_angeles_city/data/indicator_17-11-1.csv");
-    let line7 = r
-        .dataset
-        .observations
-        .iter()
-        .find(|o| o.source.line == 7)
-        .expect("line 7");
+    let line7 = at_line(&r, 7);
     assert_eq!(line7.value, 2.43573e11);
 }
 

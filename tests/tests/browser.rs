@@ -490,20 +490,9 @@ async fn home_lists_goals_with_data(ctx: Ctx) -> Ctx {
 async fn indicator_page_has_chart_caption_and_table(ctx: Ctx) -> Ctx {
     ctx.open("/").await;
     // Follow the link as a reader would: a client-side navigation when hydrated.
-    ctx.client()
-        .find(Locator::LinkText("Residents living below the poverty line"))
-        .await
-        .expect("link to the poverty indicator")
-        .click()
-        .await
-        .expect("click");
-    let figure = ctx
-        .client()
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("figure.chart-figure"))
-        .await
-        .expect("a chart figure");
+    ctx.click_link("Residents living below the poverty line")
+        .await;
+    let figure = ctx.wait_for("figure.chart-figure").await;
     figure
         .find(Locator::Css("svg[role='img'] circle"))
         .await
@@ -521,13 +510,7 @@ async fn indicator_page_has_chart_caption_and_table(ctx: Ctx) -> Ctx {
         legend.iter().any(|l| l.starts_with("Baseline 2015:")),
         "the chart's marks are explained: {legend:?}"
     );
-    assert!(ctx
-        .client()
-        .current_url()
-        .await
-        .expect("url")
-        .path()
-        .ends_with("/indicators/poverty-rate"));
+    assert_eq!(ctx.path().await, "/indicators/poverty-rate");
     ctx
 }
 
@@ -579,20 +562,10 @@ async fn methodology_page_is_reachable_from_an_indicator(ctx: Ctx) -> Ctx {
     ctx.open("/indicators/co2-per-resident").await;
     let why = ctx.text(".why .why-text").await;
     assert!(why.contains("% a year"), "{why}");
-    ctx.client()
-        .find(Locator::LinkText("how statuses are computed"))
-        .await
-        .expect("link to the methodology")
-        .click()
-        .await
-        .expect("click");
+    ctx.click_link("how statuses are computed").await;
     let heading = ctx
-        .client()
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("article.prose h1"))
+        .wait_for("article.prose h1")
         .await
-        .expect("the methodology page")
         .text()
         .await
         .expect("text");
@@ -600,13 +573,7 @@ async fn methodology_page_is_reachable_from_an_indicator(ctx: Ctx) -> Ctx {
         heading,
         "How Local Goals computes baselines, trends and progress"
     );
-    assert!(ctx
-        .client()
-        .current_url()
-        .await
-        .expect("url")
-        .path()
-        .ends_with("/methodology"));
+    assert_eq!(ctx.path().await, "/methodology");
     ctx
 }
 

@@ -36,19 +36,7 @@ pub fn read_catalogue(table: &Table, file: &str) -> (Vec<Indicator>, Vec<Problem
         }
     }
     // title_en, title_de ... (a plain `title` is English).
-    let titles: Vec<(String, usize)> = table
-        .headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| {
-            let h = normalise_header(h);
-            if h == "title" {
-                Some(("en".to_string(), i))
-            } else {
-                h.strip_prefix("title_").map(|lang| (lang.to_string(), i))
-            }
-        })
-        .collect();
+    let titles = language_columns(&table.headers, "title");
     if titles.is_empty() {
         problems.push(
             Problem::error(
@@ -340,19 +328,7 @@ pub fn read_areas(table: &Table, file: &str) -> (Vec<Area>, Vec<Problem>) {
     if !problems.is_empty() {
         return (Vec::new(), problems);
     }
-    let names: Vec<(String, usize)> = table
-        .headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| {
-            let h = normalise_header(h);
-            if h == "name" {
-                Some(("en".to_string(), i))
-            } else {
-                h.strip_prefix("name_").map(|l| (l.to_string(), i))
-            }
-        })
-        .collect();
+    let names = language_columns(&table.headers, "name");
     let get = |name: &str, row: usize| {
         column(name)
             .map(|c| table.cell(c, row).trim())
@@ -448,6 +424,24 @@ pub fn check_area_references(
         }
     }
     problems
+}
+
+/// `(language, column)` of `base_en`, `base_de` ... columns; a plain `base`
+/// column is English.
+fn language_columns(headers: &[String], base: &str) -> Vec<(String, usize)> {
+    let prefix = format!("{base}_");
+    headers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let h = normalise_header(h);
+            if h == base {
+                Some(("en".to_string(), i))
+            } else {
+                h.strip_prefix(&prefix).map(|lang| (lang.to_string(), i))
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
