@@ -122,6 +122,10 @@ I = [
     ("complaints-resolved", "Complaints to the ombudsperson resolved within 30 days", "Innerhalb von 30 Tagen erledigte Beschwerden", "%", "higher", 1, "16.6", "participation", "governance-finance", (71.0, 1.2, 1.5), 90.0, 2030, 100, "internal", "", "governance", "Ombudsperson"),
     ("development-cooperation", "City budget for development cooperation", "Haushaltsmittel für Entwicklungszusammenarbeit", "EUR per resident", "higher", 2, "17.2", "participation", "governance-finance", (0.85, 0.04, 0.03), 1.5, 2030, None, "public", "", "budget", "Finance Department"),
     ("open-datasets", "Datasets published on the city's open data portal", "Datensätze im Open-Data-Portal", "datasets", "higher", 0, "17.18;16.10", "participation", "governance-finance", (40.0, 22.0, 6.0), 500.0, 2030, None, "public", "", "governance", "Statistics Office"),
+    # Internal, by district, on goal 1 and in social affairs: the pages for
+    # goal 1, /policy/social-affairs and every district must leave it out.
+    # Last in the list, so adding it changed none of the other values.
+    ("evictions", "Evictions carried out", "Vollstreckte Zwangsräumungen", "per 1,000 rental households", "lower", 1, "1.4;11.1", "adequate-housing;social-protection-poverty", "social-affairs;housing", (3.2, 0.05, 0.2), 2.0, 2030, 0, "internal", "district", "districts", "Housing Department"),
 ]
 
 LANGS = ("en", "de")

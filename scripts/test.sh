@@ -21,6 +21,16 @@ if forbidden="$(cargo tree -p frontend --target wasm32-unknown-unknown -e normal
   exit 1
 fi
 
+# Lints, with warnings as errors, for every package and feature set: the
+# native side as the tests build it (app with ssr), then the wasm side (app
+# with hydrate, indicators without its pipeline, the frontend).
+step "linting the native side (cargo clippy -D warnings)"
+cargo clippy --all-targets -p indicators -p app -p server -p tests --features app/ssr \
+  -- -D warnings
+step "linting the wasm side (cargo clippy -D warnings)"
+cargo clippy --target wasm32-unknown-unknown -p frontend -p app --features app/hydrate \
+  -- -D warnings
+
 # The browser tests run the server binary and the site that cargo-leptos builds.
 step "building the site and server (cargo leptos build)"
 cargo leptos build

@@ -1,11 +1,40 @@
 //! The error every server function returns. It crosses the wire as JSON, so
 //! it carries only what a user may see; internals are logged on the server.
 
+use http::StatusCode;
+use indicators::AreaKind;
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
+use leptos_router::params::ParamsError;
 use serde::{Deserialize, Serialize};
+
+/// What a filter accepts, for the message that says what to choose instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Expected {
+    /// One of these names.
+    OneOf(Vec<String>),
+    /// A goal number from 1 to 17.
+    GoalNumber,
+    /// An area listed in the form.
+    ListedArea,
+}
+
+impl std::fmt::Display for Expected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expected::OneOf(names) => match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    write!(f, "{} or {last}", rest.join(", "))
+                }
+                _ => f.write_str(&names.join(", ")),
+            },
+            Expected::GoalNumber => f.write_str("a goal number from 1 to 17"),
+            Expected::ListedArea => f.write_str("one of the listed rights or policy areas"),
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -16,14 +45,14 @@ pub enum AppError {
     #[error("There is no goal “{0}”. The goals are numbered 1 to 17; go back to the list of goals and choose one.")]
     GoalNotFound(String),
     #[error("There is no {kind} area “{id}”. Go back to the list of goals to find the areas the city reports on.")]
-    AreaNotFound { kind: String, id: String },
+    AreaNotFound { kind: AreaKind, id: String },
     #[error("No indicator is reported for the district “{0}”. Choose one of the districts listed on the home page.")]
     DistrictNotFound(String),
     #[error("The filter “{name}={value}” is not one we know. Choose a value from the form on this page: {expected}.")]
     BadFilter {
         name: String,
         value: String,
-        expected: String,
+        expected: Expected,
     },
     #[error("Something went wrong on our side. Please try again in a minute; if it keeps happening, tell the city's data team.")]
     Internal,
@@ -33,15 +62,31 @@ pub enum AppError {
 
 impl AppError {
     /// The HTTP status a page showing this error should carry.
-    pub fn status(&self) -> u16 {
+    pub fn status(&self) -> StatusCode {
         match self {
             AppError::IndicatorNotFound(_)
             | AppError::SeriesNotFound { .. }
             | AppError::GoalNotFound(_)
             | AppError::AreaNotFound { .. }
-            | AppError::DistrictNotFound(_) => 404,
-            AppError::BadFilter { .. } => 400,
-            AppError::Internal | AppError::ServerFn(_) => 500,
+            | AppError::DistrictNotFound(_) => StatusCode::NOT_FOUND,
+            AppError::BadFilter { .. } => StatusCode::BAD_REQUEST,
+            AppError::Internal | AppError::ServerFn(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The error behind a page's typed query that did not parse: the filter
+    /// types put an `AppError` inside (see `params`).
+    pub fn from_params(err: &ParamsError) -> AppError {
+        match err {
+            ParamsError::Params(inner) => inner
+                .downcast_ref::<AppError>()
+                .cloned()
+                .unwrap_or(AppError::Internal),
+            ParamsError::MissingParam(name) => AppError::BadFilter {
+                name: name.clone(),
+                value: String::new(),
+                expected: Expected::OneOf(Vec::new()),
+            },
         }
     }
 }
@@ -51,5 +96,31 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::ServerFn(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expected_values_read_as_a_list() {
+        let names = ["status", "improved", "worsened", "title"].map(String::from);
+        assert_eq!(
+            Expected::OneOf(names.to_vec()).to_string(),
+            "status, improved, worsened or title"
+        );
+        assert_eq!(
+            AppError::AreaNotFound {
+                kind: AreaKind::Policy,
+                id: "x".into()
+            }
+            .to_string(),
+            "There is no policy area “x”. Go back to the list of goals to find the areas the city reports on."
+        );
+        assert_eq!(
+            AppError::GoalNotFound("0".into()).status(),
+            StatusCode::NOT_FOUND
+        );
     }
 }

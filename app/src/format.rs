@@ -47,7 +47,7 @@ impl Locale {
 /// `value` rounded to `decimals` places, grouped by thousands.
 pub fn number(value: f64, decimals: usize, locale: Locale) -> String {
     if !value.is_finite() {
-        return "–".to_string();
+        return "–".to_owned();
     }
     let (group, decimal) = locale.separators();
     let text = format!("{:.*}", decimals, value.abs());
@@ -71,6 +71,16 @@ pub fn number(value: f64, decimals: usize, locale: Locale) -> String {
         out.push_str(fraction);
     }
     out
+}
+
+/// A value with its unit, as tables and cards show it: `12.1 %`.
+pub fn with_unit(value: f64, decimals: usize, unit: &str, locale: Locale) -> String {
+    let number = number(value, decimals, locale);
+    if unit.is_empty() {
+        number
+    } else {
+        format!("{number} {unit}")
+    }
 }
 
 /// A change with its sign always shown: `+1.5`, `−0.3`, `0.0`.

@@ -4,9 +4,12 @@
 //!
 //!     cargo run --release -p indicators --example bench_build [-- ROWS]
 //!
-//! Datasets: the demo city, Statistics Canada's Open SDG repository
-//! (../shared/data/real/canada_cif) and a synthetic dataset of ROWS
+//! Datasets: the demo city, Statistics Canada's Open SDG repository (from
+//! `tests/fixtures/real-data.tar.zst`) and a synthetic dataset of ROWS
 //! observations (default 10,000,000) written to a temporary folder.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -66,7 +69,7 @@ fn child(args: &[String]) -> (f64, u64, u64) {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     let mut parts = text.split_whitespace();
-    let mut next = || parts.next().unwrap_or("0").to_string();
+    let mut next = || parts.next().unwrap_or("0").to_owned();
     (
         next().parse().unwrap_or(0.0),
         next().parse().unwrap_or(0),
@@ -148,7 +151,7 @@ fn main() {
     let tmp = std::env::temp_dir().join(format!("localgoals-bench-build-{}", std::process::id()));
     let synthetic = tmp.join("synthetic");
     write_synthetic(&synthetic, rows);
-    let canada = root.join("../../shared/data/real/canada_cif");
+    let canada = common::real("canada_cif");
     let demo = root.join("demo-city");
     let csvs = |dir: &Path| -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -188,7 +191,7 @@ fn main() {
             println!("{label}: not here, skipped");
             continue;
         }
-        let raw_args: Vec<String> = std::iter::once("raw".to_string())
+        let raw_args: Vec<String> = std::iter::once("raw".to_owned())
             .chain(files.iter().map(|p| p.display().to_string()))
             .collect();
         let (raw_s, raw_peak, _) = child(&raw_args);

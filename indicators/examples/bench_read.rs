@@ -4,8 +4,12 @@
 //!     cargo run --release -p indicators --example bench_read [-- ROWS]
 //!
 //! Reads (1) a synthetic long file of ROWS rows (default 1,000,000) written
-//! to a temporary folder, and (2) Statistics Canada's Open SDG repository in
-//! ../shared/data/real/canada_cif. Each figure is the median of 5 runs.
+//! to a temporary folder, and (2) Statistics Canada's Open SDG repository
+//! (from `tests/fixtures/real-data.tar.zst`, unpacked once). Each figure is
+//! the median of 5 runs.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -50,7 +54,7 @@ fn write_synthetic(path: &Path, rows: usize) {
         state ^= state >> 7;
         state ^= state << 17;
         let value = (state % 100_000) as f64 / 100.0;
-        let flag = if state % 50 == 0 { "p" } else { "" };
+        let flag = if state.is_multiple_of(50) { "p" } else { "" };
         // Unique (indicator, year, district, sex) for every row up to 1.5M.
         writeln!(
             out,
@@ -122,14 +126,13 @@ fn main() {
             .map(|n| n.get())
             .unwrap_or(1)
     );
-    report("synthetic long file", &synthetic, &[synthetic.clone()]);
-    let canada =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/real/canada_cif");
-    if canada.is_dir() {
-        let files = indicators::read::opensdg::data_files(&canada.join("data"));
-        report("Canada CIF Open SDG repository", &canada, &files);
-    } else {
-        println!("(no ../shared/data/real/canada_cif here; skipped)");
-    }
+    report(
+        "synthetic long file",
+        &synthetic,
+        std::slice::from_ref(&synthetic),
+    );
+    let canada = common::real("canada_cif");
+    let files = indicators::read::opensdg::data_files(&canada.join("data"));
+    report("Canada CIF Open SDG repository", &canada, &files);
     let _ = std::fs::remove_dir_all(&dir);
 }

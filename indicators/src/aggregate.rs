@@ -79,8 +79,8 @@ mod tests {
             ..Dataset::default()
         };
         let statuses = BTreeMap::from([
-            ("rent".to_string(), ProgressStatus::Deterioration),
-            ("waiting".to_string(), ProgressStatus::SubstantialProgress),
+            ("rent".to_owned(), ProgressStatus::Deterioration),
+            ("waiting".to_owned(), ProgressStatus::SubstantialProgress),
         ]);
 
         let public = aggregate(&dataset, &statuses, View::Public);

@@ -1,16 +1,23 @@
 //! The domain of Local Goals: what a city indicator, an observation, a series
-//! and a problem in a file are, the UN SDG framework they map to, and (behind
-//! the default `pipeline` feature) the reader that turns a city's CSV and Excel
-//! files into that model with a report of everything wrong with them.
+//! and a problem in a file are, the UN SDG framework they map to, how a
+//! series' baseline, trend and progress status are computed, and (behind the
+//! default `pipeline` feature) the reader that turns a city's CSV and Excel
+//! files into that model and the releases that store it.
 //!
 //! The model types are plain serde structs so the WebAssembly front end can use
-//! them; only the `read` module pulls in polars and calamine.
+//! them; only `read` and `release` pull in polars and calamine. Nothing here
+//! makes sentences: problems and statuses carry codes and numbers, and the
+//! edges (command line, pages) word them.
+
+pub mod wire;
 
 pub mod aggregate;
 pub mod model;
 pub mod problem;
 pub mod progress;
 pub mod sdg;
+pub mod statuses;
+pub mod suggest;
 pub mod summary;
 
 #[cfg(feature = "pipeline")]
@@ -22,5 +29,5 @@ pub use model::{
     Area, AreaKind, Dataset, Dimensions, Direction, Indicator, Observation, Period,
     ProgressOptions, Series, SeriesKey, Visibility,
 };
-pub use problem::{Problem, ProblemCode, Severity};
+pub use problem::{Problem, ProblemCode, Reason, Severity};
 pub use sdg::{Goal, GOALS};

@@ -145,7 +145,7 @@ impl SdgId {
             }
         }
         Some(Self {
-            text: text.to_string(),
+            text: text.to_owned(),
             parts,
         })
     }
@@ -233,7 +233,7 @@ pub fn framework() -> &'static Framework {
             reader
                 .records()
                 .filter_map(Result::ok)
-                .map(|r| r.iter().map(str::to_string).collect())
+                .map(|r| r.iter().map(str::to_owned).collect())
                 .collect()
         };
         let goal_titles = rows(GOALS_CSV)
@@ -284,45 +284,12 @@ impl Framework {
     /// Up to `n` target ids closest to `id` (edit distance, then same goal), for
     /// "did you mean" hints.
     pub fn nearest_targets(&self, id: &str, n: usize) -> Vec<&str> {
-        let wanted = id.trim().to_ascii_lowercase();
-        let wanted_goal = SdgId::parse(&wanted).and_then(|i| i.goal());
-        let mut scored: Vec<(usize, bool, &Target)> = self
-            .targets
-            .iter()
-            .map(|t| {
-                (
-                    edit_distance(&wanted, &t.id.to_ascii_lowercase()),
-                    Some(t.goal) != wanted_goal,
-                    t,
-                )
-            })
-            .collect();
-        scored.sort_by(|a, b| {
-            (a.0, a.1)
-                .cmp(&(b.0, b.1))
-                .then_with(|| SdgId::parse(&a.2.id).cmp(&SdgId::parse(&b.2.id)))
-        });
-        scored
-            .into_iter()
-            .take(n)
-            .map(|(_, _, t)| t.id.as_str())
-            .collect()
+        let wanted_goal = SdgId::parse(id.trim()).and_then(|i| i.goal());
+        crate::suggest::nearest_by(id, self.targets.iter().map(|t| t.id.as_str()), n, |t| {
+            let parsed = SdgId::parse(t);
+            (parsed.as_ref().and_then(SdgId::goal) != wanted_goal, parsed)
+        })
     }
-}
-
-/// Levenshtein distance over chars; ids are short, so the simple table is fine.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -379,14 +346,6 @@ mod tests {
         let near = framework().nearest_targets("11.11", 3);
         assert!(near.contains(&"11.1"), "{near:?}");
         assert_eq!(framework().nearest_targets("1.x", 1).len(), 1);
-    }
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("11.1", "11.1"), 0);
-        assert_eq!(edit_distance("11.1", "11.2"), 1);
-        assert_eq!(edit_distance("1.1", "11.1"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
     }
 
     #[test]

@@ -10,18 +10,19 @@ use crate::progress::{
     self, ProgressInputs, ProgressMethod, ProgressResult, DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR,
 };
 
-/// Why the baseline is the year it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum BaselineRule {
-    /// The catalogue's (or Open SDG options') baseline year, which has data.
-    Catalogue,
-    /// The catalogue's baseline year has no data; the next later year does.
-    CatalogueNextYearWithData,
-    /// No baseline year set: 2015 (Open SDG's default), or the next later year with data.
-    DefaultYear,
-    /// No baseline set and no data from 2015 on: the first year with data.
-    FirstYearWithData,
+crate::wire_enum! {
+    /// Why the baseline is the year it is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum BaselineRule: "baseline rule" {
+        /// The catalogue's (or Open SDG options') baseline year, which has data.
+        Catalogue = "catalogue",
+        /// The catalogue's baseline year has no data; the next later year does.
+        CatalogueNextYearWithData = "catalogue-next-year-with-data",
+        /// No baseline year set: 2015 (Open SDG's default), or the next later year with data.
+        DefaultYear = "default-year",
+        /// No baseline set and no data from 2015 on: the first year with data.
+        FirstYearWithData = "first-year-with-data",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,60 +94,6 @@ pub fn options_for(indicator: &Indicator) -> ProgressOptions {
             limit: indicator.natural_limit,
             ..ProgressOptions::default()
         })
-}
-
-/// Columns that pick a series rather than disaggregate it (Open SDG).
-const SELECTOR_COLUMNS: [&str; 2] = ["Series", "Units"];
-
-/// The series the progress status is computed on, as Open SDG picks it: the
-/// options' disaggregation (a `None` value = an empty cell) or else the
-/// headline; within it the options' `series` and `unit`, or else the first
-/// series and unit the data lists.
-pub fn progress_series(
-    dataset: &crate::model::Dataset,
-    indicator: &Indicator,
-    options: &ProgressOptions,
-) -> Option<Series> {
-    let all = dataset.series_of(&indicator.id);
-    let wanted: Vec<(&str, &str)> = options
-        .disaggregation
-        .iter()
-        .filter_map(|(k, v)| v.as_deref().map(|v| (k.as_str(), v)))
-        .collect();
-    let selected = |dims: &Dimensions| -> bool {
-        let pairs = dims.pairs();
-        let mut rest = pairs
-            .iter()
-            .filter(|(k, _)| !SELECTOR_COLUMNS.contains(&k.as_str()));
-        let disaggregation_ok = if wanted.is_empty() {
-            rest.next().is_none()
-        } else {
-            let rest: Vec<(&str, &str)> = rest.map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            rest.len() == wanted.len() && wanted.iter().all(|w| rest.contains(w))
-        };
-        disaggregation_ok
-            && options
-                .series
-                .as_deref()
-                .is_none_or(|s| dims.get("Series") == Some(s))
-            && options
-                .unit
-                .as_deref()
-                .is_none_or(|u| dims.get("Units") == Some(u))
-    };
-    // "First" in the order of the file: the candidate seen on the lowest line.
-    let first_line = |dims: &Dimensions| {
-        dataset
-            .observations
-            .iter()
-            .filter(|o| o.indicator_id == indicator.id && &o.dimensions == dims)
-            .map(|o| o.source.line)
-            .min()
-            .unwrap_or(usize::MAX)
-    };
-    all.into_iter()
-        .filter(|s| selected(&s.key.dimensions))
-        .min_by_key(|s| first_line(&s.key.dimensions))
 }
 
 /// Chooses the baseline point of `points` (sorted by period).

@@ -1,93 +1,85 @@
-//! The project's own SDG goal table must match the UN reference in `../shared`.
+//! The SDG tables the app uses (`indicators::sdg`: the goal table, the parsed
+//! framework and its lookups) against the UN reference in `tests/fixtures`.
 #![cfg(feature = "pipeline")]
 
-use std::path::PathBuf;
+mod common;
 
+use std::collections::BTreeMap;
+
+use indicators::sdg::{framework, goal, goal_of_target};
 use indicators::GOALS;
-use polars::prelude::*;
 
-fn shared_goals_csv() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/sdg-framework/goals.csv")
-}
-
-#[test]
-fn goal_table_matches_un_reference_titles_and_colours() {
-    let path = shared_goals_csv();
-    let frame = CsvReadOptions::default()
-        .with_has_header(true)
-        .with_infer_schema_length(Some(0))
-        .try_into_reader_with_file_path(Some(path.clone()))
-        .and_then(|r| r.finish())
-        .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-    assert_eq!(frame.height(), GOALS.len());
-    let numbers = frame
-        .column("goal")
-        .and_then(|c| c.str())
-        .expect("goal column");
-    let titles = frame
-        .column("short_title")
-        .and_then(|c| c.str())
-        .expect("short_title column");
-    let colours = frame
-        .column("colour")
-        .and_then(|c| c.str())
-        .expect("colour column");
-    for (row, goal) in GOALS.iter().enumerate() {
-        assert_eq!(
-            numbers.get(row),
-            Some(goal.number.to_string().as_str()),
-            "row {row}"
-        );
-        assert_eq!(
-            titles.get(row),
-            Some(goal.short_title),
-            "goal {}",
-            goal.number
-        );
-        assert_eq!(
-            colours.get(row).map(str::to_uppercase),
-            Some(goal.colour.to_string()),
-            "goal {}",
-            goal.number
-        );
-    }
-}
-
-fn shared_rows(file: &str) -> Vec<Vec<String>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/sdg-framework")
-        .join(file);
+/// The reference file's rows, header left out.
+fn reference_rows(file: &str) -> Vec<Vec<String>> {
+    let path = common::fixture(&format!("sdg-framework/{file}"));
     let mut reader =
         csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
     reader
         .records()
-        .map(|r| {
-            r.expect("a CSV record")
-                .iter()
-                .map(str::to_string)
-                .collect()
-        })
+        .map(|r| r.expect("a CSV record").iter().map(str::to_owned).collect())
         .collect()
 }
 
 #[test]
-fn targets_match_un_reference() {
-    let framework = indicators::sdg::framework();
+fn goal_table_matches_un_reference_titles_and_colours() {
+    let rows = reference_rows("goals.csv");
+    assert_eq!(rows.len(), GOALS.len());
+    for row in &rows {
+        let number: u8 = row[0].parse().expect("goal number");
+        let ours = goal(number).unwrap_or_else(|| panic!("goal {number} is known"));
+        assert_eq!(ours.short_title, row[2], "goal {number}");
+        assert_eq!(ours.colour, row[3].to_uppercase(), "goal {number}");
+    }
+    assert!(goal(0).is_none() && goal(18).is_none());
+}
+
+#[test]
+fn goal_long_titles_match_un_reference() {
+    let theirs: Vec<(u8, String)> = reference_rows("goals.csv")
+        .into_iter()
+        .map(|r| (r[0].parse().expect("goal number"), r[1].clone()))
+        .collect();
+    assert_eq!(framework().goal_titles, theirs);
+}
+
+#[test]
+fn targets_match_un_reference_and_are_found_by_id_and_goal() {
+    let framework = framework();
     let mut ours: Vec<Vec<String>> = framework
         .targets
         .iter()
         .map(|t| vec![t.id.clone(), t.goal.to_string(), t.title.clone()])
         .collect();
-    let mut theirs = shared_rows("targets.csv");
+    let mut theirs = reference_rows("targets.csv");
     assert_eq!(theirs.len(), 169);
     ours.sort();
     theirs.sort();
     assert_eq!(ours, theirs);
+
+    let mut per_goal: BTreeMap<u8, usize> = BTreeMap::new();
+    for row in &theirs {
+        let (id, goal_number) = (&row[0], row[1].parse::<u8>().expect("goal"));
+        *per_goal.entry(goal_number).or_default() += 1;
+        let found = framework
+            .target(id)
+            .unwrap_or_else(|| panic!("target {id} found"));
+        assert_eq!(found.title, row[2]);
+        assert_eq!(goal_of_target(id), Some(goal_number), "{id}");
+    }
+    for (goal_number, count) in per_goal {
+        assert_eq!(
+            framework.targets_of_goal(goal_number).count(),
+            count,
+            "goal {goal_number}"
+        );
+    }
+    assert!(framework.target("11.11").is_none());
+    assert!(framework.nearest_targets("11.11", 3).contains(&"11.1"));
 }
 
 #[test]
 fn indicators_match_un_reference_including_repeats() {
-    let framework = indicators::sdg::framework();
+    let framework = framework();
     let mut ours: Vec<Vec<String>> = framework
         .indicators
         .iter()
@@ -100,21 +92,11 @@ fn indicators_match_un_reference_including_repeats() {
             ]
         })
         .collect();
-    let mut theirs = shared_rows("indicators.csv");
+    let mut theirs = reference_rows("indicators.csv");
     ours.sort();
     theirs.sort();
     assert_eq!(ours, theirs);
     // 251 listings; repeated indicators (1.5.1 = 11.5.1 = 13.1.1) carry one
     // code per target, so the 235 distinct UN indicators show as 251 ids.
     assert_eq!(framework.indicators.len(), 251);
-}
-
-#[test]
-fn goal_long_titles_match_un_reference() {
-    let framework = indicators::sdg::framework();
-    let theirs: Vec<(u8, String)> = shared_rows("goals.csv")
-        .into_iter()
-        .map(|r| (r[0].parse().expect("goal number"), r[1].clone()))
-        .collect();
-    assert_eq!(framework.goal_titles, theirs);
 }

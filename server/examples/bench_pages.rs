@@ -43,7 +43,7 @@ async fn fetch(app: &Router, path: &str, encoding: &str) -> anyhow::Result<(u16,
         .get(header::CONTENT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("identity")
-        .to_string();
+        .to_owned();
     let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
     Ok((status, coding, bytes.len()))
 }

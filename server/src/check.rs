@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use app::words::{problem_hint, problem_line, problem_message};
 use indicators::read::Report;
-use indicators::{Problem, Severity};
+use indicators::{Problem, ProblemCode, Severity};
 use serde::Serialize;
 
 /// How many problems of one kind in one file are listed before "and N more".
@@ -18,38 +19,26 @@ pub fn render_text(report: &Report, path: &str) -> String {
     for file in &report.files {
         let mut facts = Vec::new();
         if let Some(shape) = file.shape {
-            facts.push(format!("{shape:?}").to_lowercase());
+            facts.push(shape.to_string());
         }
         if let Some(encoding) = file.encoding {
-            facts.push(
-                serde_json::to_value(encoding)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-            );
+            facts.push(encoding.to_string());
         }
         if let Some(delimiter) = &file.delimiter {
             facts.push(format!(
                 "delimiter {}",
                 if delimiter == "\t" {
-                    "tab".to_string()
+                    "tab".to_owned()
                 } else {
                     format!("'{delimiter}'")
                 }
             ));
         }
         if let Some(decimal) = file.decimal_separator {
-            facts.push(format!(
-                "decimal {}",
-                if decimal == indicators::model::DecimalSeparator::Comma {
-                    "comma"
-                } else {
-                    "point"
-                }
-            ));
+            facts.push(format!("decimal {decimal}"));
         }
         let status = match (file.errors, file.warnings) {
-            (0, 0) => "ok".to_string(),
+            (0, 0) => "ok".to_owned(),
             (0, w) => format!("ok, {w} warning(s)"),
             (e, w) => format!("{e} error(s), {w} warning(s): NOT accepted"),
         };
@@ -63,10 +52,10 @@ pub fn render_text(report: &Report, path: &str) -> String {
             facts.join(", ")
         );
     }
-    let mut groups: BTreeMap<(&str, Severity, &str), Vec<&Problem>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, Severity, ProblemCode), Vec<&Problem>> = BTreeMap::new();
     for p in &report.problems {
         groups
-            .entry((p.file.as_str(), p.severity, p.code.as_str()))
+            .entry((p.file.as_str(), p.severity, p.code))
             .or_default()
             .push(p);
     }
@@ -75,7 +64,7 @@ pub fn render_text(report: &Report, path: &str) -> String {
     }
     for ((_, _, _), problems) in &groups {
         for p in problems.iter().take(LIST_PER_KIND) {
-            let _ = writeln!(out, "{p}");
+            let _ = writeln!(out, "{}", problem_line(p));
         }
         if problems.len() > LIST_PER_KIND {
             let _ = writeln!(
@@ -112,11 +101,21 @@ struct JsonReport<'a> {
     files: &'a [indicators::read::FileSummary],
     indicators: &'a [indicators::Indicator],
     observations: &'a [indicators::Observation],
-    problems: &'a [Problem],
+    problems: Vec<WordedProblem<'a>>,
+}
+
+/// A problem with its codes and values, and the same worded in English.
+#[derive(Serialize)]
+struct WordedProblem<'a> {
+    #[serde(flatten)]
+    problem: &'a Problem,
+    message: String,
+    hint: String,
 }
 
 /// Everything as one JSON document: files, the parsed observations and one
-/// object per problem (file, line, column, severity, code, message, hint).
+/// object per problem (file, line, column, severity, code, the reason with
+/// its values, and the English message and hint).
 pub fn render_json(report: &Report, path: &str) -> serde_json::Result<String> {
     serde_json::to_string_pretty(&JsonReport {
         path,
@@ -125,6 +124,14 @@ pub fn render_json(report: &Report, path: &str) -> serde_json::Result<String> {
         files: &report.files,
         indicators: &report.dataset.indicators,
         observations: &report.dataset.observations,
-        problems: &report.problems,
+        problems: report
+            .problems
+            .iter()
+            .map(|problem| WordedProblem {
+                problem,
+                message: problem_message(problem),
+                hint: problem_hint(problem),
+            })
+            .collect(),
     })
 }

@@ -2,8 +2,11 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use clap::{Args, Parser, Subcommand};
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicators::progress::ProgressMethod;
 
 /// Local Goals: a city's Sustainable Development Goals and human-rights
 /// indicators, from the spreadsheets staff already keep to a public dashboard.
@@ -12,7 +15,7 @@ use clap::{Args, Parser, Subcommand};
 #[command(after_help = "With no command, `localgoals` runs `serve`.\n\
 Examples:\n  localgoals                              serve the bundled demo city\n  localgoals --data /var/lib/localgoals serve --addr 0.0.0.0:8080 --dataset ./my-city")]
 pub struct Cli {
-    /// Folder for releases, the database and uploads (created if missing).
+    /// Folder for the releases (created if missing).
     #[arg(
         long,
         global = true,
@@ -55,8 +58,24 @@ pub struct BuildArgs {
     #[arg(value_name = "DATASET")]
     pub dataset: PathBuf,
     /// Progress method, overriding the dataset's settings.csv.
-    #[arg(long, value_parser = ["open-sdg", "eurostat", "unsd-progress-chart"])]
-    pub method: Option<String>,
+    #[arg(long, value_enum)]
+    pub method: Option<Method>,
+}
+
+/// A progress method on the command line, named as in settings.csv and the
+/// releases (`ProgressMethod`'s one table of wire names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Method(pub ProgressMethod);
+
+impl ValueEnum for Method {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: OnceLock<Vec<Method>> = OnceLock::new();
+        ALL.get_or_init(|| ProgressMethod::ALL.iter().copied().map(Method).collect())
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.as_str()))
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -149,6 +168,24 @@ mod tests {
                 assert!(args.json);
             }
             other => panic!("expected check, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn methods_are_named_as_in_settings_and_unknown_ones_are_listed() {
+        let cli = Cli::try_parse_from(["localgoals", "build", "city/", "--method", "eurostat"])
+            .expect("parse");
+        match cli.command {
+            Some(Command::Build(args)) => {
+                assert_eq!(args.method, Some(Method(ProgressMethod::Eurostat)))
+            }
+            other => panic!("expected build, got {other:?}"),
+        }
+        let err = Cli::try_parse_from(["localgoals", "build", "city/", "--method", "guess"])
+            .expect_err("unknown method");
+        let text = err.to_string();
+        for name in ProgressMethod::NAMES {
+            assert!(text.contains(name), "{text}");
         }
     }
 

@@ -23,8 +23,6 @@ use tower_http::trace::TraceLayer;
 /// Why the server could not start. Each message says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    #[error("could not use the dataset: {0}")]
-    Dataset(#[from] indicators::read::ReadError),
     #[error("{0}")]
     Release(#[from] indicators::release::ReleaseError),
     #[error("loading the dataset stopped unexpectedly ({0}); please report this as a bug")]
@@ -82,24 +80,16 @@ impl AppState {
         })?;
         if let Some(dataset) = dataset {
             let have_release = indicators::release::current_id(data_dir).is_some();
-            if !dataset.join(indicators::read::CATALOGUE_FILE).is_file() {
-                let err = indicators::read::ReadError::NotFound {
-                    path: dataset.to_path_buf(),
-                };
-                if !have_release {
-                    return Err(err.into());
+            // Every dataset `localgoals build` takes: a dataset folder or an
+            // Open SDG repository.
+            match indicators::release::build(dataset, data_dir, None) {
+                Ok(outcome) => {
+                    tracing::info!(release = %outcome.manifest.id, warnings = outcome.manifest.warnings, "release built")
                 }
-                tracing::error!(%err, "not building; serving the current release");
-            } else {
-                match indicators::release::build(dataset, data_dir, None) {
-                    Ok(outcome) => {
-                        tracing::info!(release = %outcome.manifest.id, warnings = outcome.manifest.warnings, "release built")
-                    }
-                    Err(err) if have_release => {
-                        tracing::error!(%err, "the dataset was not published; serving the current release")
-                    }
-                    Err(err) => return Err(err.into()),
+                Err(err) if have_release => {
+                    tracing::error!(%err, "the dataset was not published; serving the current release")
                 }
+                Err(err) => return Err(err.into()),
             }
         }
         let release = indicators::release::load_current(data_dir)?;
@@ -149,7 +139,7 @@ pub fn app(state: AppState) -> Router {
 /// fast enough to do per request. The release wasm is served precompressed
 /// (`cargo leptos build --release --precompress`), so it is left out here; a
 /// debug wasm is too big to compress on every load.
-fn compression() -> CompressionLayer<impl Predicate + Clone> {
+fn compression() -> CompressionLayer<impl Predicate> {
     CompressionLayer::new()
         .br(true)
         .gzip(true)

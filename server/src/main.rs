@@ -49,12 +49,7 @@ async fn main() -> anyhow::Result<()> {
 }
 
 fn build(args: &server::cli::BuildArgs, data: &std::path::Path) -> anyhow::Result<()> {
-    let method = args
-        .method
-        .as_deref()
-        .map(|m| serde_json::from_value(serde_json::Value::String(m.to_string())))
-        .transpose()
-        .context("unknown method")?;
+    let method = args.method.map(|m| m.0);
     let outcome = indicators::release::build(&args.dataset, data, method)?;
     print!("{}", server::report::build_summary(&outcome));
     Ok(())
@@ -93,7 +88,7 @@ fn check(args: &server::cli::CheckArgs) -> anyhow::Result<bool> {
         if let Some(bar) = &bar {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
-            bar.set_message(file.to_string());
+            bar.set_message(file.to_owned());
         }
     };
     let report = indicators::read::read_path(&args.path, &progress)?;

@@ -2,22 +2,14 @@
 
 use std::fmt::Write as _;
 
-use indicators::progress::ProgressStatus;
-use indicators::release::{BuildOutcome, Release};
+use app::words::{baseline_rule, series_label, status_explanation, status_label};
+use indicators::release::{BuildOutcome, HistoryEntry, Release};
 
 /// What a build wrote: counts and statuses, one screen.
 pub fn build_summary(outcome: &BuildOutcome) -> String {
     let m = &outcome.manifest;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Release {} is now current ({}).",
-        m.id,
-        serde_json::to_value(m.method)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
-    );
+    let _ = writeln!(out, "Release {} is now current ({}).", m.id, m.method);
     let _ = writeln!(
         out,
         "  {} indicators, {} series, {} observations, {} warnings",
@@ -25,7 +17,7 @@ pub fn build_summary(outcome: &BuildOutcome) -> String {
     );
     let _ = writeln!(out, "  series by status:");
     for (status, count) in &m.statuses {
-        let _ = writeln!(out, "    {:<40} {count}", status.label());
+        let _ = writeln!(out, "    {:<40} {count}", status_label(*status));
     }
     if m.warnings > 0 {
         let _ = writeln!(
@@ -42,7 +34,7 @@ pub fn build_summary(outcome: &BuildOutcome) -> String {
 pub fn indicator_status(
     release: &Release,
     indicator_id: &str,
-    history: &[(String, String, ProgressStatus)],
+    history: &[HistoryEntry],
 ) -> Option<String> {
     let indicator = release.dataset.indicator(indicator_id)?;
     let mut out = String::new();
@@ -64,7 +56,11 @@ pub fn indicator_status(
             .mean_score
             .map(|s| format!(", mean score {s:.2}"))
             .unwrap_or_default();
-        let _ = writeln!(out, "Indicator status: {}{score}", level.status.label());
+        let _ = writeln!(
+            out,
+            "Indicator status: {}{score}",
+            status_label(level.status)
+        );
     }
     for s in release
         .statuses
@@ -72,16 +68,21 @@ pub fn indicator_status(
         .iter()
         .filter(|s| s.indicator_id == indicator_id)
     {
-        let _ = writeln!(out, "\n  {}: {}", s.dimensions, s.progress.status.label());
+        let _ = writeln!(
+            out,
+            "\n  {}: {}",
+            series_label(&s.dimensions),
+            status_label(s.progress.status)
+        );
         if let (Some(b), Some(l)) = (&s.baseline, &s.latest) {
-            let rule = serde_json::to_value(b.rule)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "    baseline {} = {} ({rule}); latest {} = {}",
-                b.label, b.value, l.period.label, l.value
+                "    baseline {} = {} ({}); latest {} = {}",
+                b.label,
+                b.value,
+                baseline_rule(b.rule),
+                l.period.label,
+                l.value
             );
         }
         if let Some(c) = &s.change_since_baseline {
@@ -106,16 +107,12 @@ pub fn indicator_status(
         if let Some(score) = s.progress.score {
             let _ = writeln!(out, "    score {score:.2}");
         }
-        let _ = writeln!(out, "    why: {}", s.progress.explanation);
-        let slug = indicators::SeriesKey {
-            indicator_id: s.indicator_id.clone(),
-            dimensions: s.dimensions.clone(),
-        }
-        .slug();
+        let _ = writeln!(out, "    why: {}", status_explanation(&s.progress));
+        let slug = s.dimensions.slug();
         let past: Vec<String> = history
             .iter()
-            .filter(|(_, sl, _)| *sl == slug)
-            .map(|(id, _, st)| format!("{id}: {}", st.label()))
+            .filter(|entry| entry.slug == slug)
+            .map(|entry| format!("{}: {}", entry.release, status_label(entry.status)))
             .collect();
         if past.len() > 1 {
             let _ = writeln!(out, "    history: {}", past.join(" → "));

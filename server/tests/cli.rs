@@ -26,10 +26,10 @@ fn help_explains_commands_and_the_data_option() {
 
 #[test]
 fn unreadable_dataset_fails_with_a_clear_message_and_nonzero_exit() {
-    let data = std::env::temp_dir().join(format!("localgoals-cli-test-{}", std::process::id()));
+    let data = tempfile::TempDir::new().expect("data folder");
     let output = Command::new(env!("CARGO_BIN_EXE_localgoals"))
         .args(["--data"])
-        .arg(&data)
+        .arg(data.path())
         .args([
             "serve",
             "--addr",
@@ -61,7 +61,7 @@ fn check_accepts_the_demo_city_and_describes_each_file() {
     let output = localgoals(&["check", &demo()]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}");
-    assert!(stdout.contains("49 indicator(s)"), "{stdout}");
+    assert!(stdout.contains("50 indicator(s)"), "{stdout}");
     assert!(stdout.contains("0 error(s)"), "{stdout}");
     let wide = stdout
         .lines()
@@ -80,9 +80,8 @@ fn check_accepts_the_demo_city_and_describes_each_file() {
 
 #[test]
 fn check_of_a_broken_file_exits_1_with_file_line_column_and_fix() {
-    let dir = std::env::temp_dir().join(format!("localgoals-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let file = dir.join("broken.csv");
+    let dir = tempfile::TempDir::new().expect("folder");
+    let file = dir.path().join("broken.csv");
     std::fs::write(
         &file,
         "indicator;jaar;waarde\nrent;2020;12,5\nrent;Prior to 2015;13\nrent;2021;dertien\n",
@@ -100,14 +99,12 @@ fn check_of_a_broken_file_exits_1_with_file_line_column_and_fix() {
         "{stdout}"
     );
     assert!(stdout.contains("NOT accepted"), "{stdout}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn check_json_has_one_object_per_problem_and_the_observations() {
-    let dir = std::env::temp_dir().join(format!("localgoals-check-json-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let file = dir.join("p.csv");
+    let dir = tempfile::TempDir::new().expect("folder");
+    let file = dir.path().join("p.csv");
     std::fs::write(
         &file,
         "indicator,year,value\np,2020,1\np,2020,2\np,2021,3 e\n",
@@ -124,13 +121,22 @@ fn check_json_has_one_object_per_problem_and_the_observations() {
     assert_eq!(duplicate["line"], 3);
     assert_eq!(duplicate["severity"], "error");
     assert_eq!(duplicate["file"], "p.csv");
-    for key in ["column", "message", "hint"] {
-        assert!(duplicate.get(key).is_some(), "{key} in {duplicate}");
-    }
+    // Codes and values for programs, the same worded in English for people.
+    assert_eq!(duplicate["column"], "value");
+    assert_eq!(duplicate["reason"], "conflict-in-file");
+    assert_eq!(duplicate["first_line"], 2);
+    assert_eq!(duplicate["first_value"], 1.0);
+    assert_eq!(
+        duplicate["message"],
+        "p 2020 Total already has the value 1 on line 2"
+    );
+    assert_eq!(
+        duplicate["hint"],
+        "Keep one row per indicator, period and disaggregation; delete or correct the other."
+    );
     assert!(problems
         .iter()
         .any(|p| p["code"] == "flagged-value" && p["severity"] == "warning"));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -144,9 +150,8 @@ fn areas_prints_the_default_rights_catalogue_as_csv() {
 
 #[test]
 fn build_then_status_explains_each_series() {
-    let data = std::env::temp_dir().join(format!("localgoals-build-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data);
-    let data_arg = data.to_str().expect("utf-8 path");
+    let data = tempfile::TempDir::new().expect("data folder");
+    let data_arg = data.path().to_str().expect("utf-8 path");
     let output = localgoals(&["--data", data_arg, "build", &demo()]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
@@ -158,7 +163,7 @@ fn build_then_status_explains_each_series() {
         stdout.contains("Release r00001 is now current (open-sdg)"),
         "{stdout}"
     );
-    assert!(stdout.contains("49 indicators"), "{stdout}");
+    assert!(stdout.contains("50 indicators"), "{stdout}");
     let output = localgoals(&["--data", data_arg, "status", "poverty-rate"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success());
@@ -169,14 +174,12 @@ fn build_then_status_explains_each_series() {
     let output = localgoals(&["--data", data_arg, "status", "no-such-indicator"]);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("no indicator `no-such-indicator`"));
-    let _ = std::fs::remove_dir_all(&data);
 }
 
 #[test]
 fn build_of_a_broken_dataset_writes_no_release_and_says_how_to_see_why() {
-    let root = std::env::temp_dir().join(format!("localgoals-build-bad-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let (dataset, data) = (root.join("city"), root.join("data"));
+    let root = tempfile::TempDir::new().expect("folder");
+    let (dataset, data) = (root.path().join("city"), root.path().join("data"));
     std::fs::create_dir_all(dataset.join("observations")).expect("dir");
     std::fs::write(
         dataset.join("catalogue.csv"),
@@ -204,5 +207,4 @@ fn build_of_a_broken_dataset_writes_no_release_and_says_how_to_see_why() {
     let output = localgoals(&["--data", data.to_str().expect("path"), "status", "p"]);
     assert!(String::from_utf8_lossy(&output.stderr)
         .contains("Build one with `localgoals build DATASET`"));
-    let _ = std::fs::remove_dir_all(&root);
 }

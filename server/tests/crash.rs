@@ -41,8 +41,8 @@ fn assert_consistent(data: &Path, round: usize) {
 
 #[test]
 fn sigkill_at_random_points_never_exposes_a_damaged_release() {
-    let data = std::env::temp_dir().join(format!("localgoals-crash-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data);
+    let folder = tempfile::TempDir::new().expect("data folder");
+    let data = folder.path().to_path_buf();
     // A first, complete release; and how long a build takes here.
     let start = Instant::now();
     let status = build(&data, "open-sdg").wait().expect("first build");
@@ -83,5 +83,4 @@ fn sigkill_at_random_points_never_exposes_a_damaged_release() {
         .expect("final build")
         .success());
     assert_consistent(&data, 99);
-    let _ = std::fs::remove_dir_all(&data);
 }

@@ -1,20 +1,31 @@
-//! Server-only glue: the data the server functions read, prepared once per
-//! release, and response helpers.
+//! Server-side view building: the data the server functions read, prepared
+//! once per release, and one module per page that turns it into view types.
+//! Every function here gets arguments the server function already checked;
+//! nothing here knows about pages or server functions (the arrows run pages
+//! → `api` → `ssr` → `types`).
 
-pub mod views;
+pub mod area;
+pub mod district;
+pub mod goal;
+pub mod home;
+mod index;
+pub mod indicator;
+pub mod progress;
+pub mod series;
 
-use std::collections::BTreeMap;
+#[cfg(test)]
+pub(crate) mod testing;
+
 use std::sync::Arc;
 
-use indicators::progress::ProgressStatus;
-use indicators::release::{ReleaseStatuses, Statuses};
-use indicators::summary::SeriesSummary;
-use indicators::{Dataset, Series};
+use http::StatusCode;
+use indicators::release::ReleaseStatuses;
+use indicators::statuses::Statuses;
+use indicators::{Area, AreaKind, Dataset, Indicator};
 use leptos::prelude::*;
 
-use crate::api::IndicatorCard;
 use crate::error::AppError;
-use crate::format::Locale;
+pub use index::{select_series, PublicIndex};
 
 /// The dataset the dashboard shows, loaded once at start-up and shared.
 #[derive(Clone, Debug)]
@@ -29,26 +40,6 @@ pub struct DashboardData {
     pub index: Arc<PublicIndex>,
 }
 
-/// Everything public pages read, keyed for lookup. Built from the public
-/// dataset only, so nothing internal can leak into a page through it.
-#[derive(Debug, Default)]
-pub struct PublicIndex {
-    /// Each public indicator's series, headline first.
-    pub series: BTreeMap<String, Vec<Series>>,
-    /// `(indicator id, series slug)` → summary.
-    pub summaries: BTreeMap<(String, String), SeriesSummary>,
-    /// Each public indicator's status (its headline series').
-    pub indicator_status: BTreeMap<String, ProgressStatus>,
-    /// Each public indicator as a card, with its sparkline drawn.
-    pub cards: BTreeMap<String, IndicatorCard>,
-    /// `(indicator id, series slug)` → `(release, date, status)`, oldest first.
-    pub history: BTreeMap<(String, String), Vec<(String, String, ProgressStatus)>>,
-    /// The current release and the date it was published.
-    pub release: String,
-    pub published: String,
-    pub locale: Locale,
-}
-
 impl DashboardData {
     /// `releases` are the statuses of every release (for histories), and
     /// `current` the one being served.
@@ -59,13 +50,31 @@ impl DashboardData {
         current: &str,
     ) -> Self {
         let public = Arc::new(dataset.public_view());
-        let index = Arc::new(views::build_index(&public, &statuses, releases, current));
+        let index = Arc::new(PublicIndex::build(&public, &statuses, releases, current));
         DashboardData {
             all: Arc::new(dataset),
             public,
             statuses: Arc::new(statuses),
             index,
         }
+    }
+
+    /// A public indicator by id.
+    pub fn public_indicator(&self, id: &str) -> Option<&Indicator> {
+        self.public.indicator(id)
+    }
+
+    /// A public page's area by kind and id.
+    pub fn area(&self, kind: AreaKind, id: &str) -> Option<&Area> {
+        self.public
+            .areas
+            .iter()
+            .find(|a| a.kind == kind && a.id == id)
+    }
+
+    /// Whether any public series is reported for the district `name`.
+    pub fn has_district(&self, name: &str) -> bool {
+        self.index.districts.iter().any(|d| d == name)
     }
 }
 
@@ -79,12 +88,9 @@ pub fn data() -> Result<DashboardData, AppError> {
 }
 
 /// Sets the HTTP status of the page being rendered (no-op outside a request).
-pub fn set_status(code: u16) {
+pub fn set_status(status: StatusCode) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        match http::StatusCode::from_u16(code) {
-            Ok(status) => response.set_status(status),
-            Err(err) => tracing::error!(code, %err, "invalid status code"),
-        }
+        response.set_status(status);
     }
 }
 

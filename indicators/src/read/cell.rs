@@ -121,7 +121,7 @@ pub fn parse_value(cell: &str, decimal: DecimalSeparator) -> ValueCell {
         };
     }
     let (number, flags) = split_flags(cell);
-    let flags = flags.trim().to_string();
+    let flags = flags.trim().to_owned();
     // Flags are short codes (`p`, `e`, `be`, `*`); a word is not a flag.
     if number.is_empty() || flags.chars().count() > MAX_FLAG_CHARS {
         return ValueCell::Invalid;
@@ -194,7 +194,7 @@ pub fn parse_period(cell: &str) -> Option<Period> {
     let year = period_end_year(label)?;
     (1900..=2100).contains(&year).then(|| Period {
         year,
-        label: label.to_string(),
+        label: label.to_owned(),
     })
 }
 
@@ -387,7 +387,7 @@ mod tests {
         assert_eq!(year("2020.0"), Some(2020));
         assert_eq!(
             parse_period("2017-18").map(|p| p.label),
-            Some("2017-18".to_string())
+            Some("2017-18".to_owned())
         );
     }
 

@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 
 use serde_norway::Value;
 
+use super::{
+    add_file, display_name, finish, indicator_from_file_name, read_file, text, Progress, Report,
+};
 use crate::model::{Direction, Indicator, ProgressOptions, Visibility};
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::Problem;
 
 /// Where Open SDG repositories keep the translations of `data.` keys.
 const TRANSLATION_FILES: [&str; 2] = [
@@ -49,8 +52,8 @@ pub fn parse_translations(text: &str) -> HashMap<String, String> {
             }
         };
         map.insert(
-            unquote(key.trim()).to_string(),
-            unquote(value.trim()).to_string(),
+            unquote(key.trim()).to_owned(),
+            unquote(value.trim()).to_owned(),
         );
     }
     map
@@ -84,7 +87,7 @@ fn front_matter(text: &str, is_markdown: bool) -> Option<&str> {
 
 fn text_of(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
@@ -138,28 +141,16 @@ pub fn read_meta(
     file: &str,
     is_markdown: bool,
     translations: Option<&HashMap<String, String>>,
-) -> Result<Indicator, Problem> {
-    let yaml = front_matter(text, is_markdown).ok_or_else(|| {
-        Problem::error(
-            ProblemCode::BadMetadata,
-            file,
-            "the file has no YAML front matter between `---` lines",
-            "Start the file with a line `---`, the metadata, and another `---` line.",
-        )
-        .at_line(1)
-    })?;
+) -> Result<Indicator, Box<Problem>> {
+    let yaml =
+        front_matter(text, is_markdown).ok_or_else(|| Box::new(Problem::no_front_matter(file)))?;
     let meta: Value = serde_norway::from_str(yaml).map_err(|err| {
         let line = err.location().map(|l| l.line() + 1);
-        let mut p = Problem::error(
-            ProblemCode::BadMetadata,
-            file,
-            format!("the metadata is not valid YAML: {err}"),
-            "Fix the YAML at this line (indentation, a missing `:` or an unclosed quote).",
-        );
+        let mut p = Problem::bad_yaml(file, &err);
         if let Some(line) = line {
             p = p.at_line(line);
         }
-        p
+        Box::new(p)
     })?;
     let get = |key: &str| meta.get(key);
     let translate = |s: String| -> String {
@@ -176,7 +167,7 @@ pub fn read_meta(
         .filter_map(|k| get(k).and_then(text_of))
         .find(|t| t != "Untitled")
         .map(|t| translate(t.split_whitespace().collect::<Vec<_>>().join(" ")))
-        .unwrap_or_else(|| id.to_string());
+        .unwrap_or_else(|| id.to_owned());
     let mut indicator = Indicator::new(id, &title, "", Direction::Lower, &[]);
     indicator.unit = get("computation_units")
         .and_then(text_of)
@@ -280,6 +271,72 @@ pub fn meta_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Reads an Open SDG repository (or its `data` folder): metadata from
+/// `meta/`, translations, and every `indicator_<id>.csv` under `data/`.
+pub fn read_open_sdg_data(data_dir: &Path, root: &Path, progress: Progress<'_>) -> Report {
+    let mut report = Report::default();
+    let translations = load_translations(root);
+    let mut indicators: Vec<Indicator> = Vec::new();
+    for path in meta_files(&root.join("meta")) {
+        let name = display_name(&path, root);
+        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
+            continue;
+        };
+        let is_markdown = path.extension().and_then(|e| e.to_str()) == Some("md");
+        match std::fs::read(&path).map(|b| text::decode(&b).text) {
+            Ok(text) => match read_meta(&text, &id, &name, is_markdown, translations.as_ref()) {
+                Ok(indicator) => indicators.push(indicator),
+                Err(problem) => report.problems.push(*problem),
+            },
+            Err(err) => report.problems.push(Problem::unopenable(&name, err)),
+        }
+    }
+    let files = data_files(data_dir);
+    if files.is_empty() {
+        report
+            .problems
+            .push(Problem::not_a_dataset(&display_name(data_dir, root)));
+    }
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    for (i, path) in files.iter().enumerate() {
+        let name = display_name(path, root);
+        progress(&name, i, files.len());
+        let id = indicator_from_file_name(path).unwrap_or_default();
+        if let Some(first) = seen_ids.get(&id) {
+            report
+                .problems
+                .push(Problem::duplicate_file(&name, &id, first));
+        } else {
+            seen_ids.insert(id.clone(), name.clone());
+        }
+        if !indicators.iter().any(|ind| ind.id == id) {
+            let mut indicator = Indicator::new(&id, &id, "", crate::model::Direction::Lower, &[]);
+            indicator.sdg_targets = target_of_id(&id).into_iter().collect();
+            if root.join("meta").is_dir() {
+                report.problems.push(Problem::no_meta_file(&name, &id));
+            }
+            indicators.push(indicator);
+        }
+        add_file(
+            &mut report,
+            read_file(path, &name, None, translations.as_ref()),
+        );
+    }
+    progress("", files.len(), files.len());
+    for indicator in &indicators {
+        if !seen_ids.contains_key(&indicator.id) {
+            report.problems.push(Problem::no_data_file(
+                &format!("meta/{}.md", indicator.id),
+                &indicator.id,
+            ));
+        }
+    }
+    indicators.sort_by_cached_key(|i| crate::sdg::SdgId::parse(&i.id));
+    report.dataset.indicators = indicators;
+    finish(&mut report);
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,8 +380,8 @@ mod tests {
         assert_eq!(
             i.progress_options[0].disaggregation,
             [
-                ("Geography".to_string(), Some("Canada".to_string())),
-                ("Sex".to_string(), None)
+                ("Geography".to_owned(), Some("Canada".to_owned())),
+                ("Sex".to_owned(), None)
             ]
         );
     }
@@ -353,7 +410,7 @@ mod tests {
             None,
         )
         .expect_err("invalid");
-        assert_eq!(err.code, ProblemCode::BadMetadata);
+        assert_eq!(err.code, crate::problem::ProblemCode::BadMetadata);
         assert!(err.line.is_some());
     }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use polars::prelude::*;
 
 use super::text::{decode, sniff_delimiter, LineEnding, TextEncoding};
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::Problem;
 
 /// A file's cells as text, ready for column-by-column checks.
 #[derive(Debug, Clone, Default)]
@@ -66,17 +66,7 @@ pub fn load_table(path: &Path, file: &str) -> (Table, Vec<Problem>) {
 pub fn load_table_sheet(path: &Path, file: &str, sheet: Option<&str>) -> (Table, Vec<Problem>) {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(err) => {
-            return (
-                Table::default(),
-                vec![Problem::error(
-                    ProblemCode::Unreadable,
-                    file,
-                    format!("the file could not be opened: {err}"),
-                    "Check that the file exists and that Local Goals may read it.",
-                )],
-            )
-        }
+        Err(err) => return (Table::default(), vec![Problem::unopenable(file, err)]),
     };
     let extension = path
         .extension()
@@ -94,46 +84,24 @@ pub fn load_csv(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
     let mut problems = Vec::new();
     let decoded = decode(bytes);
     if decoded.encoding == TextEncoding::Windows1252 {
-        problems.push(Problem::warning(
-            ProblemCode::DecodedAsWindows1252,
-            file,
-            "the file is not UTF-8, so it was read as Windows-1252",
-            "Check that accented letters look right in the preview; saving the file as \"CSV UTF-8\" avoids the guess.",
-        ));
+        problems.push(Problem::decoded_as_windows_1252(file));
     }
     let delimiter = sniff_delimiter(&decoded.text);
     let records = scan_records(&decoded.text, delimiter);
     let Some(header) = records.first() else {
-        problems.push(Problem::error(
-            ProblemCode::NoData,
-            file,
-            "the file is empty",
-            "Add a header row and at least one row of data.",
-        ));
+        problems.push(Problem::empty_file(file));
         return (Table::default(), problems);
     };
     for record in &records[1..] {
         if record.fields != header.fields {
-            problems.push(
-                Problem::error(
-                    ProblemCode::RaggedRow,
-                    file,
-                    format!("this row has {} cells but the header has {}", record.fields, header.fields),
-                    "Check for a missing or extra delimiter, or a text cell with an unclosed quote (\").",
-                )
-                .at_line(record.line),
-            );
+            problems
+                .push(Problem::ragged_row(file, record.fields, header.fields).at_line(record.line));
         }
     }
     let frame = match scan_text(&records, &decoded.text, delimiter) {
         Ok(frame) => frame,
         Err(err) => {
-            problems.push(Problem::error(
-                ProblemCode::Unreadable,
-                file,
-                format!("the file could not be read as CSV: {err}"),
-                "Open it in a spreadsheet and save it again as CSV.",
-            ));
+            problems.push(Problem::not_csv(file, err));
             return (Table::default(), problems);
         }
     };
@@ -146,7 +114,7 @@ pub fn load_csv(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
             .str()
             .cloned()
             .unwrap_or_else(|_| StringChunked::full_null(PlSmallStr::EMPTY, frame.height()));
-        headers.push(text.get(0).unwrap_or_default().to_string());
+        headers.push(text.get(0).unwrap_or_default().to_owned());
         // One contiguous chunk, so `get(row)` is a plain index.
         columns.push(
             text.slice(1, frame.height().saturating_sub(1))
@@ -254,7 +222,7 @@ fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<P
     let unreadable = |err: String| {
         (
             Table::default(),
-            vec![Problem::error(ProblemCode::Unreadable, file, format!("the workbook could not be read: {err}"), "Open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV.")],
+            vec![Problem::unreadable_workbook(file, err)],
         )
     };
     let mut workbook = match open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())) {
@@ -268,12 +236,7 @@ fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<P
             None => {
                 return (
                     Table::default(),
-                    vec![Problem::error(
-                        ProblemCode::Unreadable,
-                        file,
-                        format!("the workbook has no sheet \"{wanted}\""),
-                        format!("Name one of its sheets: {}.", names.join(", ")),
-                    )],
+                    vec![Problem::no_such_sheet(file, wanted, &names)],
                 )
             }
         },
@@ -309,15 +272,7 @@ fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<P
         .enumerate()
         .filter(|(_, row)| row.iter().any(|c| !matches!(c, Data::Empty)));
     let Some((_, header)) = rows.next() else {
-        return (
-            Table::default(),
-            vec![Problem::error(
-                ProblemCode::NoData,
-                file,
-                format!("the sheet \"{sheet}\" is empty"),
-                "Put the header in the first row and the data below it.",
-            )],
-        );
+        return (Table::default(), vec![Problem::empty_sheet(file, &sheet)]);
     };
     let headers: Vec<String> = header.iter().map(&text).collect();
     let mut cells: Vec<Vec<String>> = vec![Vec::new(); headers.len()];
@@ -346,6 +301,7 @@ fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<P
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::problem::{ProblemCode, Reason};
 
     #[test]
     fn csv_rows_keep_their_spreadsheet_lines_across_blank_lines_and_quoted_newlines() {
@@ -365,6 +321,13 @@ mod tests {
         assert_eq!(
             (problems[0].code, problems[0].line),
             (ProblemCode::RaggedRow, Some(3))
+        );
+        assert_eq!(
+            problems[0].reason,
+            Reason::RaggedRow {
+                cells: 2,
+                expected: 3
+            }
         );
     }
 

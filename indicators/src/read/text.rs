@@ -1,34 +1,29 @@
 //! From bytes to text a CSV parser can read: encoding, line endings, delimiter.
 
-use serde::{Deserialize, Serialize};
-
-/// How a file's bytes were turned into text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TextEncoding {
-    #[serde(rename = "utf-8")]
-    Utf8,
-    #[serde(rename = "utf-8 with BOM")]
-    Utf8Bom,
-    #[serde(rename = "utf-16le")]
-    Utf16Le,
-    #[serde(rename = "utf-16be")]
-    Utf16Be,
-    /// Not valid UTF-8: read as Windows-1252, what old Windows exports use.
-    #[serde(rename = "windows-1252")]
-    Windows1252,
+crate::wire_enum! {
+    /// How a file's bytes were turned into text.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum TextEncoding: "text encoding" {
+        Utf8 = "utf-8",
+        Utf8Bom = "utf-8 with BOM",
+        Utf16Le = "utf-16le",
+        Utf16Be = "utf-16be",
+        /// Not valid UTF-8: read as Windows-1252, what old Windows exports use.
+        Windows1252 = "windows-1252",
+    }
 }
 
-/// The line endings a file used (reported; the text is normalised to LF).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LineEnding {
-    Lf,
-    CrLf,
-    /// Bare CR, from old Mac exports.
-    Cr,
-    Mixed,
-    None,
+crate::wire_enum! {
+    /// The line endings a file used (reported; the text is normalised to LF).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum LineEnding: "line ending" {
+        Lf = "lf",
+        CrLf = "cr-lf",
+        /// Bare CR, from old Mac exports.
+        Cr = "cr",
+        Mixed = "mixed",
+        None = "none",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +50,7 @@ pub fn decode(bytes: &[u8]) -> DecodedText {
         (text.into_owned(), TextEncoding::Utf16Be)
     } else {
         match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_string(), TextEncoding::Utf8),
+            Ok(text) => (text.to_owned(), TextEncoding::Utf8),
             Err(_) => {
                 let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
                 (text.into_owned(), TextEncoding::Windows1252)
@@ -65,7 +60,7 @@ pub fn decode(bytes: &[u8]) -> DecodedText {
     // A BOM decoded by encoding_rs stays as U+FEFF at the start.
     let text = text
         .strip_prefix('\u{FEFF}')
-        .map(str::to_string)
+        .map(str::to_owned)
         .unwrap_or(text);
     let line_ending = detect_line_ending(&text);
     let text = match line_ending {

@@ -1,0 +1,49 @@
+//! Indicator cards: sparkline, latest value, change since the baseline, status.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::StatusBadge;
+use crate::types::IndicatorCard;
+use crate::words::movement_word;
+
+/// A list of indicator cards, or a sentence when there are none.
+#[component]
+pub fn CardList(cards: Vec<IndicatorCard>, #[prop(into)] class: String) -> impl IntoView {
+    if cards.is_empty() {
+        return Either::Left(view! { <p class="empty">"No indicator here yet."</p> });
+    }
+    Either::Right(view! {
+        <ul class=class>
+            {cards.into_iter().map(|card| view! { <Card card/> }).collect_view()}
+        </ul>
+    })
+}
+
+/// One indicator: sparkline, latest value, change since baseline, status.
+#[component]
+pub fn Card(card: IndicatorCard) -> impl IntoView {
+    view! {
+        <li class="card" data-indicator=card.id.clone()>
+            <A href=format!("/indicators/{}", card.id) attr:class="card-title">{card.title}</A>
+            <div class="card-body">
+                // Our own plotters SVG, drawn on the server: not user input.
+                <span class="spark" inner_html=card.sparkline_svg></span>
+                <span class="card-figures">
+                    {card.latest.map(|latest| view! {
+                        <span class="latest">{latest}</span>
+                        " "
+                        <span class="period">{format!("({})", card.latest_period.unwrap_or_default())}</span>
+                    })}
+                    {card.change.map(|change| view! {
+                        <span class=format!("change change-{}", change.movement)>
+                            {format!("{} ({})", change.text, movement_word(change.movement))}
+                        </span>
+                    })}
+                </span>
+            </div>
+            {card.status.map(|status| view! { <StatusBadge status/> })}
+        </li>
+    }
+}

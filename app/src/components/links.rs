@@ -1,0 +1,35 @@
+//! Ways in: lists of rights and policy areas, and of districts.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::escape::url_encode;
+use crate::types::AreaLink;
+use crate::words::plural;
+
+/// Areas with the number of indicators linked to each.
+#[component]
+pub fn AreaList(areas: Vec<AreaLink>) -> impl IntoView {
+    view! {
+        <ul class="area-links">
+            {areas.into_iter().map(|a| view! {
+                <li>
+                    <A href=format!("/{}/{}", a.kind, url_encode(&a.id))>{a.name}</A>
+                    <span class="count">{format!(" ({})", plural(a.indicators, "indicator"))}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Links to district pages.
+#[component]
+pub fn DistrictLinks(districts: Vec<String>) -> impl IntoView {
+    view! {
+        <ul class="district-links">
+            {districts.into_iter().map(|d| view! {
+                <li><A href=format!("/districts/{}", url_encode(&d))>{d}</A></li>
+            }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,208 @@
+//! The indicator page's series explorer: the disaggregation selectors with
+//! the chart, the table and the status they control.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+#[cfg(feature = "hydrate")]
+use crate::api::fetch_series;
+use crate::components::StatusBadge;
+use crate::error::AppError;
+#[cfg(feature = "hydrate")]
+use crate::escape::url_encode;
+#[cfg(feature = "hydrate")]
+use crate::params::slug_from_query;
+use crate::types::{DimensionChoice, Selected, SeriesView};
+use crate::words::method_name;
+
+#[island]
+pub fn SeriesExplorer(
+    action: String,
+    indicator: String,
+    dimensions: Vec<DimensionChoice>,
+    unit: String,
+    initial: Result<SeriesView, AppError>,
+) -> impl IntoView {
+    let selected: Vec<Selected> = initial
+        .as_ref()
+        .map(|s| s.selection.clone())
+        .unwrap_or_default();
+    let current = RwSignal::new(initial);
+    // Numbers each request, so a slow answer to an earlier choice never
+    // replaces the answer to a later one.
+    #[cfg(feature = "hydrate")]
+    let latest_request = StoredValue::new(0_u64);
+    // The address this island shows (path and query), to tell a back or
+    // forward to another series from a change of `#fragment`.
+    #[cfg(feature = "hydrate")]
+    let shown = StoredValue::new(String::new());
+    #[cfg(feature = "hydrate")]
+    let here = || {
+        let location = window().location();
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    };
+    #[cfg(feature = "hydrate")]
+    shown.set_value(here());
+    #[cfg(feature = "hydrate")]
+    let on_submit = {
+        let (indicator, action) = (indicator.clone(), action.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            use leptos::wasm_bindgen::JsCast;
+            let Some(form) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+                return;
+            };
+            ev.prevent_default();
+            let mut chosen = Vec::new();
+            if let Ok(Some(entries)) = js_sys::try_iter(&data.entries()) {
+                for entry in entries.flatten() {
+                    let pair = js_sys::Array::from(&entry);
+                    if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                        if !k.is_empty() && !v.is_empty() {
+                            chosen.push((k, v));
+                        }
+                    }
+                }
+            }
+            let query: Vec<String> = chosen
+                .iter()
+                .map(|(k, v)| format!("{}={}", url_encode(k), url_encode(v)))
+                .collect();
+            let address = if query.is_empty() {
+                action.clone()
+            } else {
+                format!("{action}?{}", query.join("&"))
+            };
+            let (indicator, slug) = (indicator.clone(), slug_from_query(&chosen));
+            latest_request.update_value(|n| *n += 1);
+            let request = latest_request.get_value();
+            leptos::task::spawn_local(async move {
+                let result = fetch_series(indicator, slug).await;
+                if latest_request.get_value() != request {
+                    return;
+                }
+                current.set(result);
+                shown.set_value(address.clone());
+                if let Ok(history) = window().history() {
+                    let _ = history.push_state_with_url(
+                        &leptos::wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&address),
+                    );
+                }
+            });
+        }
+    };
+    #[cfg(not(feature = "hydrate"))]
+    let on_submit = {
+        // Only the browser submits in place; the server renders the form.
+        let _ = &indicator;
+        |_: leptos::ev::SubmitEvent| {}
+    };
+    #[cfg(feature = "hydrate")]
+    {
+        // Back and forward to another series: load what the address says.
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            if here() != shown.get_value() {
+                let _ = window().location().reload();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    view! {
+        {(!dimensions.is_empty()).then(|| view! {
+            <form method="get" action=action.clone() class="series-selector" on:submit=on_submit>
+                {dimensions.iter().map(|d| {
+                    let select_id = format!("dim-{}", d.name.to_lowercase());
+                    let chosen = selected.iter().find(|s| s.dimension == d.name).map(|s| s.value.clone());
+                    view! {
+                        <label for=select_id.clone()>{d.label.clone()}</label>
+                        <select id=select_id name=d.name.clone()>
+                            <option value="">"All"</option>
+                            {d.values.iter().map(|v| view! {
+                                <option value=v.clone() selected=chosen.as_deref() == Some(v.as_str())>{v.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    }
+                }).collect_view()}
+                <button type="submit">"Show"</button>
+            </form>
+        })}
+        <div class="series-view" aria-live="polite">
+            {move || match current.get() {
+                Ok(series) => Either::Left(view! { <SeriesFigure series unit=unit.clone()/> }),
+                Err(err) => Either::Right(view! {
+                    <section class="error" role="alert">
+                        <h2>"This series is not available"</h2>
+                        <p>{err.to_string()}</p>
+                    </section>
+                }),
+            }}
+        </div>
+    }
+}
+
+/// The chart, its legend and caption, the status and why, the table and
+/// the status history of one series.
+#[component]
+fn SeriesFigure(series: SeriesView, unit: String) -> impl IntoView {
+    view! {
+        <figure class="chart-figure" data-series=series.slug.clone()>
+            // Our own plotters SVG, drawn on the server: labels in it are escaped.
+            <div class="chart-svg" inner_html=series.chart_svg></div>
+            <ul class="legend" aria-label="Legend">
+                {series.legend.into_iter().map(|entry| view! {
+                    <li class=format!("legend-{}", entry.mark)>{entry.text}</li>
+                }).collect_view()}
+            </ul>
+            <figcaption>{series.caption.clone()}</figcaption>
+        </figure>
+        {series.status.clone().map(|s| view! {
+            <section class="why" aria-label="Why this status">
+                <p><strong>{format!("{}: ", series.label)}</strong><StatusBadge status=s.status/></p>
+                <p class="why-text">{s.explanation.clone()}</p>
+                <p class="why-meta">
+                    {series.baseline.clone().unwrap_or_default()}
+                    {s.score.map(|score| format!(" · score {score:.2} of −5 to 5"))}
+                    {format!(" · method: {}", method_name(s.method))}
+                    " · "
+                    <a href="/methodology">"how statuses are computed"</a>
+                </p>
+            </section>
+        })}
+        <table class="data-table">
+            <caption>{format!("Values — {}", series.label)}</caption>
+            <thead>
+                <tr><th scope="col">"Year"</th><th scope="col">{format!("Value ({unit})")}</th><th scope="col">"Flags"</th></tr>
+            </thead>
+            <tbody>
+                {series.rows.into_iter().map(|row| view! {
+                    <tr><th scope="row">{row.period}</th><td>{row.value}</td><td class="flags">{row.flags}</td></tr>
+                }).collect_view()}
+                {series.target_row.map(|target| view! {
+                    <tr class="target-row"><th scope="row">{format!("Target {}", target.year)}</th><td>{target.value}</td><td class="flags">"target"</td></tr>
+                })}
+            </tbody>
+        </table>
+        {(!series.history.is_empty()).then(|| view! {
+            <table class="data-table history">
+                <caption>"Status in each release"</caption>
+                <thead><tr><th scope="col">"Release"</th><th scope="col">"Published"</th><th scope="col">"Status"</th></tr></thead>
+                <tbody>
+                    {series.history.into_iter().map(|row| view! {
+                        <tr><th scope="row">{row.release}</th><td>{row.published}</td><td><StatusBadge status=row.status/></td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
+    }
+}

@@ -1,0 +1,60 @@
+//! `/rights/:id` and `/policy/:id`: an area, its status summary and every
+//! indicator linked to it.
+
+use indicators::AreaKind;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params;
+
+use crate::api::load_area;
+use crate::components::{loaded, CardList, StatusCounts};
+use crate::params::IdParams;
+use crate::types::AreaView;
+use crate::words::area_kind_label;
+
+/// `/rights/:id`.
+#[component]
+pub fn RightsPage() -> impl IntoView {
+    view! { <AreaPage kind=AreaKind::Rights/> }
+}
+
+/// `/policy/:id`.
+#[component]
+pub fn PolicyPage() -> impl IntoView {
+    view! { <AreaPage kind=AreaKind::Policy/> }
+}
+
+#[component]
+fn AreaPage(kind: AreaKind) -> impl IntoView {
+    let params = use_params::<IdParams>();
+    let id = move || {
+        params
+            .read()
+            .as_ref()
+            .map(|p| p.id.clone())
+            .unwrap_or_default()
+    };
+    let area = Resource::new(id, move |id| load_area(kind, id));
+    loaded(area, |area: AreaView| {
+        view! {
+            <Title text=area.name.clone()/>
+            <article class="area-page">
+                <p class="breadcrumb"><A href="/">"Goals"</A> " › " {area_kind_label(area.kind)}</p>
+                <h1>{area.name.clone()}</h1>
+                <dl class="area-facts">
+                    {(!area.instrument.is_empty()).then(|| view! {
+                        <dt>"Instrument"</dt><dd>{format!("{} {}", area.instrument, area.article)}</dd>
+                    })}
+                    {(!area.rights_holders.is_empty()).then(|| view! {
+                        <dt>"Rights-holders"</dt><dd>{area.rights_holders.join(", ")}</dd>
+                    })}
+                </dl>
+                <h2>"Status summary"</h2>
+                <StatusCounts counts=area.status_counts/>
+                <h2>{format!("Indicators ({})", area.indicators.len())}</h2>
+                <CardList cards=area.indicators class="cards"/>
+            </article>
+        }
+    })
+}

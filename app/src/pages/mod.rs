@@ -1,0 +1,26 @@
+//! The pages a resident opens, one file each. Every page waits for its data
+//! on the server (the routes are `SsrMode::Async`), so it is complete
+//! without JavaScript; the only interactive part is an island.
+
+mod area;
+mod district;
+mod goal;
+mod home;
+mod indicator;
+mod methodology;
+mod not_found;
+mod progress;
+
+pub use area::{PolicyPage, RightsPage};
+pub use district::DistrictPage;
+pub use goal::GoalPage;
+pub use home::HomePage;
+pub use indicator::IndicatorPage;
+pub use methodology::MethodologyPage;
+pub use not_found::NotFound;
+pub use progress::ProgressPage;
+
+/// `--goal-colour: #E5243B; --goal-text: #FFFFFF`: a goal's colours for CSS.
+fn goal_colours(colour: &str, text_colour: &str) -> String {
+    format!("--goal-colour: {colour}; --goal-text: {text_colour}")
+}

@@ -1,0 +1,53 @@
+//! `/rights/{id}` and `/policy/{id}`: an area, its status summary and every
+//! public indicator linked to it.
+
+use indicators::{Area, AreaKind};
+
+use super::home::status_counts;
+use super::DashboardData;
+use crate::types::AreaView;
+
+/// The page for `area` (an area the server function found).
+pub fn area(data: &DashboardData, area: &Area) -> AreaView {
+    let aggregates = &data.statuses.public;
+    let counts = match area.kind {
+        AreaKind::Rights => aggregates.by_rights_area.get(&area.id),
+        AreaKind::Policy => aggregates.by_policy_area.get(&area.id),
+    };
+    AreaView {
+        id: area.id.clone(),
+        kind: area.kind,
+        name: area.name().to_owned(),
+        instrument: area.instrument.clone(),
+        article: area.article.clone(),
+        rights_holders: area.rights_holders.clone(),
+        status_counts: status_counts(counts),
+        indicators: data.index.cards_for(
+            data.public
+                .indicators
+                .iter()
+                .filter(|i| i.maps_to(area.kind, &area.id)),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ssr::testing;
+
+    #[test]
+    fn an_area_lists_its_public_indicators_and_counts_only_them() {
+        let data = testing::data();
+        let social = data.area(AreaKind::Policy, "social").expect("social");
+        let view = area(&data, social);
+        let ids: Vec<&str> = view.indicators.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["poverty", "jobs"]);
+        let counted: usize = view.status_counts.iter().map(|c| c.count).sum();
+        assert_eq!(counted, 2, "secret maps here but is internal");
+        assert!(
+            data.area(AreaKind::Rights, "social").is_none(),
+            "kinds are apart"
+        );
+    }
+}

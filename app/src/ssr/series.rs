@@ -1,0 +1,208 @@
+//! One series of an indicator as the series explorer shows it: the chart,
+//! its legend, the table, the status and why, and the status history.
+
+use indicators::progress::DEFAULT_TARGET_YEAR;
+use indicators::summary::{options_for, SeriesSummary};
+use indicators::{Indicator, Series};
+
+use super::DashboardData;
+use crate::chart;
+use crate::error::AppError;
+use crate::format::{self, Locale};
+use crate::types::{LegendEntry, Mark, Selected, SeriesView, StatusView, TableRow, TargetRow};
+use crate::words;
+
+/// The view of `chosen`, a series of `indicator` (both checked by the
+/// server function).
+pub fn series(
+    data: &DashboardData,
+    indicator: &Indicator,
+    chosen: &Series,
+) -> Result<SeriesView, AppError> {
+    let index = &data.index;
+    let locale = index.locale;
+    let summary = index.summary(&chosen.key);
+    let decimals = usize::from(indicator.decimals);
+    let options = options_for(indicator);
+    let target = options
+        .target
+        .map(|t| (options.target_year.unwrap_or(DEFAULT_TARGET_YEAR), t));
+    let latest = chosen.points.last();
+    let projection = summary
+        .and_then(|s| s.trend)
+        .zip(latest)
+        .filter(|(trend, latest)| trend.projected_year > latest.period.year)
+        .map(|(trend, latest)| {
+            [
+                (latest.period.year, latest.value),
+                (trend.projected_year, trend.projected_value),
+            ]
+        });
+    let baseline = summary.and_then(|s| s.baseline.as_ref());
+    let title = chart_title(indicator, chosen, summary, locale);
+    let chart_svg = chart::line_chart_svg(&chart::LineChart {
+        series: chosen,
+        unit: &indicator.unit,
+        title: &title,
+        locale,
+        baseline: baseline.map(|b| (b.year, b.value)),
+        target,
+        projection,
+    })
+    .map_err(|err| {
+        tracing::error!(indicator = %indicator.id, series = %chosen.key.slug(), %err, "chart rendering failed");
+        AppError::Internal
+    })?;
+    let value = |v: f64| format::with_unit(v, decimals, &indicator.unit, locale);
+    let mut legend = vec![LegendEntry {
+        mark: Mark::Observed,
+        text: "Observed values (a gap where a year has no data)".into(),
+    }];
+    if let Some(b) = baseline {
+        legend.push(LegendEntry {
+            mark: Mark::Baseline,
+            text: format!("Baseline {}: {}", b.label, value(b.value)),
+        });
+    }
+    if let Some((year, t)) = target {
+        legend.push(LegendEntry {
+            mark: Mark::Target,
+            text: format!("Target for {year}: {}", value(t)),
+        });
+    }
+    if let Some([_, (year, v)]) = projection {
+        legend.push(LegendEntry {
+            mark: Mark::Projection,
+            text: format!("Trend projected to {year}: {}", value(v)),
+        });
+    }
+    if chosen.points.iter().any(|p| !p.flags.is_empty()) {
+        legend.push(LegendEntry {
+            mark: Mark::Flagged,
+            text: "Ringed: flagged value (see the Flags column)".into(),
+        });
+    }
+    Ok(SeriesView {
+        slug: chosen.key.slug(),
+        label: words::series_label(&chosen.key.dimensions),
+        selection: chosen
+            .key
+            .dimensions
+            .pairs()
+            .iter()
+            .map(|(dimension, value)| Selected {
+                dimension: dimension.clone(),
+                value: value.clone(),
+            })
+            .collect(),
+        caption: chart::caption(indicator, chosen),
+        chart_svg,
+        legend,
+        rows: chosen
+            .points
+            .iter()
+            .map(|p| TableRow {
+                period: p.period.label.clone(),
+                value: format::number(p.value, decimals, locale),
+                flags: p.flags.clone(),
+            })
+            .collect(),
+        target_row: target.map(|(year, t)| TargetRow {
+            year,
+            value: format::number(t, decimals, locale),
+        }),
+        status: summary.map(|s| StatusView {
+            status: s.progress.status,
+            explanation: words::status_explanation(&s.progress),
+            score: s.progress.score,
+            method: s.progress.method,
+        }),
+        baseline: baseline.map(|b| {
+            format!(
+                "Baseline {}: {} ({})",
+                b.label,
+                value(b.value),
+                words::baseline_rule(b.rule)
+            )
+        }),
+        history: index.history.get(&chosen.key).cloned().unwrap_or_default(),
+    })
+}
+
+/// The chart's accessible name: the latest value and the direction of change.
+fn chart_title(
+    indicator: &Indicator,
+    series: &Series,
+    summary: Option<&SeriesSummary>,
+    locale: Locale,
+) -> String {
+    let decimals = usize::from(indicator.decimals);
+    let mut title = format!(
+        "{} — {}",
+        indicator.title(),
+        words::series_label(&series.key.dimensions)
+    );
+    if let Some(latest) = series.points.last() {
+        title.push_str(&format!(
+            ": {} in {}",
+            format::with_unit(latest.value, decimals, &indicator.unit, locale),
+            latest.period.label
+        ));
+    }
+    if let Some(change) = summary.and_then(|s| s.change_since_baseline) {
+        title.push_str(&format!(
+            ", {} {} since {}",
+            words::up_or_down(change.absolute),
+            format::number(change.absolute.abs(), decimals, locale),
+            change.from_year
+        ));
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use indicators::progress::ProgressStatus;
+
+    use super::*;
+    use crate::ssr::{select_series, testing};
+
+    #[test]
+    fn a_series_view_has_table_legend_status_and_history() {
+        let data = testing::data();
+        let poverty = data.public_indicator("poverty").expect("poverty");
+        let chosen = select_series(data.index.series_of("poverty"), "sex=female").expect("female");
+        let view = series(&data, poverty, chosen).expect("view");
+        assert_eq!(view.slug, "sex=female");
+        assert_eq!(view.label, "Sex: female");
+        assert_eq!(
+            view.selection,
+            [Selected {
+                dimension: "sex".into(),
+                value: "female".into()
+            }]
+        );
+        let periods: Vec<&str> = view.rows.iter().map(|r| r.period.as_str()).collect();
+        assert_eq!(periods, ["2015", "2016", "2017", "2018", "2019", "2020"]);
+        assert_eq!(view.rows[5].value, "17.0");
+        assert!(view.target_row.is_none(), "poverty has no target");
+        let marks: Vec<Mark> = view.legend.iter().map(|l| l.mark).collect();
+        assert_eq!(marks, [Mark::Observed, Mark::Baseline, Mark::Projection]);
+        assert_eq!(
+            view.baseline.as_deref(),
+            Some("Baseline 2015: 21.0 % (catalogue)")
+        );
+        let status = view.status.expect("status");
+        assert_ne!(status.status, ProgressStatus::NotAvailable);
+        assert!(
+            status
+                .explanation
+                .starts_with("From 21 in 2015 to 17 in 2020"),
+            "{}",
+            status.explanation
+        );
+        assert_eq!(view.history.len(), 1);
+        assert_eq!(view.history[0].release, "r00001");
+        assert_eq!(view.history[0].status, status.status);
+    }
+}

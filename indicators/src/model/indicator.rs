@@ -1,0 +1,226 @@
+//! What a city says about an indicator (its catalogue row) and the areas it
+//! maps to.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+crate::wire_enum! {
+    /// Whether a higher or a lower value is progress.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Direction: "direction" {
+        Higher = "higher",
+        Lower = "lower",
+    }
+}
+
+impl Direction {
+    /// `+1` when higher is better, `-1` when lower is: multiply a change by
+    /// it and a positive result is an improvement.
+    pub fn sign(self) -> f64 {
+        match self {
+            Direction::Higher => 1.0,
+            Direction::Lower => -1.0,
+        }
+    }
+}
+
+crate::wire_enum! {
+    /// Whether anonymous visitors may see an indicator.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+    pub enum Visibility: "visibility" {
+        #[default]
+        Public = "public",
+        Internal = "internal",
+    }
+}
+
+crate::wire_enum! {
+    /// Which character separates the decimals in a file's numbers.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum DecimalSeparator: "decimal separator" {
+        Point = "point",
+        Comma = "comma",
+    }
+}
+
+crate::wire_enum! {
+    /// Whether an area is a human-rights area or a municipal policy area.
+    /// The wire names are also the address segments (`/rights/…`, `/policy/…`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum AreaKind: "kind of area" {
+        Rights = "rights",
+        Policy = "policy",
+    }
+}
+
+/// A local indicator from the city's catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// Stable id used in URLs and files, e.g. `poverty-rate`.
+    pub id: String,
+    /// Title per language code; `default_language` names the one to fall back to.
+    pub titles: BTreeMap<String, String>,
+    pub default_language: String,
+    /// Unit as shown next to values, e.g. `%` or `t CO2e per resident`.
+    pub unit: String,
+    pub direction: Direction,
+    /// Decimals shown.
+    pub decimals: u8,
+    /// SDG targets, e.g. `11.1`, in the order the catalogue lists them.
+    pub sdg_targets: Vec<String>,
+    pub rights_areas: Vec<String>,
+    pub policy_areas: Vec<String>,
+    pub baseline_year: Option<i32>,
+    pub target_value: Option<f64>,
+    pub target_year: Option<i32>,
+    /// A value the indicator cannot pass (0 for a rate, 100 for a share).
+    pub natural_limit: Option<f64>,
+    pub visibility: Visibility,
+    pub source: String,
+    pub owner: String,
+    pub definition: String,
+    pub narrative: String,
+    /// Overrides the decimal separator detected in this indicator's files.
+    pub decimal_separator: Option<DecimalSeparator>,
+    /// Open SDG `reporting_status`: `complete`, `inprogress`, `notstarted`.
+    #[serde(default)]
+    pub reporting_status: Option<String>,
+    /// Open SDG `graph_type`: `line`, `bar` ...
+    #[serde(default)]
+    pub graph_type: Option<String>,
+    /// Open SDG `data_non_statistical`: the indicator is reported in words.
+    #[serde(default)]
+    pub non_statistical: bool,
+    /// Open SDG `progress_calculation_options`: which series the progress
+    /// status is computed on, and with which inputs.
+    #[serde(default)]
+    pub progress_options: Vec<ProgressOptions>,
+}
+
+/// One entry of Open SDG's `progress_calculation_options`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProgressOptions {
+    pub direction: Option<Direction>,
+    pub base_year: Option<i32>,
+    pub target: Option<f64>,
+    pub target_year: Option<i32>,
+    pub limit: Option<f64>,
+    /// Selects rows by the `Series` column.
+    pub series: Option<String>,
+    /// Selects rows by the `Units` column.
+    pub unit: Option<String>,
+    /// Selects rows by disaggregation: `(column, value)`; `None` = empty cell.
+    pub disaggregation: Vec<(String, Option<String>)>,
+}
+
+impl Indicator {
+    /// A minimal public indicator, for tests and for readers that only know
+    /// an id, a title and a unit (such as Open SDG data without metadata).
+    pub fn new(
+        id: &str,
+        title: &str,
+        unit: &str,
+        direction: Direction,
+        sdg_targets: &[&str],
+    ) -> Self {
+        Indicator {
+            id: id.to_owned(),
+            titles: BTreeMap::from([("en".to_owned(), title.to_owned())]),
+            default_language: "en".to_owned(),
+            unit: unit.to_owned(),
+            direction,
+            decimals: 1,
+            sdg_targets: sdg_targets.iter().map(|t| t.to_string()).collect(),
+            rights_areas: Vec::new(),
+            policy_areas: Vec::new(),
+            baseline_year: None,
+            target_value: None,
+            target_year: None,
+            natural_limit: None,
+            visibility: Visibility::Public,
+            source: String::new(),
+            owner: String::new(),
+            definition: String::new(),
+            narrative: String::new(),
+            decimal_separator: None,
+            reporting_status: None,
+            graph_type: None,
+            non_statistical: false,
+            progress_options: Vec::new(),
+        }
+    }
+
+    /// The title in the default language.
+    pub fn title(&self) -> &str {
+        self.title_in(&self.default_language)
+    }
+
+    /// The title in `language`, else in the default language, else any.
+    pub fn title_in(&self, language: &str) -> &str {
+        self.titles
+            .get(language)
+            .or_else(|| self.titles.get(&self.default_language))
+            .or_else(|| self.titles.values().next())
+            .map(String::as_str)
+            .unwrap_or(&self.id)
+    }
+
+    /// The goals of its targets, ascending, each once.
+    pub fn goals(&self) -> Vec<u8> {
+        let mut goals: Vec<u8> = self
+            .sdg_targets
+            .iter()
+            .filter_map(|t| crate::sdg::goal_of_target(t))
+            .collect();
+        goals.sort_unstable();
+        goals.dedup();
+        goals
+    }
+
+    /// The first goal it maps to: the one whose colour it wears.
+    pub fn primary_goal(&self) -> Option<u8> {
+        self.sdg_targets
+            .iter()
+            .find_map(|t| crate::sdg::goal_of_target(t))
+    }
+
+    /// The ids of the areas of `kind` it maps to.
+    pub fn areas(&self, kind: AreaKind) -> &[String] {
+        match kind {
+            AreaKind::Rights => &self.rights_areas,
+            AreaKind::Policy => &self.policy_areas,
+        }
+    }
+
+    /// Whether it maps to the area `id` of `kind`.
+    pub fn maps_to(&self, kind: AreaKind, id: &str) -> bool {
+        self.areas(kind).iter().any(|a| a == id)
+    }
+
+    pub fn is_public(&self) -> bool {
+        self.visibility == Visibility::Public
+    }
+}
+
+/// A human-rights area (grounded in an instrument and article, with the
+/// rights-holder groups concerned) or a municipal policy area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    pub id: String,
+    pub kind: AreaKind,
+    pub names: BTreeMap<String, String>,
+    pub instrument: String,
+    pub article: String,
+    pub rights_holders: Vec<String>,
+}
+
+impl Area {
+    pub fn name(&self) -> &str {
+        self.names
+            .get("en")
+            .or_else(|| self.names.values().next())
+            .map(String::as_str)
+            .unwrap_or(&self.id)
+    }
+}

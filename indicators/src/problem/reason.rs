@@ -1,0 +1,305 @@
+//! Every reason a file can be refused or warned about, with the facts a
+//! message needs. The serde tag (`reason`) is part of `--json` and the
+//! releases' `problems.json`: rename a variant only with a migration.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ProblemCode, Severity};
+use crate::model::{AreaKind, DecimalSeparator, Dimensions};
+
+/// The role a missing column would have had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissingRole {
+    Year,
+    Value,
+}
+
+/// What exactly is wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum Reason {
+    // --- the file as a whole ------------------------------------------------
+    /// The file could not be opened.
+    Unopenable {
+        error: String,
+    },
+    /// The text is not CSV a parser can read.
+    NotCsv {
+        error: String,
+    },
+    /// A workbook that calamine cannot read.
+    UnreadableWorkbook {
+        error: String,
+    },
+    /// `book.xlsx#Sheet` names a sheet the workbook does not have.
+    NoSuchSheet {
+        sheet: String,
+        sheets: Vec<String>,
+    },
+    /// Not UTF-8, so read as Windows-1252 (a guess worth checking).
+    DecodedAsWindows1252,
+    EmptyFile,
+    EmptySheet {
+        sheet: String,
+    },
+    /// A row has more or fewer cells than the header.
+    RaggedRow {
+        cells: usize,
+        expected: usize,
+    },
+
+    // --- dataset layout -----------------------------------------------------
+    /// A dataset folder without observation files.
+    NoObservationFiles,
+    /// Neither a dataset folder nor an Open SDG repository.
+    NotADataset,
+    /// `settings.csv` without `key` and `value` columns.
+    SettingsColumns,
+    /// `progress_method` names no method.
+    UnknownProgressMethod {
+        allowed: Vec<String>,
+    },
+    /// A setting Local Goals does not know (ignored).
+    UnknownSetting {
+        known: Vec<String>,
+    },
+    /// A second Open SDG data file for one indicator.
+    DuplicateFile {
+        indicator: String,
+        first_file: String,
+    },
+    /// An Open SDG data file without a meta file.
+    NoMetaFile {
+        indicator: String,
+    },
+    /// An Open SDG meta file without a data file.
+    NoDataFile {
+        indicator: String,
+    },
+    /// Open SDG metadata without `---` front matter.
+    NoFrontMatter,
+    /// Open SDG front matter that is not YAML.
+    BadYaml {
+        error: String,
+    },
+    /// `data.Key` without a translation: the key itself is shown.
+    UnknownTranslation {
+        key: String,
+    },
+
+    // --- catalogue and areas ------------------------------------------------
+    /// A required column is missing.
+    MissingColumn {
+        column: String,
+    },
+    /// The catalogue has no `title` or `title_XX` column.
+    NoTitleColumn,
+    /// An indicator id with characters an address cannot carry.
+    BadId,
+    BadDirection,
+    BadDecimals {
+        max: u8,
+    },
+    /// A catalogue cell that must be a number.
+    BadNumber,
+    /// A catalogue cell that must be a year.
+    BadYear {
+        min: i32,
+        max: i32,
+    },
+    /// A target value without a year, or a year without a value.
+    HalfATarget,
+    BadVisibility,
+    BadDecimalSeparator,
+    NoTarget,
+    UnknownTarget {
+        suggestions: Vec<String>,
+    },
+    NoTitle,
+    /// A title or name longer than pages and charts can show.
+    TitleTooLong {
+        length: usize,
+        limit: usize,
+    },
+    DuplicateIndicator,
+    BadAreaKind,
+    /// An area id that is empty or used twice.
+    BadAreaId,
+    /// An indicator names an area that is not in areas.csv under that kind.
+    UnknownArea {
+        kind: AreaKind,
+        suggestion: Option<String>,
+    },
+
+    // --- observation files --------------------------------------------------
+    /// No period or value column, and not a wide table either.
+    NoYearOrValueColumn {
+        missing: MissingRole,
+    },
+    NoIndicatorColumn,
+    EmptyIndicatorId,
+    /// An id the catalogue does not have (reported once per file).
+    UnknownIndicator {
+        suggestion: Option<String>,
+    },
+    /// A disaggregation label longer than pages and charts can show.
+    LabelTooLong {
+        length: usize,
+        limit: usize,
+    },
+    UnitDiffersFromCatalogue {
+        catalogue_unit: String,
+    },
+    UnitDiffersInSeries {
+        first_unit: String,
+        first_line: usize,
+    },
+    BadPeriod {
+        min: i32,
+        max: i32,
+    },
+    NotANumber {
+        decimal: DecimalSeparator,
+    },
+    /// The same indicator, period and series twice in a file, with two values.
+    ConflictInFile {
+        indicator: String,
+        period: String,
+        series: Dimensions,
+        first_line: usize,
+        first_value: f64,
+    },
+    /// The same indicator, period and series twice in a file, same value.
+    RepeatedInFile {
+        indicator: String,
+        period: String,
+        series: Dimensions,
+        first_line: usize,
+    },
+    /// Repeated, once with a value and once without.
+    RepeatedWithoutValue {
+        indicator: String,
+        period: String,
+        series: Dimensions,
+        first_line: usize,
+    },
+    /// The same key in two files, with two values.
+    ConflictAcrossFiles {
+        indicator: String,
+        period: String,
+        series: Dimensions,
+        first_file: String,
+        first_line: usize,
+        first_value: f64,
+    },
+    /// The same key in two files, same value.
+    RepeatedAcrossFiles {
+        indicator: String,
+        period: String,
+        series: Dimensions,
+        first_file: String,
+        first_line: usize,
+    },
+    /// Years missing inside a series (shown as gaps).
+    MissingYears {
+        indicator: String,
+        series: Dimensions,
+        years: Vec<i32>,
+    },
+    /// A value carries flags (kept and shown).
+    FlaggedValue {
+        flags: String,
+    },
+}
+
+impl Reason {
+    /// The stable code this reason is reported under.
+    pub fn code(&self) -> ProblemCode {
+        use Reason::{
+            BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId,
+            BadNumber, BadPeriod, BadVisibility, BadYaml, BadYear, ConflictAcrossFiles,
+            ConflictInFile, DecodedAsWindows1252, DuplicateFile, DuplicateIndicator, EmptyFile,
+            EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget, LabelTooLong, MissingColumn,
+            MissingYears, NoDataFile, NoFrontMatter, NoIndicatorColumn, NoMetaFile,
+            NoObservationFiles, NoSuchSheet, NoTarget, NoTitle, NoTitleColumn, NoYearOrValueColumn,
+            NotADataset, NotANumber, NotCsv, RaggedRow, RepeatedAcrossFiles, RepeatedInFile,
+            RepeatedWithoutValue, SettingsColumns, TitleTooLong, UnitDiffersFromCatalogue,
+            UnitDiffersInSeries, UnknownArea, UnknownIndicator, UnknownProgressMethod,
+            UnknownSetting, UnknownTarget, UnknownTranslation, Unopenable, UnreadableWorkbook,
+        };
+        match self {
+            Unopenable { .. } | NotCsv { .. } | UnreadableWorkbook { .. } | NoSuchSheet { .. } => {
+                ProblemCode::Unreadable
+            }
+            DecodedAsWindows1252 => ProblemCode::DecodedAsWindows1252,
+            EmptyFile
+            | EmptySheet { .. }
+            | NoObservationFiles
+            | NotADataset
+            | NoDataFile { .. } => ProblemCode::NoData,
+            RaggedRow { .. } => ProblemCode::RaggedRow,
+            SettingsColumns
+            | MissingColumn { .. }
+            | NoTitleColumn
+            | NoYearOrValueColumn { .. }
+            | NoIndicatorColumn => ProblemCode::MissingColumn,
+            UnknownProgressMethod { .. }
+            | UnknownSetting { .. }
+            | BadId
+            | BadDirection
+            | BadDecimals { .. }
+            | BadNumber
+            | BadYear { .. }
+            | HalfATarget
+            | BadVisibility
+            | BadDecimalSeparator
+            | NoTarget
+            | NoTitle
+            | BadAreaKind
+            | BadAreaId => ProblemCode::BadCatalogueValue,
+            DuplicateFile { .. } => ProblemCode::DuplicateFile,
+            NoMetaFile { .. } | NoFrontMatter | BadYaml { .. } => ProblemCode::BadMetadata,
+            UnknownTranslation { .. } => ProblemCode::UnknownTranslation,
+            UnknownTarget { .. } => ProblemCode::UnknownTarget,
+            TitleTooLong { .. } | LabelTooLong { .. } => ProblemCode::LabelTooLong,
+            DuplicateIndicator => ProblemCode::DuplicateIndicator,
+            UnknownArea { .. } => ProblemCode::UnknownArea,
+            EmptyIndicatorId | UnknownIndicator { .. } => ProblemCode::UnknownIndicator,
+            UnitDiffersFromCatalogue { .. } | UnitDiffersInSeries { .. } => {
+                ProblemCode::UnitMismatch
+            }
+            BadPeriod { .. } => ProblemCode::BadPeriod,
+            NotANumber { .. } => ProblemCode::NotANumber,
+            ConflictInFile { .. } | ConflictAcrossFiles { .. } => ProblemCode::DuplicateObservation,
+            RepeatedInFile { .. } | RepeatedWithoutValue { .. } | RepeatedAcrossFiles { .. } => {
+                ProblemCode::RepeatedObservation
+            }
+            MissingYears { .. } => ProblemCode::MissingYear,
+            FlaggedValue { .. } => ProblemCode::FlaggedValue,
+        }
+    }
+
+    /// Whether it blocks the file (error) or only deserves a look (warning).
+    pub fn severity(&self) -> Severity {
+        use Reason::{
+            DecodedAsWindows1252, DuplicateFile, FlaggedValue, MissingYears, NoDataFile,
+            NoMetaFile, RepeatedAcrossFiles, RepeatedInFile, RepeatedWithoutValue, UnknownSetting,
+            UnknownTranslation,
+        };
+        match self {
+            DecodedAsWindows1252
+            | UnknownSetting { .. }
+            | DuplicateFile { .. }
+            | NoMetaFile { .. }
+            | NoDataFile { .. }
+            | UnknownTranslation { .. }
+            | RepeatedInFile { .. }
+            | RepeatedWithoutValue { .. }
+            | RepeatedAcrossFiles { .. }
+            | MissingYears { .. }
+            | FlaggedValue { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}

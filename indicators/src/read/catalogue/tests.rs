@@ -1,0 +1,162 @@
+//! Catalogue and area tables: every field read, every bad cell reported.
+use super::*;
+use crate::model::AreaKind;
+use crate::problem::{ProblemCode, Reason};
+use crate::read::table::load_csv;
+
+const HEADER: &str = "id,title_en,title_de,unit,direction,decimals,sdg_targets,rights_areas,policy_areas,baseline_year,target_value,target_year,natural_limit,visibility\n";
+
+fn catalogue(rows: &str) -> (Vec<Indicator>, Vec<Problem>) {
+    let (table, problems) = load_csv(format!("{HEADER}{rows}").as_bytes(), "catalogue.csv");
+    assert!(problems.is_empty(), "{problems:?}");
+    read_catalogue(&table, "catalogue.csv")
+}
+
+#[test]
+fn a_full_row_reads_every_field() {
+    let (indicators, problems) = catalogue("rent,Rent burden,Mietbelastung,%,lower,1,11.1;1.4,adequate-housing,housing,2015,25,2030,0,internal\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let i = &indicators[0];
+    assert_eq!(i.title(), "Rent burden");
+    assert_eq!(i.title_in("de"), "Mietbelastung");
+    assert_eq!(i.sdg_targets, ["11.1", "1.4"]);
+    assert_eq!(i.goals(), [1, 11]);
+    assert_eq!(
+        (
+            i.baseline_year,
+            i.target_value,
+            i.target_year,
+            i.natural_limit
+        ),
+        (Some(2015), Some(25.0), Some(2030), Some(0.0))
+    );
+    assert_eq!(i.visibility, Visibility::Internal);
+}
+
+#[test]
+fn unknown_target_suggests_the_nearest_ones() {
+    let (indicators, problems) = catalogue("rent,Rent,,%,lower,1,11.11,,,,,,,\n");
+    assert!(indicators.is_empty());
+    let p = &problems[0];
+    assert_eq!(
+        (p.code, p.line, p.column.as_deref(), p.value.as_deref()),
+        (
+            ProblemCode::UnknownTarget,
+            Some(2),
+            Some("sdg_targets"),
+            Some("11.11")
+        )
+    );
+    match &p.reason {
+        Reason::UnknownTarget { suggestions } => {
+            assert!(suggestions.iter().any(|s| s == "11.1"), "{suggestions:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn bad_cells_are_reported_each_with_line_and_column() {
+    let (_, problems) =
+        catalogue("a,A,,%,sideways,9,1.2,,,20x,,2030,,secret\na,B,,%,lower,1,1.2,,,,,,,\n");
+    let columns: Vec<_> = problems
+        .iter()
+        .map(|p| (p.line, p.column.clone().unwrap_or_default()))
+        .collect();
+    for expected in [
+        "direction",
+        "decimals",
+        "baseline_year",
+        "target_year",
+        "visibility",
+    ] {
+        assert!(
+            columns.contains(&(Some(2), expected.to_owned())),
+            "{expected}: {columns:?}"
+        );
+    }
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.code == ProblemCode::DuplicateIndicator && p.line == Some(3)),
+        "two rows with one id, even if the first is broken"
+    );
+}
+
+#[test]
+fn duplicate_ids_are_errors() {
+    let (_, problems) = catalogue("a,A,,%,lower,1,1.2,,,,,,,\na,B,,%,lower,1,1.2,,,,,,,\n");
+    assert_eq!(
+        problems
+            .iter()
+            .map(|p| (p.code, p.line))
+            .collect::<Vec<_>>(),
+        [(ProblemCode::DuplicateIndicator, Some(3))]
+    );
+}
+
+#[test]
+fn missing_required_columns_are_named() {
+    let (table, _) = load_csv(b"id,title\nx,X\n", "catalogue.csv");
+    let (_, problems) = read_catalogue(&table, "catalogue.csv");
+    let missing: Vec<_> = problems
+        .iter()
+        .filter(|p| p.code == ProblemCode::MissingColumn)
+        .map(|p| p.reason.clone())
+        .collect();
+    assert_eq!(
+        missing,
+        ["unit", "direction", "sdg_targets"].map(|column| Reason::MissingColumn {
+            column: column.into()
+        })
+    );
+}
+
+#[test]
+fn overlong_titles_are_rejected() {
+    let (_, problems) = catalogue(&format!("a,{},,%,lower,1,1.2,,,,,,,\n", "x".repeat(301)));
+    assert_eq!(problems[0].code, ProblemCode::LabelTooLong);
+}
+
+#[test]
+fn areas_read_and_references_are_checked() {
+    let (table, _) = load_csv(b"id,kind,name_en,instrument,article,rights_holders\nhousing-right,rights,Right to housing,ICESCR,Art. 11,tenants;homeless people\nhousing,policy,Housing,,,\n", "areas.csv");
+    let (areas, problems) = read_areas(&table, "areas.csv");
+    assert!(problems.is_empty());
+    assert_eq!(areas[0].rights_holders, ["tenants", "homeless people"]);
+    let mut indicator = Indicator::new("a", "A", "%", Direction::Lower, &["1.2"]);
+    indicator.rights_areas = vec!["housing-rigth".into()];
+    indicator.policy_areas = vec!["housing".into()];
+    let problems = check_area_references(
+        &[indicator],
+        &areas,
+        "catalogue.csv",
+        &BTreeMap::from([("a".to_owned(), 2)]),
+    );
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].reason,
+        Reason::UnknownArea {
+            kind: AreaKind::Rights,
+            suggestion: Some("housing-right".into())
+        }
+    );
+    assert_eq!(
+        (problems[0].line, problems[0].column.as_deref()),
+        (Some(2), Some("rights_areas"))
+    );
+}
+
+#[test]
+fn the_first_title_column_with_text_is_the_default_language() {
+    let (table, _) = load_csv(
+        "id,title_de,title_en,unit,direction,sdg_targets\na,,Poverty,%,lower,1.2\nb,Armut,Poverty,%,lower,1.2\n"
+            .as_bytes(),
+        "catalogue.csv",
+    );
+    let (indicators, problems) = read_catalogue(&table, "catalogue.csv");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(indicators[0].default_language, "en", "no German title");
+    assert_eq!(indicators[1].default_language, "de");
+    assert_eq!(indicators[1].title(), "Armut");
+}

@@ -1,0 +1,186 @@
+//! A dataset folder: `settings.csv`, `catalogue.csv`, `areas.csv` (or the
+//! default rights areas) and the files under `observations/`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{
+    add_file, catalogue, display_name, finish, read_file, table, Progress, Report, AREAS_FILE,
+    CATALOGUE_FILE, OBSERVATIONS_DIR, SETTINGS_FILE,
+};
+use crate::model::Area;
+use crate::problem::Problem;
+use crate::progress::ProgressMethod;
+
+/// Dataset-wide choices, from an optional `settings.csv` (`key,value` rows).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Settings {
+    /// `progress_method`: `open-sdg` (default), `eurostat` or `unsd-progress-chart`.
+    pub progress_method: ProgressMethod,
+    /// `city`: the name shown on pages.
+    pub city: String,
+}
+
+/// The keys `settings.csv` may set.
+const KNOWN_SETTINGS: &[&str] = &["progress_method", "city"];
+
+fn read_settings(dir: &Path) -> (Settings, Vec<Problem>) {
+    let path = dir.join(SETTINGS_FILE);
+    let mut settings = Settings::default();
+    if !path.is_file() {
+        return (settings, Vec::new());
+    }
+    let (table, mut problems) = table::load_table(&path, SETTINGS_FILE);
+    let (Some(key), Some(value)) = (table.find(&["key"]), table.find(&["value"])) else {
+        problems.push(Problem::settings_columns(SETTINGS_FILE));
+        return (settings, problems);
+    };
+    for row in 0..table.height() {
+        let (k, v) = (table.cell(key, row).trim(), table.cell(value, row).trim());
+        match k {
+            "progress_method" => match v.parse::<ProgressMethod>() {
+                Ok(method) => settings.progress_method = method,
+                Err(_) => problems.push(
+                    Problem::unknown_progress_method(SETTINGS_FILE, ProgressMethod::NAMES)
+                        .at(table.lines[row], "value")
+                        .with_value(v),
+                ),
+            },
+            "city" => settings.city = v.to_owned(),
+            "" => {}
+            other => problems.push(
+                Problem::unknown_setting(SETTINGS_FILE, KNOWN_SETTINGS)
+                    .at(table.lines[row], "key")
+                    .with_value(other),
+            ),
+        }
+    }
+    (settings, problems)
+}
+
+/// The extensions read as observation files.
+const TABULAR: [&str; 7] = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
+
+/// Local Goals' default catalogue of rights areas, used when a dataset has no
+/// `areas.csv`. In the project's own words, grounded in the instruments.
+const DEFAULT_RIGHTS_AREAS: &str = include_str!("../../reference/rights-areas.csv");
+
+/// Reads a dataset folder: `catalogue.csv`, `areas.csv` (or the default rights
+/// areas) and every tabular file under `observations/`.
+pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
+    let mut report = Report::default();
+    let (settings, mut problems) = read_settings(dir);
+    report.settings = settings;
+    report.problems.append(&mut problems);
+    let (table, mut problems) = table::load_table(&dir.join(CATALOGUE_FILE), CATALOGUE_FILE);
+    report.problems.append(&mut problems);
+    let (indicators, mut problems) = catalogue::read_catalogue(&table, CATALOGUE_FILE);
+    report.problems.append(&mut problems);
+    let catalogue_lines: BTreeMap<String, usize> = (0..table.height())
+        .filter_map(|r| {
+            table
+                .find(&["id"])
+                .map(|c| (table.cell(c, r).trim().to_owned(), table.lines[r]))
+        })
+        .collect();
+
+    let areas_path = dir.join(AREAS_FILE);
+    let (areas, mut problems) = if areas_path.is_file() {
+        let (table, mut load_problems) = table::load_table(&areas_path, AREAS_FILE);
+        let (areas, mut problems) = catalogue::read_areas(&table, AREAS_FILE);
+        load_problems.append(&mut problems);
+        (areas, load_problems)
+    } else {
+        default_areas()
+    };
+    report.problems.append(&mut problems);
+    report.problems.extend(catalogue::check_area_references(
+        &indicators,
+        &areas,
+        CATALOGUE_FILE,
+        &catalogue_lines,
+    ));
+
+    let files = tabular_files(&dir.join(OBSERVATIONS_DIR));
+    if files.is_empty() {
+        report
+            .problems
+            .push(Problem::no_observation_files(OBSERVATIONS_DIR));
+    }
+    for (i, path) in files.iter().enumerate() {
+        let name = display_name(path, dir);
+        progress(&name, i, files.len());
+        let file = read_file(path, &name, Some(&indicators), None);
+        add_file(&mut report, file);
+    }
+    progress("", files.len(), files.len());
+    report.dataset.indicators = indicators;
+    report.dataset.areas = areas;
+    finish(&mut report);
+    report
+}
+
+fn default_areas() -> (Vec<Area>, Vec<Problem>) {
+    let (table, _) = table::load_csv(DEFAULT_RIGHTS_AREAS.as_bytes(), "default rights areas");
+    catalogue::read_areas(&table, "default rights areas")
+}
+
+/// The default rights areas as CSV, for a city to copy and edit.
+pub fn default_rights_areas_csv() -> &'static str {
+    DEFAULT_RIGHTS_AREAS
+}
+
+fn tabular_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .filter(|p| {
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| TABULAR.contains(&e.to_ascii_lowercase().as_str()))
+                })
+                // Spreadsheet lock files (~$name.xlsx) are not data.
+                .filter(|p| {
+                    !p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("~$") || n.starts_with('.'))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn default_rights_areas_cover_the_instruments() {
+        let (areas, problems) = default_areas();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(areas.len() >= 10);
+        let instruments: BTreeSet<&str> = areas.iter().map(|a| a.instrument.as_str()).collect();
+        for needed in [
+            "UDHR",
+            "ICESCR",
+            "ICCPR",
+            "CRC",
+            "CRPD",
+            "CEDAW",
+            "ICERD",
+            "EU Charter of Fundamental Rights",
+            "European Social Charter (revised)",
+        ] {
+            assert!(instruments.contains(needed), "{needed}: {instruments:?}");
+        }
+    }
+}

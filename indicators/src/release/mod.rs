@@ -1,0 +1,483 @@
+//! Releases: every build of a dataset is written once, never changed, and
+//! kept, so the site can show how a status changed from release to release.
+//!
+//! A release is a folder `releases/rNNNNN/` holding the processed observations
+//! (Parquet), the catalogue as read, the computed statuses and the warnings,
+//! and a `manifest.json` with each file's size and SHA-256. Writing is atomic:
+//! everything goes to a `.building-*` folder first, each file is fsynced, the
+//! folder is renamed into place, and only then does `releases/CURRENT` (itself
+//! replaced by rename) point at it. A crash at any moment leaves the previous
+//! release complete and current; a half-written folder is never visible under a
+//! release name.
+
+mod parquet;
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use polars::prelude::PolarsError;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::model::{Area, Dataset, Indicator};
+use crate::progress::{ProgressMethod, ProgressStatus};
+use crate::read::{open_dataset, ReadError, Report};
+use crate::statuses::{compute, Statuses};
+use crate::Problem;
+use parquet::{observations_parquet, read_observations_parquet};
+
+/// The folder under the data directory that holds releases.
+pub const RELEASES_DIR: &str = "releases";
+/// The file naming the current release.
+pub const CURRENT_FILE: &str = "CURRENT";
+const MANIFEST: &str = "manifest.json";
+const OBSERVATIONS: &str = "observations.parquet";
+const CATALOGUE: &str = "catalogue.json";
+const STATUSES: &str = "statuses.json";
+const PROBLEMS: &str = "problems.json";
+const FORMAT: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReleaseError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(
+        "{path}: {source}. Check that the data directory exists and Local Goals may write to it."
+    )]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("could not write or read the processed data: {0}")]
+    Data(#[from] PolarsError),
+    #[error("could not encode or decode {file}: {source}")]
+    Json {
+        file: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("release {release} is damaged: {reason}. Rebuild it with `localgoals build`, or roll back to an earlier release.")]
+    Damaged { release: String, reason: String },
+    #[error("there is no release yet in {0}. Build one with `localgoals build DATASET`.")]
+    NoRelease(PathBuf),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ReleaseError + '_ {
+    move |source| ReleaseError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// One file of a release, as the manifest records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    pub name: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// What a release is: written last, and the proof the rest is whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: u32,
+    pub id: String,
+    pub number: u32,
+    /// Seconds since 1970-01-01 UTC.
+    pub created_unix: u64,
+    pub source: String,
+    pub method: ProgressMethod,
+    pub indicators: usize,
+    pub series: usize,
+    pub observations: usize,
+    pub warnings: usize,
+    /// Series per status.
+    pub statuses: BTreeMap<ProgressStatus, usize>,
+    pub files: Vec<FileEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Catalogue {
+    indicators: Vec<Indicator>,
+    areas: Vec<Area>,
+}
+
+/// A release read back from disk.
+#[derive(Debug, Clone)]
+pub struct Release {
+    pub manifest: Manifest,
+    pub dataset: Dataset,
+    pub statuses: Statuses,
+}
+
+/// What `build` did.
+#[derive(Debug)]
+pub struct BuildOutcome {
+    pub manifest: Manifest,
+    pub report: Report,
+}
+
+/// Reads `dataset_dir` (a dataset folder or an Open SDG repository), refuses
+/// it if it has errors, computes statuses and writes a new release that
+/// becomes current.
+pub fn build(
+    dataset_dir: &Path,
+    data_dir: &Path,
+    method: Option<ProgressMethod>,
+) -> Result<BuildOutcome, ReleaseError> {
+    let report = open_dataset(dataset_dir, &|_, _, _| {})?;
+    if report.errors() > 0 {
+        return Err(ReadError::Invalid {
+            path: dataset_dir.to_path_buf(),
+            errors: report.errors(),
+        }
+        .into());
+    }
+    let method = method.unwrap_or(report.settings.progress_method);
+    let statuses = compute(&report.dataset, method);
+    let warnings: Vec<&Problem> = report.problems.iter().filter(|p| !p.is_error()).collect();
+    let manifest = write_release(
+        data_dir,
+        &dataset_dir.display().to_string(),
+        &report.dataset,
+        &statuses,
+        &warnings,
+    )?;
+    Ok(BuildOutcome { manifest, report })
+}
+
+fn releases_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(RELEASES_DIR)
+}
+
+/// Writes a file and forces it to disk.
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<FileEntry, ReleaseError> {
+    let mut file = File::create(path).map_err(io(path))?;
+    file.write_all(bytes).map_err(io(path))?;
+    file.sync_all().map_err(io(path))?;
+    Ok(entry(path, bytes))
+}
+
+fn entry(path: &Path, bytes: &[u8]) -> FileEntry {
+    FileEntry {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        bytes: bytes.len() as u64,
+        sha256: hex(&Sha256::digest(bytes)),
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Makes a rename or a new file in `dir` durable.
+fn sync_dir(dir: &Path) -> Result<(), ReleaseError> {
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
+}
+
+/// Compact JSON; only the manifest, which people open, is pretty-printed.
+fn json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, ReleaseError> {
+    let encoded = if file == MANIFEST {
+        serde_json::to_vec_pretty(value)
+    } else {
+        serde_json::to_vec(value)
+    };
+    encoded.map_err(|source| ReleaseError::Json {
+        file: file.to_owned(),
+        source,
+    })
+}
+
+/// Numbers of the releases present, ascending.
+pub fn release_numbers(data_dir: &Path) -> Vec<u32> {
+    let mut numbers: Vec<u32> = fs::read_dir(releases_dir(data_dir))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()
+                        .and_then(|n| n.strip_prefix('r'))
+                        .and_then(|n| n.parse().ok())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    numbers.sort_unstable();
+    numbers
+}
+
+fn release_id(number: u32) -> String {
+    format!("r{number:05}")
+}
+
+fn write_release(
+    data_dir: &Path,
+    source: &str,
+    dataset: &Dataset,
+    statuses: &Statuses,
+    warnings: &[&Problem],
+) -> Result<Manifest, ReleaseError> {
+    let releases = releases_dir(data_dir);
+    fs::create_dir_all(&releases).map_err(io(&releases))?;
+    // Leftovers of builds that died are never visible as releases; clear the
+    // old ones (a young one may belong to a build running right now).
+    if let Ok(entries) = fs::read_dir(&releases) {
+        for e in entries.filter_map(Result::ok) {
+            let stale = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 600);
+            if e.file_name().to_string_lossy().starts_with(".building-") && stale {
+                let _ = fs::remove_dir_all(e.path());
+            }
+        }
+    }
+    let staging = releases.join(format!(
+        ".building-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
+    fs::create_dir_all(&staging).map_err(io(&staging))?;
+
+    let mut files = vec![
+        write_synced(
+            &staging.join(OBSERVATIONS),
+            &observations_parquet(&dataset.observations)?,
+        )?,
+        write_synced(
+            &staging.join(CATALOGUE),
+            &json(
+                CATALOGUE,
+                &Catalogue {
+                    indicators: dataset.indicators.clone(),
+                    areas: dataset.areas.clone(),
+                },
+            )?,
+        )?,
+        write_synced(&staging.join(STATUSES), &json(STATUSES, statuses)?)?,
+        write_synced(&staging.join(PROBLEMS), &json(PROBLEMS, &warnings)?)?,
+    ];
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut counts: BTreeMap<ProgressStatus, usize> = BTreeMap::new();
+    for s in &statuses.series {
+        *counts.entry(s.progress.status).or_default() += 1;
+    }
+    // Nothing changed since the current release: keep it rather than pile up
+    // identical releases (every `serve` builds).
+    if let Some(current) = current_id(data_dir).and_then(|id| verify(&releases.join(id)).ok()) {
+        if current.files == files && current.method == statuses.method {
+            let _ = fs::remove_dir_all(&staging);
+            return Ok(current);
+        }
+    }
+    let mut number = release_numbers(data_dir).last().copied().unwrap_or(0) + 1;
+    loop {
+        let id = release_id(number);
+        let manifest = Manifest {
+            format: FORMAT,
+            id: id.clone(),
+            number,
+            created_unix: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0),
+            source: source.to_owned(),
+            method: statuses.method,
+            indicators: dataset.indicators.len(),
+            series: statuses.series.len(),
+            observations: dataset.observations.len(),
+            warnings: warnings.len(),
+            statuses: counts.clone(),
+            files: files.clone(),
+        };
+        // The manifest goes last: a release folder with a valid manifest is whole.
+        write_synced(&staging.join(MANIFEST), &json(MANIFEST, &manifest)?)?;
+        sync_dir(&staging)?;
+        let target = releases.join(&id);
+        match fs::rename(&staging, &target) {
+            Ok(()) => {
+                sync_dir(&releases)?;
+                set_current(data_dir, &id)?;
+                return Ok(manifest);
+            }
+            // Another build took this number first: take the next one.
+            Err(_) if target.exists() => number += 1,
+            Err(err) => return Err(io(&target)(err)),
+        }
+    }
+}
+
+/// Points `CURRENT` at `id` (atomically: write a temporary file, then rename).
+pub fn set_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
+    let releases = releases_dir(data_dir);
+    verify(&releases.join(id))?;
+    let tmp = releases.join(format!(".{CURRENT_FILE}.{}", std::process::id()));
+    write_synced(&tmp, format!("{id}\n").as_bytes())?;
+    let current = releases.join(CURRENT_FILE);
+    fs::rename(&tmp, &current).map_err(io(&current))?;
+    sync_dir(&releases)
+}
+
+/// The id `CURRENT` names, if any.
+pub fn current_id(data_dir: &Path) -> Option<String> {
+    fs::read_to_string(releases_dir(data_dir).join(CURRENT_FILE))
+        .ok()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+/// Checks a release folder against its manifest: every file present, of the
+/// recorded size and checksum.
+pub fn verify(dir: &Path) -> Result<Manifest, ReleaseError> {
+    let release = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let damaged = |reason: String| ReleaseError::Damaged {
+        release: release.clone(),
+        reason,
+    };
+    let bytes =
+        fs::read(dir.join(MANIFEST)).map_err(|e| damaged(format!("no readable manifest ({e})")))?;
+    let manifest: Manifest = serde_json::from_slice(&bytes)
+        .map_err(|e| damaged(format!("the manifest is not valid ({e})")))?;
+    if manifest.id != release {
+        return Err(damaged(format!("the manifest names {}", manifest.id)));
+    }
+    for f in &manifest.files {
+        let bytes = fs::read(dir.join(&f.name))
+            .map_err(|e| damaged(format!("{} cannot be read ({e})", f.name)))?;
+        if bytes.len() as u64 != f.bytes || hex(&Sha256::digest(&bytes)) != f.sha256 {
+            return Err(damaged(format!("{} does not match its checksum", f.name)));
+        }
+    }
+    Ok(manifest)
+}
+
+/// Loads a release by id, verifying it first.
+pub fn load(data_dir: &Path, id: &str) -> Result<Release, ReleaseError> {
+    let dir = releases_dir(data_dir).join(id);
+    let manifest = verify(&dir)?;
+    let read_json = |name: &str| -> Result<Vec<u8>, ReleaseError> {
+        fs::read(dir.join(name)).map_err(io(&dir.join(name)))
+    };
+    let catalogue: Catalogue =
+        serde_json::from_slice(&read_json(CATALOGUE)?).map_err(|source| ReleaseError::Json {
+            file: CATALOGUE.into(),
+            source,
+        })?;
+    let statuses: Statuses =
+        serde_json::from_slice(&read_json(STATUSES)?).map_err(|source| ReleaseError::Json {
+            file: STATUSES.into(),
+            source,
+        })?;
+    let observations = read_observations_parquet(&dir.join(OBSERVATIONS))?;
+    Ok(Release {
+        manifest,
+        dataset: Dataset {
+            indicators: catalogue.indicators,
+            areas: catalogue.areas,
+            observations,
+        },
+        statuses,
+    })
+}
+
+/// Loads the current release.
+pub fn load_current(data_dir: &Path) -> Result<Release, ReleaseError> {
+    let id = current_id(data_dir).ok_or_else(|| ReleaseError::NoRelease(data_dir.to_path_buf()))?;
+    load(data_dir, &id)
+}
+
+/// One series' status in one release.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesStatus {
+    pub indicator_id: String,
+    /// See [`crate::model::Dimensions::slug`].
+    pub slug: String,
+    pub status: ProgressStatus,
+}
+
+/// One release's series statuses, for status histories.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReleaseStatuses {
+    pub id: String,
+    pub created_unix: u64,
+    pub series: Vec<SeriesStatus>,
+}
+
+/// The statuses of every intact release, oldest first. Damaged or unreadable
+/// releases are skipped: a history is a courtesy, never a reason to fail.
+pub fn all_statuses(data_dir: &Path) -> Vec<ReleaseStatuses> {
+    let mut out = Vec::new();
+    for number in release_numbers(data_dir) {
+        let id = release_id(number);
+        let dir = releases_dir(data_dir).join(&id);
+        let Ok(manifest) = verify(&dir) else {
+            continue;
+        };
+        let Ok(bytes) = fs::read(dir.join(STATUSES)) else {
+            continue;
+        };
+        let Ok(statuses) = serde_json::from_slice::<Statuses>(&bytes) else {
+            continue;
+        };
+        let series = statuses
+            .series
+            .iter()
+            .map(|s| SeriesStatus {
+                indicator_id: s.indicator_id.clone(),
+                slug: s.dimensions.slug(),
+                status: s.progress.status,
+            })
+            .collect();
+        out.push(ReleaseStatuses {
+            id,
+            created_unix: manifest.created_unix,
+            series,
+        });
+    }
+    out
+}
+
+/// One entry of a status history: a series' status in one release.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub release: String,
+    pub slug: String,
+    pub status: ProgressStatus,
+}
+
+/// The status of every series of `indicator_id` in every release, oldest first.
+pub fn status_history(data_dir: &Path, indicator_id: &str) -> Vec<HistoryEntry> {
+    all_statuses(data_dir)
+        .into_iter()
+        .flat_map(|release| {
+            let id = release.id;
+            release
+                .series
+                .into_iter()
+                .filter(|s| s.indicator_id == indicator_id)
+                .map(move |s| HistoryEntry {
+                    release: id.clone(),
+                    slug: s.slug,
+                    status: s.status,
+                })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

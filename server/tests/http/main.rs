@@ -1,0 +1,10 @@
+//! The router answered in-process with `tower::ServiceExt::oneshot`: pages are
+//! server-rendered with the demo data, unknown things are 404s, internal
+//! indicators never leave the server, health is JSON. One test binary, one
+//! module per topic, helpers in `common`.
+
+mod common;
+mod health;
+mod indicator;
+mod overviews;
+mod security;

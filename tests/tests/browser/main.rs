@@ -1,0 +1,40 @@
+//! Browser tests: Debian's headless Chromium driven through chromedriver with
+//! fantoccini. Every test runs twice, as lemmy-ui-leptos does: JavaScript off
+//! (what the server renders must stand on its own) and on (the page hydrates,
+//! controls work through server functions, and the console stays clean).
+//!
+//! They need the site built by cargo-leptos (`target/site`) and its server
+//! binary (`target/debug/localgoals`); `scripts/test.sh` builds both first.
+
+mod harness;
+mod scenarios;
+
+use harness::{run, Js};
+
+/// Runs a scenario as two tests, `js_off` and `js_on`.
+macro_rules! in_both_modes {
+    ($($scenario:ident),* $(,)?) => {$(
+        mod $scenario {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn js_off() {
+                super::run(super::Js::Off, super::scenarios::$scenario).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn js_on() {
+                super::run(super::Js::On, super::scenarios::$scenario).await;
+            }
+        }
+    )*};
+}
+
+in_both_modes!(
+    home_lists_goals_with_data,
+    indicator_page_has_chart_caption_and_table,
+    series_selector_switches_the_chart,
+    methodology_page_is_reachable_from_an_indicator,
+    goal_page_lists_targets_and_indicator_cards,
+    rights_and_policy_pages_are_reachable_from_an_indicator,
+    progress_page_filters_by_goal,
+    district_page_leads_to_the_district_series,
+    pages_fit_a_360_px_phone
+);

@@ -1,0 +1,265 @@
+//! The scenarios: what a reader does on each page. Each runs twice (see
+//! `main.rs`): JavaScript off and on.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+
+use crate::harness::{Ctx, Js};
+
+pub async fn home_lists_goals_with_data(ctx: Ctx) -> Ctx {
+    ctx.open("/").await;
+    let goals = ctx.texts(".goal .goal-title").await;
+    let expected: Vec<String> = indicators::GOALS
+        .iter()
+        .map(|g| g.short_title.to_owned())
+        .collect();
+    assert_eq!(
+        goals, expected,
+        "the demo city has data for all 17 goals, in goal order"
+    );
+    let links = ctx.texts(".indicator-links a").await;
+    assert!(
+        links.contains(&"Residents living below the poverty line".to_owned()),
+        "{links:?}"
+    );
+    assert!(
+        !links.iter().any(|l| l.contains("Domestic violence")),
+        "internal indicators stay internal: {links:?}"
+    );
+    assert_eq!(
+        ctx.client().title().await.expect("title"),
+        "Goals · Local Goals"
+    );
+    ctx
+}
+
+pub async fn indicator_page_has_chart_caption_and_table(ctx: Ctx) -> Ctx {
+    ctx.open("/").await;
+    // Follow the link as a reader would: a client-side navigation when hydrated.
+    ctx.click_link("Residents living below the poverty line")
+        .await;
+    let figure = ctx.wait_for("figure.chart-figure").await;
+    figure
+        .find(Locator::Css("svg[role='img'] circle"))
+        .await
+        .expect("an SVG chart with markers in the figure");
+    let caption = ctx.text("figure.chart-figure figcaption").await;
+    assert_eq!(
+        caption,
+        "Residents living below the poverty line — Total, 2012–2025 (%)"
+    );
+    let rows = ctx.texts(".data-table:not(.history) tbody tr").await;
+    assert_eq!(rows.len(), 14 + 1, "a row a year, then the target");
+    assert!(rows[14].starts_with("Target 2030"), "{rows:?}");
+    let legend = ctx.texts("figure.chart-figure .legend li").await;
+    assert!(
+        legend.iter().any(|l| l.starts_with("Baseline 2015:")),
+        "the chart's marks are explained: {legend:?}"
+    );
+    assert_eq!(ctx.path().await, "/indicators/poverty-rate");
+    ctx
+}
+
+pub async fn series_selector_switches_the_chart(ctx: Ctx) -> Ctx {
+    ctx.open("/indicators/poverty-rate").await;
+    assert!(ctx.text("figcaption").await.contains("— Total,"));
+    let total_values = ctx
+        .texts(".data-table:not(.history) tbody td:nth-child(2)")
+        .await;
+    if ctx.js == Js::On {
+        ctx.set_marker().await;
+    }
+    ctx.choose_and_submit(".series-selector", "select#dim-sex", "female")
+        .await;
+    ctx.wait_for("figure[data-series='sex=female']").await;
+    assert!(
+        ctx.text("figcaption")
+            .await
+            .starts_with("Residents living below the poverty line — Sex: female, 2012–2025 (%)"),
+        "caption names the series"
+    );
+    assert_eq!(
+        ctx.text(".data-table caption").await,
+        "Values — Sex: female",
+        "the table follows the chart"
+    );
+    let female_values = ctx
+        .texts(".data-table:not(.history) tbody td:nth-child(2)")
+        .await;
+    assert_eq!(female_values.len(), total_values.len());
+    assert_ne!(female_values, total_values, "the table shows other numbers");
+    assert_eq!(
+        ctx.chosen_in_address().await,
+        ["sex=female"],
+        "the choice is in the address, so it can be shared"
+    );
+    if ctx.js == Js::On {
+        assert_eq!(
+            ctx.client().current_url().await.expect("url").query(),
+            Some("sex=female"),
+            "the island writes only what was chosen into the address"
+        );
+        ctx.assert_same_page().await;
+    }
+    ctx
+}
+
+pub async fn methodology_page_is_reachable_from_an_indicator(ctx: Ctx) -> Ctx {
+    ctx.open("/indicators/co2-per-resident").await;
+    let why = ctx.text(".why .why-text").await;
+    assert!(why.contains("% a year"), "{why}");
+    ctx.click_link("how statuses are computed").await;
+    let heading = ctx
+        .wait_for("article.prose h1")
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(
+        heading,
+        "How Local Goals computes baselines, trends and progress"
+    );
+    assert_eq!(ctx.path().await, "/methodology");
+    ctx
+}
+
+pub async fn goal_page_lists_targets_and_indicator_cards(ctx: Ctx) -> Ctx {
+    ctx.open("/").await;
+    ctx.client()
+        .find(Locator::Css("#goal-1 a.goal-link"))
+        .await
+        .expect("goal 1 tile links to its page")
+        .click()
+        .await
+        .expect("click");
+    let heading = ctx
+        .wait_for(".goal-page h1")
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        heading.starts_with('1') && heading.ends_with("No poverty"),
+        "{heading}"
+    );
+    assert_eq!(ctx.path().await, "/goals/1");
+    let targets = ctx.texts(".target .target-id").await;
+    assert_eq!(targets.len(), 7, "{targets:?}");
+    let cards = ctx.texts("[id='target-1.2'] .card .card-title").await;
+    assert!(
+        cards.contains(&"Residents living below the poverty line".to_owned()),
+        "{cards:?}"
+    );
+    let latest = ctx.text("[id='target-1.2'] .card .latest").await;
+    assert!(latest.ends_with('%'), "latest value with unit: {latest}");
+    let badge = ctx.text("[id='target-1.2'] .card .badge").await;
+    assert!(!badge.is_empty(), "status in words");
+    ctx
+}
+
+pub async fn rights_and_policy_pages_are_reachable_from_an_indicator(ctx: Ctx) -> Ctx {
+    ctx.open("/indicators/rent-burden").await;
+    ctx.click_link("Right to adequate housing").await;
+    let heading = ctx
+        .wait_for(".area-page h1")
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(heading, "Right to adequate housing");
+    assert_eq!(ctx.path().await, "/rights/adequate-housing");
+    assert!(ctx.text(".area-facts").await.contains("ICESCR Art. 11(1)"));
+    let cards = ctx.texts(".card .card-title").await;
+    assert!(
+        cards.contains(&"Tenant households spending over 30% of income on rent".to_owned()),
+        "{cards:?}"
+    );
+    ctx.open("/policy/housing").await;
+    assert_eq!(
+        ctx.text(".area-page h1").await,
+        "Housing and urban development"
+    );
+    assert!(
+        !ctx.texts(".status-counts li").await.is_empty(),
+        "status summary"
+    );
+    ctx
+}
+
+pub async fn progress_page_filters_by_goal(ctx: Ctx) -> Ctx {
+    ctx.open("/progress").await;
+    assert_eq!(ctx.text(".result-count").await, "45 indicators shown.");
+    ctx.choose_and_submit(".filters", "select[name='goal']", "1")
+        .await;
+    ctx.client()
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(
+            "//p[@class='result-count' and text()='5 indicators shown.']",
+        ))
+        .await
+        .expect("the list is filtered to goal 1");
+    assert_eq!(
+        ctx.texts(".progress-group h2").await,
+        ["Goal 1 · No poverty"]
+    );
+    assert_eq!(ctx.chosen_in_address().await, ["goal=1"]);
+    ctx.check_hydration().await;
+    ctx
+}
+
+pub async fn district_page_leads_to_the_district_series(ctx: Ctx) -> Ctx {
+    ctx.open("/").await;
+    ctx.click_link("Südfeld").await;
+    let heading = ctx.wait_for("main h1").await.text().await.expect("text");
+    assert_eq!(heading, "Südfeld");
+    let rows = ctx.texts(".district-table tbody tr").await;
+    assert!(rows.len() >= 5, "{rows:?}");
+    ctx.click_link("Tenant households spending over 30% of income on rent")
+        .await;
+    ctx.wait_for("figure[data-series='Stadtteil=Südfeld']")
+        .await;
+    assert_eq!(
+        ctx.text("select#dim-stadtteil option:checked").await,
+        "Südfeld",
+        "the selector shows the district chosen by the link"
+    );
+    ctx
+}
+
+/// At 360 px nothing sticks out sideways: charts scale, tables and forms wrap.
+pub async fn pages_fit_a_360_px_phone(ctx: Ctx) -> Ctx {
+    ctx.client()
+        .set_window_size(360, 800)
+        .await
+        .expect("phone-sized window");
+    for path in ["/", "/indicators/rent-burden", "/progress", "/goals/11"] {
+        ctx.open(path).await;
+        let viewport = ctx
+            .client()
+            .find(Locator::Css("html"))
+            .await
+            .expect("html")
+            .rectangle()
+            .await
+            .expect("rect")
+            .2;
+        assert!(viewport <= 360.0, "{path}: viewport {viewport}");
+        for css in ["figure svg", "table", "form", ".card", "h1"] {
+            for element in ctx
+                .client()
+                .find_all(Locator::Css(css))
+                .await
+                .expect("find")
+            {
+                let (x, _, width, _) = element.rectangle().await.expect("rect");
+                assert!(
+                    x + width <= viewport + 1.0,
+                    "{path}: a {css} is {width} px wide at x={x}, wider than the {viewport} px screen"
+                );
+            }
+        }
+    }
+    ctx
+}
