@@ -1,6 +1,8 @@
 //! Text made safe for where it goes: HTML and addresses.
 
-/// Escapes text for use inside HTML elements and attribute values.
+/// Escapes text for use inside HTML elements and attribute values (the
+/// server's page titles; the browser sets text through the DOM).
+#[cfg(feature = "ssr")]
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -35,6 +37,7 @@ pub fn url_encode(text: &str) -> String {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn markup_and_addresses_are_escaped() {
         assert_eq!(

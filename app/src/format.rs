@@ -17,23 +17,6 @@ pub enum Locale {
 }
 
 impl Locale {
-    /// From a language tag such as `de`, `de-AT` or `en-GB`; English otherwise.
-    pub fn from_tag(tag: &str) -> Locale {
-        match tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "de" => Locale::De,
-            "nl" => Locale::Nl,
-            "fr" => Locale::Fr,
-            "sv" => Locale::Sv,
-            _ => Locale::En,
-        }
-    }
-
     fn separators(self) -> (&'static str, char) {
         match self {
             Locale::En => (",", '.'),
@@ -140,12 +123,5 @@ mod tests {
     #[test]
     fn missing_values_are_a_dash_not_nan() {
         assert_eq!(number(f64::NAN, 1, Locale::En), "–");
-    }
-
-    #[test]
-    fn locale_tags_fall_back_to_english() {
-        assert_eq!(Locale::from_tag("de-AT"), Locale::De);
-        assert_eq!(Locale::from_tag("sv_SE"), Locale::Sv);
-        assert_eq!(Locale::from_tag("xx"), Locale::En);
     }
 }

@@ -14,20 +14,21 @@
 //! chart and table) ship as wasm, which keeps a first visit small.
 
 pub mod api;
-pub mod components;
 pub mod error;
-pub mod escape;
-pub mod format;
-pub mod islands;
-pub mod pages;
 pub mod params;
 pub mod types;
 pub mod words;
 
+pub(crate) mod components;
+pub(crate) mod escape;
+pub(crate) mod islands;
+pub(crate) mod pages;
 mod shell;
 
 #[cfg(feature = "ssr")]
-pub mod chart;
+pub(crate) mod chart;
+#[cfg(feature = "ssr")]
+pub(crate) mod format;
 
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -81,8 +81,6 @@ pub struct CardChange {
 pub struct IndicatorCard {
     pub id: String,
     pub title: String,
-    pub goal_number: u8,
-    pub unit: String,
     pub status: Option<ProgressStatus>,
     /// e.g. `12.1 %`.
     pub latest: Option<String>,

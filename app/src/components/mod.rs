@@ -7,6 +7,6 @@ mod links;
 mod loaded;
 
 pub use badge::{StatusBadge, StatusCounts};
-pub use card::{Card, CardList};
+pub use card::CardList;
 pub use links::{AreaList, DistrictLinks};
-pub use loaded::{loaded, ErrorPanel};
+pub use loaded::loaded;

@@ -19,20 +19,19 @@ use crate::types::{CardChange, HistoryRow, IndicatorCard, Movement};
 #[derive(Debug, Default)]
 pub struct PublicIndex {
     /// Each public indicator's series, headline first.
-    pub series: BTreeMap<String, Vec<Series>>,
-    pub summaries: BTreeMap<SeriesKey, SeriesSummary>,
+    pub(crate) series: BTreeMap<String, Vec<Series>>,
+    pub(crate) summaries: BTreeMap<SeriesKey, SeriesSummary>,
     /// Each public indicator's status (its headline series').
-    pub indicator_status: BTreeMap<String, ProgressStatus>,
+    pub(crate) indicator_status: BTreeMap<String, ProgressStatus>,
     /// Each public indicator as a card, with its sparkline drawn.
-    pub cards: BTreeMap<String, IndicatorCard>,
+    pub(crate) cards: BTreeMap<String, IndicatorCard>,
     /// Each series' status in every release up to the one served, oldest first.
-    pub history: BTreeMap<SeriesKey, Vec<HistoryRow>>,
+    pub(crate) history: BTreeMap<SeriesKey, Vec<HistoryRow>>,
     /// District names across every public district series, sorted.
-    pub districts: Vec<String>,
-    /// The current release and the date it was published.
-    pub release: String,
-    pub published: String,
-    pub locale: Locale,
+    pub(crate) districts: Vec<String>,
+    /// The date the release being served was published.
+    pub(crate) published: String,
+    pub(crate) locale: Locale,
 }
 
 impl PublicIndex {
@@ -74,7 +73,6 @@ impl PublicIndex {
             cards: BTreeMap::new(),
             history: history(releases, current, &is_public),
             districts: districts.into_iter().collect(),
-            release: current.to_owned(),
             published: releases
                 .iter()
                 .find(|r| r.id == current)
@@ -128,8 +126,6 @@ impl PublicIndex {
         IndicatorCard {
             id: indicator.id.clone(),
             title: indicator.title().to_owned(),
-            goal_number: indicator.primary_goal().unwrap_or(0),
-            unit: indicator.unit.clone(),
             status: self.status_of(&indicator.id),
             latest: latest.map(|p| format::with_unit(p.value, decimals, &indicator.unit, locale)),
             latest_period: latest.map(|p| p.period.label.clone()),
@@ -311,7 +307,7 @@ mod tests {
     #[test]
     fn internal_indicators_are_in_no_part_of_the_index() {
         let data = testing::data();
-        assert!(data.all.indicator("secret").is_some());
+        assert!(testing::dataset().indicator("secret").is_some());
         let index = &data.index;
         assert!(!index.cards.contains_key("secret"));
         assert!(!index.series.contains_key("secret"));

@@ -4,14 +4,14 @@
 //! nothing here knows about pages or server functions (the arrows run pages
 //! → `api` → `ssr` → `types`).
 
-pub mod area;
-pub mod district;
-pub mod goal;
-pub mod home;
+pub(crate) mod area;
+pub(crate) mod district;
+pub(crate) mod goal;
+pub(crate) mod home;
 mod index;
-pub mod indicator;
-pub mod progress;
-pub mod series;
+pub(crate) mod indicator;
+pub(crate) mod progress;
+pub(crate) mod series;
 
 #[cfg(test)]
 pub(crate) mod testing;
@@ -25,13 +25,12 @@ use indicators::{Area, AreaKind, Dataset, Indicator};
 use leptos::prelude::*;
 
 use crate::error::AppError;
-pub use index::{select_series, PublicIndex};
+pub(crate) use index::select_series;
+pub use index::PublicIndex;
 
 /// The dataset the dashboard shows, loaded once at start-up and shared.
 #[derive(Clone, Debug)]
 pub struct DashboardData {
-    /// Everything, internal indicators included (for staff pages).
-    pub all: Arc<Dataset>,
     /// What anonymous visitors may see: internal indicators removed.
     pub public: Arc<Dataset>,
     /// The release's computed summaries and statuses.
@@ -52,7 +51,6 @@ impl DashboardData {
         let public = Arc::new(dataset.public_view());
         let index = Arc::new(PublicIndex::build(&public, &statuses, releases, current));
         DashboardData {
-            all: Arc::new(dataset),
             public,
             statuses: Arc::new(statuses),
             index,

@@ -132,8 +132,6 @@ mod tests {
         IndicatorCard {
             id: title.to_lowercase(),
             title: title.into(),
-            goal_number: 1,
-            unit: "%".into(),
             status,
             latest: None,
             latest_period: None,

@@ -19,12 +19,10 @@ use crate::progress::ProgressMethod;
 pub struct Settings {
     /// `progress_method`: `open-sdg` (default), `eurostat` or `unsd-progress-chart`.
     pub progress_method: ProgressMethod,
-    /// `city`: the name shown on pages.
-    pub city: String,
 }
 
 /// The keys `settings.csv` may set.
-const KNOWN_SETTINGS: &[&str] = &["progress_method", "city"];
+const KNOWN_SETTINGS: &[&str] = &["progress_method"];
 
 fn read_settings(dir: &Path) -> (Settings, Vec<Problem>) {
     let path = dir.join(SETTINGS_FILE);
@@ -48,7 +46,6 @@ fn read_settings(dir: &Path) -> (Settings, Vec<Problem>) {
                         .with_value(v),
                 ),
             },
-            "city" => settings.city = v.to_owned(),
             "" => {}
             other => problems.push(
                 Problem::unknown_setting(SETTINGS_FILE, KNOWN_SETTINGS)
