@@ -62,14 +62,19 @@ install_from_source() {
     CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
     CARGO_PROFILE_RELEASE_INCREMENTAL=false \
-      CARGO_TARGET_DIR="$work/target" cargo install --quiet --locked --path . ${features:+--features "$features"}
+      CARGO_TARGET_DIR="$TOOL_TARGET" cargo install --quiet --locked --path . ${features:+--features "$features"}
   )
   rm -rf "$work"
 }
 
+# cargo-leptos and wasm-bindgen-cli share a build folder: what they have in
+# common (syn, serde, tokio …) is compiled once. Removed when setup ends.
+TOOL_TARGET="$(mktemp -d)"
+trap 'rm -rf "$TOOL_TARGET"' EXIT
+
 # --- cargo-leptos (pinned, never downloads tools at build time) ---------------
 if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
-  log "installing cargo-leptos $CARGO_LEPTOS_VERSION from source (about 12 minutes on 2 cores)"
+  log "installing cargo-leptos $CARGO_LEPTOS_VERSION from source (several minutes on 2 cores)"
   # 0.3.11's lock file wants rustc 1.96 through cargo-util-schemas 0.14.2.
   install_from_source cargo-leptos "$CARGO_LEPTOS_VERSION" no_downloads cargo-util-schemas@0.14.1
 fi
@@ -78,7 +83,7 @@ fi
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
 if [ -z "$WB_VERSION" ]; then echo "setup.sh: no wasm-bindgen in Cargo.lock" >&2; exit 1; fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
-  log "installing wasm-bindgen-cli $WB_VERSION from source (about 2 minutes)"
+  log "installing wasm-bindgen-cli $WB_VERSION from source (a minute or two)"
   # Its lock file names webpki-roots 1.0.11, which was yanked.
   install_from_source wasm-bindgen-cli "$WB_VERSION" "" webpki-roots@1.0.10
 fi
