@@ -9,7 +9,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 scripts/setup.sh
-export PATH="$ROOT/.tools/bin:$HOME/.cargo/bin:$PATH"
+export PATH="$ROOT/.tools/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 echo "Building Local Goals; it will be served at http://$LEPTOS_SITE_ADDR/" >&2
 # --precompress writes brotli and gzip copies of the wasm, JS and CSS, which

@@ -24,7 +24,7 @@ for arg in "$@"; do
 done
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
-export PATH="$HOME/.cargo/bin:$TOOLS/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$TOOLS/bin:$PATH"
 
 need_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 scripts/setup.sh --browser
-export PATH="$ROOT/.tools/bin:$HOME/.cargo/bin:$PATH"
+export PATH="$ROOT/.tools/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 step() { printf '\033[1;34m[test]\033[0m %s\n' "$*" >&2; }
 
 step "checking formatting (cargo fmt --check)"
