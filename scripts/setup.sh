@@ -3,8 +3,11 @@
 # Debian/Ubuntu machine or a developer's laptop. Idempotent: each step checks
 # first, so a second run takes a second or two.
 #
-#   scripts/setup.sh            toolchain + build tools
-#   scripts/setup.sh --browser  also Chromium + ChromeDriver for browser tests
+#   scripts/setup.sh            toolchain + what builds the site (wasm target,
+#                               wasm-bindgen, wasm-opt)
+#   scripts/setup.sh --browser  also what the tests need: cargo-nextest,
+#                               Chromium + ChromeDriver
+#   scripts/setup.sh --dev      also cargo-leptos, for `cargo leptos watch`
 #
 # Nothing here downloads a prebuilt binary from a project website: tools come
 # from crates.io (built from source), the npm registry or Debian's packages, so
@@ -16,10 +19,12 @@ TOOLS="$ROOT/.tools"            # project-local tools (git-ignored)
 CARGO_LEPTOS_VERSION="0.3.11"
 BINARYEN_VERSION="132.0.0"      # npm package; Debian's wasm-opt 108 breaks the wasm at run time
 WANT_BROWSER=0
+WANT_DEV=0
 for arg in "$@"; do
   case "$arg" in
     --browser) WANT_BROWSER=1 ;;
-    *) echo "setup.sh: unknown option $arg (use --browser)" >&2; exit 2 ;;
+    --dev) WANT_DEV=1 ;;
+    *) echo "setup.sh: unknown option $arg (use --browser or --dev)" >&2; exit 2 ;;
   esac
 done
 
@@ -72,8 +77,10 @@ install_from_source() {
 TOOL_TARGET="$(mktemp -d)"
 trap 'rm -rf "$TOOL_TARGET"' EXIT
 
-# --- cargo-leptos (pinned, never downloads tools at build time) ---------------
-if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+# --- cargo-leptos, for `cargo leptos watch` only (pinned, never downloads) ----
+# The two README commands build the site with scripts/build-site.sh instead:
+# compiling cargo-leptos took 19.5 minutes here, most of a first run.
+if [ "$WANT_DEV" -eq 1 ] && ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
   log "installing cargo-leptos $CARGO_LEPTOS_VERSION from source (several minutes on 2 cores)"
   # 0.3.11's lock file wants rustc 1.96 through cargo-util-schemas 0.14.2.
   install_from_source cargo-leptos "$CARGO_LEPTOS_VERSION" no_downloads cargo-util-schemas@0.14.1
@@ -101,8 +108,8 @@ if ! "$TOOLS/bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_V
   ln -sf "$TOOLS/npm/node_modules/binaryen/bin/wasm-opt" "$TOOLS/bin/wasm-opt"
 fi
 
-# --- cargo-nextest: one summary line for the whole test run -----------------
-if ! cargo nextest --version >/dev/null 2>&1; then
+# --- cargo-nextest, for the tests: one summary line for the whole run -------
+if [ "$WANT_BROWSER" -eq 1 ] && ! cargo nextest --version >/dev/null 2>&1; then
   log "installing cargo-nextest"
   cargo install --quiet --locked cargo-nextest
 fi
@@ -114,4 +121,4 @@ if [ "$WANT_BROWSER" -eq 1 ] && ! { command -v chromium >/dev/null && command -v
   need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-log "ready: $(cargo leptos --version), $(wasm-bindgen --version), wasm-opt $("$TOOLS/bin/wasm-opt" --version | awk '{print $3}')"
+log "ready: $(wasm-bindgen --version), wasm-opt $("$TOOLS/bin/wasm-opt" --version | awk '{print $3}')$([ "$WANT_DEV" -eq 1 ] && echo ", $(cargo leptos --version)")"

@@ -31,9 +31,10 @@ step "linting the wasm side (cargo clippy -D warnings)"
 cargo clippy --target wasm32-unknown-unknown -p frontend -p app --features app/hydrate \
   -- -D warnings
 
-# The browser tests run the server binary and the site that cargo-leptos builds.
-step "building the site and server (cargo leptos build)"
-cargo leptos build
+# The browser tests run the server binary and the site, built as run.sh
+# builds them (debug here).
+step "building the site and server (scripts/build-site.sh)"
+scripts/build-site.sh
 
 step "running the tests"
 # Per package, never --workspace: that would build `app` with both ssr and
