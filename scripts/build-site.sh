@@ -7,12 +7,12 @@
 #   then         wasm-bindgen, wasm-opt (release), the stylesheet, the static
 #                files, and brotli/gzip copies (release) in target/site
 #
-#   scripts/build-site.sh                          debug: target/debug/localgoals
-#   scripts/build-site.sh --profile quick-release  target/quick-release/localgoals
-#   scripts/build-site.sh --profile release        target/release/localgoals
+#   scripts/build-site.sh                  server and islands in debug (the tests)
+#   scripts/build-site.sh --small-islands  debug server, size-optimised islands (run.sh)
+#   scripts/build-site.sh --release        release server, size-optimised islands
 #
-# Every profile but `dev` builds the islands with `wasm-release` (small),
-# runs wasm-opt and writes brotli/gzip copies.
+# Size-optimised islands use the `wasm-release` profile, then wasm-opt, and
+# get brotli/gzip copies.
 #
 # Why not `cargo leptos build`: compiling cargo-leptos itself took 19.5
 # minutes on 2 cores (measured; docs/benchmarks.md), which alone would use up
@@ -23,14 +23,15 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-PROFILE="dev"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --profile) PROFILE="${2:?--profile needs a name: dev, quick-release or release}"; shift 2 ;;
-    *) echo "build-site.sh: unknown option $1 (use --profile dev|quick-release|release)" >&2; exit 2 ;;
+PROFILE="dev"          # the server's cargo profile
+RELEASE=0              # 1: size-optimised islands
+for arg in "$@"; do
+  case "$arg" in
+    --small-islands) RELEASE=1 ;;
+    --release) PROFILE="release"; RELEASE=1 ;;
+    *) echo "build-site.sh: unknown option $arg (use --small-islands or --release)" >&2; exit 2 ;;
   esac
 done
-RELEASE=$([ "$PROFILE" = "dev" ] && echo 0 || echo 1)
 
 OUTPUT_NAME="localgoals"              # = LEPTOS_OUTPUT_NAME in .cargo/config.toml
 SITE="target/site"

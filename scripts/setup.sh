@@ -61,11 +61,11 @@ install_from_source() {
     cd "$work/src"
     for pin in "$@"; do cargo update --quiet -p "${pin%@*}" --precise "${pin#*@}"; done
     # A build profile for tools, not for speed records: their own release
-    # profiles ask for fat LTO on one codegen unit, which took 22 minutes for
-    # cargo-leptos on 2 cores. These tools spend their time waiting on cargo
-    # and rustc, so opt-level 1 without LTO runs them just as well.
-    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+    # profiles ask for fat LTO on one codegen unit (22 minutes for
+    # cargo-leptos on 2 cores). Unoptimised they compile in a fraction of the
+    # time, and wasm-bindgen still handles the islands' wasm in about a second.
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=false \
     CARGO_PROFILE_RELEASE_INCREMENTAL=false \
       CARGO_TARGET_DIR="$TOOL_TARGET" cargo install --quiet --locked --path . ${features:+--features "$features"}
   )
