@@ -68,11 +68,13 @@ async fn main() -> anyhow::Result<()> {
         .to_string_lossy()
         .into_owned()
         .into();
-    let data_dir =
-        std::env::temp_dir().join(format!("localgoals-bench-pages-{}", std::process::id()));
-    let state =
-        server::AppState::load(options, Some(&root.join("indicators/demo-city")), &data_dir)
-            .await?;
+    let data_dir = tempfile::TempDir::new()?;
+    let state = server::AppState::load(
+        options,
+        Some(&root.join("indicators/demo-city")),
+        data_dir.path(),
+    )
+    .await?;
     let app = server::app(state);
 
     println!("Server time per page, {requests} sequential requests each (after 20 warm-up), demo city:\n");
@@ -126,6 +128,5 @@ async fn main() -> anyhow::Result<()> {
         "| **total** | **{total} B** ({:.1} KB) | |",
         total as f64 / 1000.0
     );
-    let _ = std::fs::remove_dir_all(&data_dir);
     Ok(())
 }
