@@ -48,11 +48,14 @@ step() { printf '\033[1;34m[site]\033[0m %s\n' "$*" >&2; }
 step "building the server ($PROFILE) and the islands ($FRONT_PROFILE)"
 cargo build --profile "$PROFILE" -p server --bin localgoals &
 server=$!
+# Stopping this script (Ctrl-C, a failed step) stops the server build too.
+trap 'kill "$server" 2>/dev/null || true' EXIT
 front_status=0
 cargo build -p frontend --lib --target wasm32-unknown-unknown --no-default-features \
   --profile "$FRONT_PROFILE" --target-dir target/front || front_status=$?
 server_status=0
 wait "$server" || server_status=$?
+trap - EXIT
 if [ "$front_status" -ne 0 ] || [ "$server_status" -ne 0 ]; then
   echo "build-site.sh: the build failed (server: $server_status, islands: $front_status)" >&2
   exit 1
@@ -60,6 +63,9 @@ fi
 
 step "generating the JS glue (wasm-bindgen)"
 mkdir -p "$PKG"
+# Compressed copies from an earlier --release build would otherwise be served
+# in place of the files about to be written.
+rm -f "$PKG"/*.br "$PKG"/*.gz
 wasm-bindgen --target web --no-typescript --out-name "$OUTPUT_NAME" --out-dir "$PKG" \
   "target/front/wasm32-unknown-unknown/$FRONT_DIR/frontend.wasm"
 # Leptos asks for `localgoals.wasm` when LEPTOS_OUTPUT_NAME is set at build time.

@@ -8,7 +8,7 @@
 #   scripts/run.sh --release   the release server (pages in 1-3 ms); its first
 #                              build takes about 25 minutes more on 2 cores
 #
-# A first run on a fresh 2-core machine takes about FIRST_RUN_MINUTES minutes
+# A first run on a fresh 2-core machine takes about 15 minutes
 # (measured: docs/benchmarks.md); later runs start in seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,11 +28,14 @@ export PATH="$ROOT/.tools/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 mkdir -p target
 cargo build --profile "$PROFILE" -p server --bin localgoals > target/run-server-build.log 2>&1 &
 early_build=$!
+# A failed setup or Ctrl-C stops the early build too.
+trap 'kill "$early_build" 2>/dev/null || true' EXIT
 scripts/setup.sh
 # Builds the islands while the early server build goes on (its own server
 # build waits for the early one and then finds nothing left to do).
 scripts/build-site.sh "${SITE_ARGS[@]}"
 wait "$early_build" || true
+trap - EXIT
 
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 export LEPTOS_SITE_ROOT="target/site" LEPTOS_SITE_PKG_DIR="pkg" LEPTOS_OUTPUT_NAME="localgoals"

@@ -148,7 +148,8 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000_000);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let tmp = std::env::temp_dir().join(format!("localgoals-bench-build-{}", std::process::id()));
+    let tmp = tempfile::TempDir::new().expect("a scratch folder");
+    let tmp = tmp.path();
     let synthetic = tmp.join("synthetic");
     write_synthetic(&synthetic, rows);
     let canada = common::real("canada_cif");
@@ -209,5 +210,4 @@ fn main() {
             build_peak as f64 / 1024.0
         );
     }
-    let _ = std::fs::remove_dir_all(&tmp);
 }

@@ -116,8 +116,8 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000_000);
-    let dir = std::env::temp_dir().join(format!("localgoals-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = tempfile::TempDir::new().expect("a scratch folder");
+    let dir = dir.path();
     let synthetic = dir.join("synthetic.csv");
     write_synthetic(&synthetic, rows);
     println!(
@@ -134,5 +134,4 @@ fn main() {
     let canada = common::real("canada_cif");
     let files = indicators::read::opensdg::data_files(&canada.join("data"));
     report("Canada CIF Open SDG repository", &canada, &files);
-    let _ = std::fs::remove_dir_all(&dir);
 }

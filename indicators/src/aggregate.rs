@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Dataset;
+use crate::model::{AreaKind, Dataset};
 use crate::progress::ProgressStatus;
 
 /// Indicators per status in one group.
@@ -17,6 +17,23 @@ pub struct Aggregates {
     pub by_target: BTreeMap<String, StatusCounts>,
     pub by_rights_area: BTreeMap<String, StatusCounts>,
     pub by_policy_area: BTreeMap<String, StatusCounts>,
+}
+
+impl Aggregates {
+    /// The counts per area of one kind.
+    pub fn by_area(&self, kind: AreaKind) -> &BTreeMap<String, StatusCounts> {
+        match kind {
+            AreaKind::Rights => &self.by_rights_area,
+            AreaKind::Policy => &self.by_policy_area,
+        }
+    }
+
+    fn by_area_mut(&mut self, kind: AreaKind) -> &mut BTreeMap<String, StatusCounts> {
+        match kind {
+            AreaKind::Rights => &mut self.by_rights_area,
+            AreaKind::Policy => &mut self.by_policy_area,
+        }
+    }
 }
 
 /// Who is looking: the public view leaves internal indicators out of every count.
@@ -50,11 +67,10 @@ pub fn aggregate(
         for target in &indicator.sdg_targets {
             add(out.by_target.entry(target.clone()).or_default());
         }
-        for area in &indicator.rights_areas {
-            add(out.by_rights_area.entry(area.clone()).or_default());
-        }
-        for area in &indicator.policy_areas {
-            add(out.by_policy_area.entry(area.clone()).or_default());
+        for &kind in AreaKind::ALL {
+            for area in indicator.areas(kind) {
+                add(out.by_area_mut(kind).entry(area.clone()).or_default());
+            }
         }
     }
     out

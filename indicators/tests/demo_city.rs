@@ -125,11 +125,12 @@ fn demo_city_reads_without_errors_and_covers_what_the_product_promises() {
 
 #[test]
 fn demo_city_files_are_what_the_seeded_generator_writes() {
-    let out = std::env::temp_dir().join(format!("localgoals-demo-{}", std::process::id()));
+    let out = tempfile::TempDir::new().expect("a folder for the generator");
+    let out = out.path();
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/gen_demo_city.py");
     let status = Command::new("python3")
         .arg(&script)
-        .arg(&out)
+        .arg(out)
         .status()
         .expect("python3 runs the generator");
     assert!(status.success());
@@ -154,5 +155,4 @@ fn demo_city_files_are_what_the_seeded_generator_writes() {
         compared += 1;
     }
     assert_eq!(compared, 10);
-    let _ = std::fs::remove_dir_all(&out);
 }

@@ -2,7 +2,7 @@
 //! through the real router in-process (no network, no browser).
 //!
 //! ```text
-//! scripts/build-site.sh --profile release             # the site whose bytes are counted
+//! scripts/build-site.sh --release                     # the site whose bytes are counted
 //! cargo run --release -p server --example bench_pages [-- REQUESTS]
 //! ```
 //!

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use app::words::{problem_hint, problem_line, problem_message};
 use indicators::read::Report;
-use indicators::{Problem, ProblemCode, Severity};
+use indicators::{Problem, Severity};
 use serde::Serialize;
 
 /// How many problems of one kind in one file are listed before "and N more".
@@ -52,10 +52,12 @@ pub fn render_text(report: &Report, path: &str) -> String {
             facts.join(", ")
         );
     }
-    let mut groups: BTreeMap<(&str, Severity, ProblemCode), Vec<&Problem>> = BTreeMap::new();
+    // Grouped by file, errors first, then code by name (as before codes were
+    // an enum), so the order does not depend on the enum's declaration order.
+    let mut groups: BTreeMap<(&str, Severity, &str), Vec<&Problem>> = BTreeMap::new();
     for p in &report.problems {
         groups
-            .entry((p.file.as_str(), p.severity, p.code))
+            .entry((p.file.as_str(), p.severity, p.code.as_str()))
             .or_default()
             .push(p);
     }

@@ -43,7 +43,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Print Local Goals' default rights areas as CSV, to start an areas.csv from.
     Areas,
-    /// Build a release from a dataset folder: check it, compute every series'
+    /// Build a release from a dataset folder or an Open SDG repository: check it, compute every series'
     /// baseline, trend and progress status, and write it (atomically) into the
     /// data directory as the new current release. Nothing is written if the
     /// dataset has errors.
@@ -54,7 +54,7 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
-    /// The dataset folder (with catalogue.csv).
+    /// A dataset folder (with catalogue.csv) or an Open SDG repository.
     #[arg(value_name = "DATASET")]
     pub dataset: PathBuf,
     /// Progress method, overriding the dataset's settings.csv.
@@ -102,8 +102,9 @@ pub struct ServeArgs {
     #[arg(long, value_name = "HOST:PORT")]
     pub addr: Option<SocketAddr>,
 
-    /// The city dataset to build a release from at start-up (catalogue.csv,
-    /// areas.csv, observations/). If it has errors, the current release is
+    /// The dataset to build a release from at start-up: a dataset folder
+    /// (catalogue.csv, areas.csv, observations/) or an Open SDG repository,
+    /// as `build` accepts. If it has errors, the current release is
     /// served unchanged.
     #[arg(
         long,

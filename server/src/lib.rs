@@ -136,9 +136,9 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Brotli or gzip for pages, server-function answers, CSS and JS, at a level
-/// fast enough to do per request. The release wasm is served precompressed
-/// (`cargo leptos build --release --precompress`), so it is left out here; a
-/// debug wasm is too big to compress on every load.
+/// fast enough to do per request. The size-optimised wasm is served from the
+/// brotli/gzip copies `scripts/build-site.sh` writes, so it is left out here;
+/// a debug wasm is too big to compress on every load.
 fn compression() -> CompressionLayer<impl Predicate> {
     CompressionLayer::new()
         .br(true)

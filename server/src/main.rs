@@ -106,7 +106,7 @@ fn check(args: &server::cli::CheckArgs) -> anyhow::Result<bool> {
 
 async fn serve(cli: &Cli) -> anyhow::Result<()> {
     let args = cli.serve_args();
-    // Reads LEPTOS_* variables (set by cargo-leptos, or by hand in production).
+    // Reads LEPTOS_* variables (set by scripts/run.sh, or by hand in production).
     let mut leptos_options = get_configuration(None)
         .context("reading the LEPTOS_* configuration")?
         .leptos_options;

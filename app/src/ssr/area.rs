@@ -1,7 +1,7 @@
 //! `/rights/{id}` and `/policy/{id}`: an area, its status summary and every
 //! public indicator linked to it.
 
-use indicators::{Area, AreaKind};
+use indicators::Area;
 
 use super::home::status_counts;
 use super::DashboardData;
@@ -9,11 +9,7 @@ use crate::types::AreaView;
 
 /// The page for `area` (an area the server function found).
 pub fn area(data: &DashboardData, area: &Area) -> AreaView {
-    let aggregates = &data.statuses.public;
-    let counts = match area.kind {
-        AreaKind::Rights => aggregates.by_rights_area.get(&area.id),
-        AreaKind::Policy => aggregates.by_policy_area.get(&area.id),
-    };
+    let counts = data.statuses.public.by_area(area.kind).get(&area.id);
     AreaView {
         id: area.id.clone(),
         kind: area.kind,
@@ -35,6 +31,7 @@ pub fn area(data: &DashboardData, area: &Area) -> AreaView {
 mod tests {
     use super::*;
     use crate::ssr::testing;
+    use indicators::AreaKind;
 
     #[test]
     fn an_area_lists_its_public_indicators_and_counts_only_them() {

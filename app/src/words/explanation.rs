@@ -53,13 +53,18 @@ pub fn status_explanation(result: &ProgressResult) -> String {
 }
 
 fn no_status(why: Option<Unavailable>) -> String {
+    // A result without a reason comes from a release written before reasons
+    // were recorded: say nothing rather than guess one.
+    let Some(why) = why else {
+        return "No status could be computed for this series.".to_owned();
+    };
     let why = match why {
-        Some(Unavailable::TooFewYears) | None => "fewer than two years of data since the base year",
-        Some(Unavailable::MissingValue) => "the base or current value is missing",
-        Some(Unavailable::OppositeSigns) => {
+        Unavailable::TooFewYears => "fewer than two years of data since the base year",
+        Unavailable::MissingValue => "the base or current value is missing",
+        Unavailable::OppositeSigns => {
             "the base and current values have opposite signs, so a growth rate means nothing"
         }
-        Some(Unavailable::ZeroOrSignChange) => {
+        Unavailable::ZeroOrSignChange => {
             "fewer than two years of data, or values that are zero or change sign"
         }
     };

@@ -2,7 +2,7 @@
 //! about it (the hint), for the person who keeps the spreadsheet.
 
 use indicators::model::DecimalSeparator;
-use indicators::problem::{MissingRole, Problem, Reason, Severity};
+use indicators::problem::{MissingRole, Problem, Reason};
 use indicators::AreaKind;
 
 use super::series_label;
@@ -273,12 +273,10 @@ pub fn problem_line(problem: &Problem) -> String {
     if let Some(column) = &problem.column {
         out.push_str(&format!(" [{column}]"));
     }
-    let severity = match problem.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+    // Severity and code by their wire names, as `--json` writes them.
     out.push_str(&format!(
-        " {severity} {}: {}",
+        " {} {}: {}",
+        problem.severity,
         problem.code,
         problem_message(problem)
     ));

@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 use super::{ProblemCode, Severity};
 use crate::model::{AreaKind, DecimalSeparator, Dimensions};
 
-/// The role a missing column would have had.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MissingRole {
-    Year,
-    Value,
+crate::wire_enum! {
+    /// The role a missing column would have had.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum MissingRole: "column role" {
+        Year = "year",
+        Value = "value",
+    }
 }
 
 /// What exactly is wrong.

@@ -58,17 +58,6 @@ impl Report {
     pub fn warnings(&self) -> usize {
         self.problems.len() - self.errors()
     }
-
-    /// The dataset, only if nothing is wrong with it.
-    pub fn into_dataset(self, path: &Path) -> Result<Dataset, ReadError> {
-        match self.errors() {
-            0 => Ok(self.dataset),
-            errors => Err(ReadError::Invalid {
-                path: path.to_path_buf(),
-                errors,
-            }),
-        }
-    }
 }
 
 /// Progress callbacks: `(file, done, total)`.

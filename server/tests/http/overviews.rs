@@ -239,10 +239,7 @@ async fn progress_page_sorts_by_change_since_baseline() {
     // The improvement in the desired direction, in percent.
     let improvement = |id: &str| {
         let indicator = dataset.indicator(id).expect("indicator");
-        let sign = match indicator.direction {
-            indicators::Direction::Higher => 1.0,
-            indicators::Direction::Lower => -1.0,
-        };
+        let sign = indicator.direction.sign();
         headline(&statuses, id)
             .change_since_baseline
             .and_then(|c| c.percent)

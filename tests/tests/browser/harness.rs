@@ -21,11 +21,6 @@ fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn unique() -> usize {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-}
-
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -78,7 +73,7 @@ fn start_server() -> Server {
     ] {
         assert!(
             needed.exists(),
-            "{} is missing: build the site first with `cargo leptos build` (scripts/test.sh does this)",
+            "{} is missing: build the site first with `scripts/build-site.sh` (scripts/test.sh does this)",
             needed.display()
         );
     }
@@ -118,7 +113,8 @@ fn start_server() -> Server {
 struct Browser {
     client: Client,
     _driver: Guard,
-    profile: PathBuf,
+    /// Chromium's profile folder, removed when the browser is dropped.
+    profile: tempfile::TempDir,
 }
 
 impl Drop for Browser {
@@ -128,9 +124,8 @@ impl Drop for Browser {
         // this browser, so kill exactly the processes that use it.
         let _ = Command::new("pkill")
             .args(["-KILL", "-f"])
-            .arg(&self.profile)
+            .arg(self.profile.path())
             .status();
-        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
 
@@ -158,11 +153,10 @@ async fn start_browser(js: Js) -> Browser {
             .unwrap_or_else(|e| panic!("could not start {chromedriver}: {e}"));
         wait_for_port(port, "chromedriver", &mut driver);
         let driver = Guard(driver);
-        let profile = std::env::temp_dir().join(format!(
-            "localgoals-chromium-{}-{}",
-            std::process::id(),
-            unique()
-        ));
+        let profile = tempfile::Builder::new()
+            .prefix("localgoals-chromium-")
+            .tempdir()
+            .expect("a Chromium profile folder");
         let mut args = vec![
             "--headless=new".to_owned(),
             "--no-sandbox".into(),
@@ -174,7 +168,7 @@ async fn start_browser(js: Js) -> Browser {
             "--disable-component-update".into(),
             "--disable-sync".into(),
             "--window-size=1280,900".into(),
-            format!("--user-data-dir={}", profile.display()),
+            format!("--user-data-dir={}", profile.path().display()),
         ];
         if js == Js::Off {
             args.push("--blink-settings=scriptEnabled=false".into());

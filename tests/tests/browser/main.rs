@@ -3,7 +3,7 @@
 //! (what the server renders must stand on its own) and on (the page hydrates,
 //! controls work through server functions, and the console stays clean).
 //!
-//! They need the site built by cargo-leptos (`target/site`) and its server
+//! They need the site built by `scripts/build-site.sh` (`target/site`) and its server
 //! binary (`target/debug/localgoals`); `scripts/test.sh` builds both first.
 
 mod harness;
