@@ -109,6 +109,9 @@ pub async fn fetch_series(id: String, series: String) -> Result<SeriesView, AppE
     let indicator = data
         .public_indicator(&id)
         .ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
+    if data.index.series_of(&id).is_empty() {
+        return Err(AppError::NoDataYet(indicator.title().to_owned()));
+    }
     let chosen =
         crate::ssr::select_series(data.index.series_of(&id), &series).map_err(|series| {
             AppError::SeriesNotFound {

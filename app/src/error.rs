@@ -42,6 +42,8 @@ pub enum AppError {
     IndicatorNotFound(String),
     #[error("The indicator “{indicator}” has no series “{series}”. Not every combination is published: choose one value at a time in the selectors above, or “All”.")]
     SeriesNotFound { indicator: String, series: String },
+    #[error("No data has been published for “{0}” yet; what it measures is described below. Check again after the city's next release.")]
+    NoDataYet(String),
     #[error("There is no goal “{0}”. The goals are numbered 1 to 17; go back to the list of goals and choose one.")]
     GoalNotFound(String),
     #[error("There is no {kind} area “{id}”. Go back to the list of goals to find the areas the city reports on.")]
@@ -69,6 +71,8 @@ impl AppError {
             | AppError::GoalNotFound(_)
             | AppError::AreaNotFound { .. }
             | AppError::DistrictNotFound(_) => StatusCode::NOT_FOUND,
+            // The indicator exists and its page says what it measures.
+            AppError::NoDataYet(_) => StatusCode::OK,
             AppError::BadFilter { .. } => StatusCode::BAD_REQUEST,
             AppError::Internal | AppError::ServerFn(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

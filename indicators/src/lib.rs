@@ -16,6 +16,7 @@ pub mod model;
 pub mod problem;
 pub mod progress;
 pub mod sdg;
+pub mod selection;
 pub mod statuses;
 pub mod suggest;
 pub mod summary;
@@ -26,7 +27,7 @@ pub mod read;
 pub mod release;
 
 pub use model::{
-    Area, AreaKind, Dataset, Dimensions, Direction, Indicator, Observation, Period,
+    Area, AreaKind, CountedSeries, Dataset, Dimensions, Direction, Indicator, Observation, Period,
     ProgressOptions, Series, SeriesKey, Visibility,
 };
 pub use problem::{Problem, ProblemCode, Reason, Severity};

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Dimensions, Indicator, Point, ProgressOptions, Series};
 use crate::progress::{
-    self, ProgressInputs, ProgressMethod, ProgressResult, DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR,
+    self, ProgressInputs, ProgressMethod, ProgressResult, Unavailable, DEFAULT_BASE_YEAR,
+    DEFAULT_TARGET_YEAR,
 };
 
 crate::wire_enum! {
@@ -77,6 +78,10 @@ pub struct SeriesSummary {
     pub cagr: Option<f64>,
     pub trend: Option<Trend>,
     pub progress: ProgressResult,
+    /// Whether its score is one of those that make the indicator's status
+    /// ([`crate::selection::counted_series`]).
+    #[serde(default)]
+    pub counts: bool,
 }
 
 /// The progress options that apply: the indicator's first Open SDG option
@@ -148,30 +153,20 @@ pub fn progress_inputs(
     })
 }
 
-/// Summarises one series of `indicator` by `method`.
-pub fn summarize(series: &Series, indicator: &Indicator, method: ProgressMethod) -> SeriesSummary {
+/// Summarises one series of `indicator` by `method` with `options` (the
+/// entry of the progress options that counts it, else [`options_for`]).
+pub fn summarize(
+    series: &Series,
+    indicator: &Indicator,
+    options: &ProgressOptions,
+    method: ProgressMethod,
+) -> SeriesSummary {
     let points = &series.points;
-    let options = options_for(indicator);
-    let baseline_point = baseline(points, indicator.baseline_year.or(options.base_year));
+    let baseline_point = baseline(points, options.base_year);
     let latest = points.last();
     let previous = points.len().checked_sub(2).and_then(|i| points.get(i));
     let target_year = options.target_year.unwrap_or(DEFAULT_TARGET_YEAR);
-    let progress = match progress_inputs(points, indicator, &options) {
-        Some(inputs) => progress::assess(method, inputs),
-        None => progress::assess(
-            method,
-            ProgressInputs {
-                base_year: 0,
-                base_value: f64::NAN,
-                current_year: 0,
-                current_value: f64::NAN,
-                target: options.target,
-                target_year,
-                direction: indicator.direction,
-                limit: options.limit,
-            },
-        ),
-    };
+    let progress = assess_series(points, indicator, options, method);
     SeriesSummary {
         indicator_id: indicator.id.clone(),
         dimensions: series.key.dimensions.clone(),
@@ -197,6 +192,22 @@ pub fn summarize(series: &Series, indicator: &Indicator, method: ProgressMethod)
             target_year.max(latest.map(|l| l.period.year).unwrap_or(target_year)),
         ),
         progress,
+        counts: false,
+    }
+}
+
+/// The progress result of one series under `options`. Without a value in or
+/// after the base year there are no inputs (and none are made up: a NaN
+/// input would be written as `null` and make the release unreadable).
+pub fn assess_series(
+    points: &[Point],
+    indicator: &Indicator,
+    options: &ProgressOptions,
+    method: ProgressMethod,
+) -> ProgressResult {
+    match progress_inputs(points, indicator, options) {
+        Some(inputs) => progress::assess(method, inputs),
+        None => ProgressResult::not_available(method, None, Unavailable::NoDataFromBaseYear),
     }
 }
 
@@ -260,6 +271,7 @@ mod tests {
         let s = summarize(
             &series(&[(2014, 20.0), (2016, 18.0), (2020, 15.0), (2021, 14.0)]),
             &i,
+            &options_for(&i),
             ProgressMethod::OpenSdg,
         );
         let b = s.baseline.expect("baseline");
@@ -314,6 +326,7 @@ mod tests {
         let s = summarize(
             &series(&[(2015, 14.5), (2019, 12.0), (2023, 10.4)]),
             &i,
+            &options_for(&i),
             ProgressMethod::OpenSdg,
         );
         assert_eq!(s.progress.status, ProgressStatus::ModerateProgress);
@@ -323,7 +336,12 @@ mod tests {
     #[test]
     fn one_point_series_is_not_available_but_still_summarised() {
         let i = Indicator::new("p", "P", "%", Direction::Lower, &["1.2"]);
-        let s = summarize(&series(&[(2020, 5.0)]), &i, ProgressMethod::OpenSdg);
+        let s = summarize(
+            &series(&[(2020, 5.0)]),
+            &i,
+            &options_for(&i),
+            ProgressMethod::OpenSdg,
+        );
         assert_eq!(s.progress.status, ProgressStatus::NotAvailable);
         assert_eq!(s.latest.map(|p| p.value), Some(5.0));
         assert!(s.change_since_previous.is_none() && s.trend.is_none());

@@ -92,7 +92,10 @@ impl AppState {
                 Err(err) => return Err(err.into()),
             }
         }
-        let release = indicators::release::load_current(data_dir)?;
+        let (release, unreadable) = indicators::release::load_servable(data_dir)?;
+        if let Some(err) = unreadable {
+            tracing::error!(%err, serving = %release.manifest.id, "the current release cannot be read; serving the newest earlier release that can");
+        }
         tracing::info!(
             release = %release.manifest.id,
             indicators = release.dataset.indicators.len(),

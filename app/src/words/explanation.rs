@@ -64,6 +64,7 @@ fn no_status(why: Option<Unavailable>) -> String {
         Unavailable::OppositeSigns => {
             "the base and current values have opposite signs, so a growth rate means nothing"
         }
+        Unavailable::NoDataFromBaseYear => "no value in or after the base year",
         Unavailable::ZeroOrSignChange => {
             "fewer than two years of data, or values that are zero or change sign"
         }

@@ -11,15 +11,15 @@ use super::series_label;
 pub fn problem_message(problem: &Problem) -> String {
     use Reason::{
         BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId, BadNumber,
-        BadPeriod, BadVisibility, BadYaml, BadYear, ConflictAcrossFiles, ConflictInFile,
-        DecodedAsWindows1252, DuplicateFile, DuplicateIndicator, EmptyFile, EmptyIndicatorId,
-        EmptySheet, FlaggedValue, HalfATarget, LabelTooLong, MissingColumn, MissingYears,
-        NoDataFile, NoFrontMatter, NoIndicatorColumn, NoMetaFile, NoObservationFiles, NoSuchSheet,
-        NoTarget, NoTitle, NoTitleColumn, NoYearOrValueColumn, NotADataset, NotANumber, NotCsv,
-        RaggedRow, RepeatedAcrossFiles, RepeatedInFile, RepeatedWithoutValue, SettingsColumns,
-        TitleTooLong, UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea, UnknownIndicator,
-        UnknownProgressMethod, UnknownSetting, UnknownTarget, UnknownTranslation, Unopenable,
-        UnreadableWorkbook,
+        BadPeriod, BadSeriesSlug, BadVisibility, BadYaml, BadYear, ConflictAcrossFiles,
+        ConflictInFile, DecodedAsWindows1252, DuplicateFile, DuplicateIndicator, EmptyFile,
+        EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget, LabelTooLong, MissingColumn,
+        MissingYears, NoDataFile, NoFrontMatter, NoIndicatorColumn, NoMetaFile, NoObservationFiles,
+        NoSuchSheet, NoTarget, NoTitle, NoTitleColumn, NoYearOrValueColumn, NotADataset,
+        NotANumber, NotCsv, RaggedRow, RepeatedAcrossFiles, RepeatedInFile, RepeatedWithoutValue,
+        SettingsColumns, TitleTooLong, UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea,
+        UnknownIndicator, UnknownProgressMethod, UnknownSeries, UnknownSetting, UnknownTarget,
+        UnknownTranslation, Unopenable, UnreadableWorkbook,
     };
     match &problem.reason {
         Unopenable { error } => format!("the file could not be opened: {error}"),
@@ -85,6 +85,13 @@ pub fn problem_message(problem: &Problem) -> String {
                 AreaKind::Rights => "rights area",
                 AreaKind::Policy => "policy area",
             }
+        ),
+        BadSeriesSlug { piece } => format!(
+            "`{piece}` in `progress_series` is not a series: write `total` or dimension=value pairs"
+        ),
+        UnknownSeries { indicator, .. } => format!(
+            "the data of `{indicator}` has no series `{}`",
+            problem.value.as_deref().unwrap_or_default()
         ),
         NoYearOrValueColumn { missing } => format!(
             "the file has no {}, and it is not a wide table with years as column headers",
@@ -182,15 +189,15 @@ pub fn problem_message(problem: &Problem) -> String {
 pub fn problem_hint(problem: &Problem) -> String {
     use Reason::{
         BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId, BadNumber,
-        BadPeriod, BadVisibility, BadYaml, BadYear, ConflictAcrossFiles, ConflictInFile,
-        DecodedAsWindows1252, DuplicateFile, DuplicateIndicator, EmptyFile, EmptyIndicatorId,
-        EmptySheet, FlaggedValue, HalfATarget, LabelTooLong, MissingColumn, MissingYears,
-        NoDataFile, NoFrontMatter, NoIndicatorColumn, NoMetaFile, NoObservationFiles, NoSuchSheet,
-        NoTarget, NoTitle, NoTitleColumn, NoYearOrValueColumn, NotADataset, NotANumber, NotCsv,
-        RaggedRow, RepeatedAcrossFiles, RepeatedInFile, RepeatedWithoutValue, SettingsColumns,
-        TitleTooLong, UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea, UnknownIndicator,
-        UnknownProgressMethod, UnknownSetting, UnknownTarget, UnknownTranslation, Unopenable,
-        UnreadableWorkbook,
+        BadPeriod, BadSeriesSlug, BadVisibility, BadYaml, BadYear, ConflictAcrossFiles,
+        ConflictInFile, DecodedAsWindows1252, DuplicateFile, DuplicateIndicator, EmptyFile,
+        EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget, LabelTooLong, MissingColumn,
+        MissingYears, NoDataFile, NoFrontMatter, NoIndicatorColumn, NoMetaFile, NoObservationFiles,
+        NoSuchSheet, NoTarget, NoTitle, NoTitleColumn, NoYearOrValueColumn, NotADataset,
+        NotANumber, NotCsv, RaggedRow, RepeatedAcrossFiles, RepeatedInFile, RepeatedWithoutValue,
+        SettingsColumns, TitleTooLong, UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea,
+        UnknownIndicator, UnknownProgressMethod, UnknownSeries, UnknownSetting, UnknownTarget,
+        UnknownTranslation, Unopenable, UnreadableWorkbook,
     };
     match &problem.reason {
         Unopenable { .. } => "Check that the file exists and that Local Goals may read it.".into(),
@@ -238,6 +245,11 @@ pub fn problem_hint(problem: &Problem) -> String {
         BadAreaId => "Give each area its own short id such as `adequate-housing`.".into(),
         UnknownArea { suggestion, .. } => format!(
             "{}Add it to areas.csv or correct the id.",
+            did_you_mean(suggestion.as_slice())
+        ),
+        BadSeriesSlug { .. } => "Name each series as its address does: `total` for the headline, or `district=Nord;sex=female`; separate several series with `|`.".into(),
+        UnknownSeries { suggestion, .. } => format!(
+            "{}Name a series that has data, or leave `progress_series` empty to count the headline.",
             did_you_mean(suggestion.as_slice())
         ),
         NoYearOrValueColumn { .. } => "Add `year` and `value` columns (long shape), or put one period per column header such as 2019, 2020 (wide shape).".into(),

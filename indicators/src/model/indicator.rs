@@ -54,6 +54,25 @@ crate::wire_enum! {
     }
 }
 
+/// Which series make an indicator's status (their scores are averaged; see
+/// `docs/methodology.md`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "kebab-case")]
+pub enum CountedSeries {
+    /// A city catalogue's default: the headline series (no dimensions) if the
+    /// data has one, else every series.
+    #[default]
+    Headline,
+    /// The series a city catalogue names in its `progress_series` column, by
+    /// their slugs ([`crate::Dimensions::slug`]).
+    Named { slugs: Vec<String> },
+    /// Open SDG: one series per entry of `progress_calculation_options` (no
+    /// entries = one entry with the defaults), chosen as sdg-build chooses it.
+    OpenSdgOptions,
+    /// Open SDG with `auto_progress_calculation` off: no computed status.
+    Off,
+}
+
 /// A local indicator from the city's catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
@@ -96,6 +115,9 @@ pub struct Indicator {
     /// status is computed on, and with which inputs.
     #[serde(default)]
     pub progress_options: Vec<ProgressOptions>,
+    /// Which series make the indicator's status.
+    #[serde(default)]
+    pub counted_series: CountedSeries,
 }
 
 /// One entry of Open SDG's `progress_calculation_options`.
@@ -148,6 +170,7 @@ impl Indicator {
             graph_type: None,
             non_statistical: false,
             progress_options: Vec::new(),
+            counted_series: CountedSeries::Headline,
         }
     }
 

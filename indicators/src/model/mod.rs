@@ -6,7 +6,8 @@ mod series;
 
 pub use dataset::Dataset;
 pub use indicator::{
-    Area, AreaKind, DecimalSeparator, Direction, Indicator, ProgressOptions, Visibility,
+    Area, AreaKind, CountedSeries, DecimalSeparator, Direction, Indicator, ProgressOptions,
+    Visibility,
 };
 pub use series::{
     is_district_dimension, Dimensions, Observation, Period, Point, Series, SeriesKey, SourceRef,

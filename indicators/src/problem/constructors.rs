@@ -226,6 +226,25 @@ impl Problem {
         Self::new(file, Reason::UnknownArea { kind, suggestion })
     }
 
+    pub fn bad_series_slug(file: &str, piece: &str) -> Self {
+        Self::new(
+            file,
+            Reason::BadSeriesSlug {
+                piece: piece.to_owned(),
+            },
+        )
+    }
+
+    pub fn unknown_series(file: &str, indicator: &str, suggestion: Option<String>) -> Self {
+        Self::new(
+            file,
+            Reason::UnknownSeries {
+                indicator: indicator.to_owned(),
+                suggestion,
+            },
+        )
+    }
+
     pub fn no_year_or_value_column(file: &str, missing: MissingRole) -> Self {
         Self::new(file, Reason::NoYearOrValueColumn { missing }).at_line(1)
     }

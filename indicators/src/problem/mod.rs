@@ -50,6 +50,7 @@ crate::wire_enum! {
         DuplicateFile = "duplicate-file",
         UnknownTranslation = "unknown-translation",
         BadMetadata = "bad-metadata",
+        UnknownSeries = "unknown-series",
     }
 }
 

@@ -132,6 +132,16 @@ pub enum Reason {
         kind: AreaKind,
         suggestion: Option<String>,
     },
+    /// A `progress_series` entry that is not a series slug (`total` or
+    /// `name=value;…`); `piece` is the part without `=`.
+    BadSeriesSlug {
+        piece: String,
+    },
+    /// A `progress_series` entry names a series the data does not have.
+    UnknownSeries {
+        indicator: String,
+        suggestion: Option<String>,
+    },
 
     // --- observation files --------------------------------------------------
     /// No period or value column, and not a wide table either.
@@ -219,15 +229,16 @@ impl Reason {
     pub fn code(&self) -> ProblemCode {
         use Reason::{
             BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId,
-            BadNumber, BadPeriod, BadVisibility, BadYaml, BadYear, ConflictAcrossFiles,
-            ConflictInFile, DecodedAsWindows1252, DuplicateFile, DuplicateIndicator, EmptyFile,
-            EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget, LabelTooLong, MissingColumn,
-            MissingYears, NoDataFile, NoFrontMatter, NoIndicatorColumn, NoMetaFile,
-            NoObservationFiles, NoSuchSheet, NoTarget, NoTitle, NoTitleColumn, NoYearOrValueColumn,
-            NotADataset, NotANumber, NotCsv, RaggedRow, RepeatedAcrossFiles, RepeatedInFile,
-            RepeatedWithoutValue, SettingsColumns, TitleTooLong, UnitDiffersFromCatalogue,
-            UnitDiffersInSeries, UnknownArea, UnknownIndicator, UnknownProgressMethod,
-            UnknownSetting, UnknownTarget, UnknownTranslation, Unopenable, UnreadableWorkbook,
+            BadNumber, BadPeriod, BadSeriesSlug, BadVisibility, BadYaml, BadYear,
+            ConflictAcrossFiles, ConflictInFile, DecodedAsWindows1252, DuplicateFile,
+            DuplicateIndicator, EmptyFile, EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget,
+            LabelTooLong, MissingColumn, MissingYears, NoDataFile, NoFrontMatter,
+            NoIndicatorColumn, NoMetaFile, NoObservationFiles, NoSuchSheet, NoTarget, NoTitle,
+            NoTitleColumn, NoYearOrValueColumn, NotADataset, NotANumber, NotCsv, RaggedRow,
+            RepeatedAcrossFiles, RepeatedInFile, RepeatedWithoutValue, SettingsColumns,
+            TitleTooLong, UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea,
+            UnknownIndicator, UnknownProgressMethod, UnknownSeries, UnknownSetting, UnknownTarget,
+            UnknownTranslation, Unopenable, UnreadableWorkbook,
         };
         match self {
             Unopenable { .. } | NotCsv { .. } | UnreadableWorkbook { .. } | NoSuchSheet { .. } => {
@@ -266,6 +277,8 @@ impl Reason {
             TitleTooLong { .. } | LabelTooLong { .. } => ProblemCode::LabelTooLong,
             DuplicateIndicator => ProblemCode::DuplicateIndicator,
             UnknownArea { .. } => ProblemCode::UnknownArea,
+            BadSeriesSlug { .. } => ProblemCode::BadCatalogueValue,
+            UnknownSeries { .. } => ProblemCode::UnknownSeries,
             EmptyIndicatorId | UnknownIndicator { .. } => ProblemCode::UnknownIndicator,
             UnitDiffersFromCatalogue { .. } | UnitDiffersInSeries { .. } => {
                 ProblemCode::UnitMismatch

@@ -65,6 +65,8 @@ crate::wire_enum! {
         OppositeSigns = "opposite-signs",
         /// A zero value or a change of sign (alternative methods).
         ZeroOrSignChange = "zero-or-sign-change",
+        /// No value in or after the base year.
+        NoDataFromBaseYear = "no-data-from-base-year",
     }
 }
 
@@ -122,7 +124,8 @@ pub struct ProgressResult {
 }
 
 impl ProgressResult {
-    fn not_available(
+    /// No status, for `why`.
+    pub fn not_available(
         method: ProgressMethod,
         inputs: Option<ProgressInputs>,
         why: Unavailable,

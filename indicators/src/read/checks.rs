@@ -1,11 +1,47 @@
 //! Checks across the files of a dataset (the same value in two files, years
 //! missing inside a series) and the stable order observations are kept in.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::Report;
-use crate::model::Observation;
+use crate::model::{CountedSeries, Indicator, Observation};
 use crate::problem::{ObservationKey, Problem};
+
+/// Every series a catalogue's `progress_series` names has data (else the
+/// status would quietly rest on fewer series than the city chose).
+pub(super) fn counted_series_exist(
+    indicators: &[Indicator],
+    observations: &[Observation],
+    file: &str,
+    lines: &BTreeMap<String, usize>,
+) -> Vec<Problem> {
+    let mut present: HashMap<&str, BTreeSet<String>> = HashMap::new();
+    for o in observations {
+        present
+            .entry(o.indicator_id.as_str())
+            .or_default()
+            .insert(o.dimensions.slug());
+    }
+    let empty = BTreeSet::new();
+    let mut problems = Vec::new();
+    for indicator in indicators {
+        let CountedSeries::Named { slugs } = &indicator.counted_series else {
+            continue;
+        };
+        let have = present.get(indicator.id.as_str()).unwrap_or(&empty);
+        for slug in slugs.iter().filter(|s| !have.contains(*s)) {
+            let suggestion = crate::suggest::nearest(slug, have.iter().map(String::as_str), 1)
+                .first()
+                .map(|s| (*s).to_owned());
+            let mut problem = Problem::unknown_series(file, &indicator.id, suggestion);
+            if let Some(&line) = lines.get(&indicator.id) {
+                problem = problem.at(line, "progress_series");
+            }
+            problems.push(problem.with_value(slug));
+        }
+    }
+    problems
+}
 
 /// Cross-file checks, gaps, and a stable order.
 pub(super) fn finish(report: &mut Report) {

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{
-    add_file, catalogue, display_name, finish, read_file, table, Progress, Report, AREAS_FILE,
-    CATALOGUE_FILE, OBSERVATIONS_DIR, SETTINGS_FILE,
+    add_file, catalogue, checks, display_name, finish, read_file, table, Progress, Report,
+    AREAS_FILE, CATALOGUE_FILE, OBSERVATIONS_DIR, SETTINGS_FILE,
 };
 use crate::model::Area;
 use crate::problem::Problem;
@@ -113,6 +113,12 @@ pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
         add_file(&mut report, file);
     }
     progress("", files.len(), files.len());
+    report.problems.extend(checks::counted_series_exist(
+        &indicators,
+        &report.dataset.observations,
+        CATALOGUE_FILE,
+        &catalogue_lines,
+    ));
     report.dataset.indicators = indicators;
     report.dataset.areas = areas;
     finish(&mut report);
@@ -179,5 +185,78 @@ mod tests {
         ] {
             assert!(instruments.contains(needed), "{needed}: {instruments:?}");
         }
+    }
+
+    /// A dataset folder whose catalogue counts `progress_series` for `rent`.
+    fn folder(progress_series: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("folder");
+        std::fs::write(
+            dir.path().join(CATALOGUE_FILE),
+            format!("id,title,unit,direction,sdg_targets,progress_series\nrent,Rent,%,lower,11.1,{progress_series}\n"),
+        )
+        .expect("catalogue");
+        std::fs::create_dir(dir.path().join(OBSERVATIONS_DIR)).expect("observations");
+        std::fs::write(
+            dir.path().join(OBSERVATIONS_DIR).join("rent.csv"),
+            "indicator,year,district,value\nrent,2015,,30\nrent,2020,,20\nrent,2015,Nord,30\nrent,2020,Nord,40\n",
+        )
+        .expect("data");
+        dir
+    }
+
+    #[test]
+    fn the_series_a_catalogue_counts_make_the_status_and_must_exist() {
+        use crate::progress::{ProgressMethod, ProgressStatus};
+        use crate::statuses::compute;
+
+        // The headline improves; Nord worsens. Counting Nord gives its status.
+        let headline = read_dataset(folder("").path(), &|_, _, _| {});
+        let named = read_dataset(folder("district=Nord").path(), &|_, _, _| {});
+        assert_eq!(named.errors(), 0, "{:?}", named.problems);
+        let status = |report: &Report| {
+            let statuses = compute(&report.dataset, ProgressMethod::OpenSdg);
+            let s = statuses.indicator("rent").expect("rent").clone();
+            let counted: Vec<String> = statuses
+                .series
+                .iter()
+                .filter(|s| s.counts)
+                .map(|s| s.dimensions.slug())
+                .collect();
+            (s.status, counted)
+        };
+        assert_eq!(
+            status(&headline),
+            (
+                ProgressStatus::SubstantialProgress,
+                vec!["total".to_owned()]
+            )
+        );
+        assert_eq!(
+            status(&named),
+            (
+                ProgressStatus::Deterioration,
+                vec!["district=Nord".to_owned()]
+            )
+        );
+
+        let missing = read_dataset(folder("district=Noord").path(), &|_, _, _| {});
+        let p = &missing.problems[0];
+        assert_eq!(
+            (p.code, p.line, p.column.as_deref(), p.value.as_deref()),
+            (
+                crate::ProblemCode::UnknownSeries,
+                Some(2),
+                Some("progress_series"),
+                Some("district=Noord")
+            )
+        );
+        assert_eq!(
+            p.reason,
+            crate::Reason::UnknownSeries {
+                indicator: "rent".into(),
+                suggestion: Some("district=Nord".into())
+            }
+        );
+        assert!(p.is_error());
     }
 }

@@ -10,7 +10,7 @@ use serde_norway::Value;
 use super::{
     add_file, display_name, finish, indicator_from_file_name, read_file, text, Progress, Report,
 };
-use crate::model::{Direction, Indicator, ProgressOptions, Visibility};
+use crate::model::{CountedSeries, Direction, Indicator, ProgressOptions, Visibility};
 use crate::problem::Problem;
 
 /// Where Open SDG repositories keep the translations of `data.` keys.
@@ -219,6 +219,15 @@ pub fn read_meta(
             });
         }
     }
+    // sdg-build computes a status only where `auto_progress_calculation` is
+    // the YAML boolean true (`is True`); otherwise the status is the
+    // metadata's manual one, or none.
+    indicator.counted_series =
+        if matches!(get("auto_progress_calculation"), Some(Value::Bool(true))) {
+            CountedSeries::OpenSdgOptions
+        } else {
+            CountedSeries::Off
+        };
     if let Some(first) = indicator.progress_options.first() {
         indicator.direction = first.direction.unwrap_or(Direction::Lower);
         indicator.baseline_year = first.base_year;

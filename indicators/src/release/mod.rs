@@ -270,6 +270,12 @@ fn write_release(
         write_synced(&staging.join(PROBLEMS), &json(PROBLEMS, &warnings)?)?,
     ];
     files.sort_by(|a, b| a.name.cmp(&b.name));
+    // Read back what was written, as `load` will: a release that cannot be
+    // loaded must never become a release, let alone the current one.
+    if let Err(err) = decode(&staging) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(err);
+    }
     let mut counts: BTreeMap<ProgressStatus, usize> = BTreeMap::new();
     for s in &statuses.series {
         *counts.entry(s.progress.status).or_default() += 1;
@@ -319,10 +325,11 @@ fn write_release(
     }
 }
 
-/// Points `CURRENT` at `id` (atomically: write a temporary file, then rename).
+/// Points `CURRENT` at `id` (atomically: write a temporary file, then
+/// rename), once the release has loaded whole.
 pub fn set_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
     let releases = releases_dir(data_dir);
-    verify(&releases.join(id))?;
+    load(data_dir, id)?;
     let tmp = releases.join(format!(".{CURRENT_FILE}.{}", std::process::id()));
     write_synced(&tmp, format!("{id}\n").as_bytes())?;
     let current = releases.join(CURRENT_FILE);
@@ -370,6 +377,16 @@ pub fn verify(dir: &Path) -> Result<Manifest, ReleaseError> {
 pub fn load(data_dir: &Path, id: &str) -> Result<Release, ReleaseError> {
     let dir = releases_dir(data_dir).join(id);
     let manifest = verify(&dir)?;
+    let (dataset, statuses) = decode(&dir)?;
+    Ok(Release {
+        manifest,
+        dataset,
+        statuses,
+    })
+}
+
+/// Reads a release folder's files into what the site serves.
+fn decode(dir: &Path) -> Result<(Dataset, Statuses), ReleaseError> {
     let read_json = |name: &str| -> Result<Vec<u8>, ReleaseError> {
         fs::read(dir.join(name)).map_err(io(&dir.join(name)))
     };
@@ -384,15 +401,36 @@ pub fn load(data_dir: &Path, id: &str) -> Result<Release, ReleaseError> {
             source,
         })?;
     let observations = read_observations_parquet(&dir.join(OBSERVATIONS))?;
-    Ok(Release {
-        manifest,
-        dataset: Dataset {
+    Ok((
+        Dataset {
             indicators: catalogue.indicators,
             areas: catalogue.areas,
             observations,
         },
         statuses,
-    })
+    ))
+}
+
+/// The release to serve: the current one, or, if it cannot be loaded, the
+/// newest earlier release that can (with the current one's error, to log).
+/// `CURRENT` is left as it is: choosing what is current is staff's call.
+pub fn load_servable(data_dir: &Path) -> Result<(Release, Option<ReleaseError>), ReleaseError> {
+    let current =
+        current_id(data_dir).ok_or_else(|| ReleaseError::NoRelease(data_dir.to_path_buf()))?;
+    let err = match load(data_dir, &current) {
+        Ok(release) => return Ok((release, None)),
+        Err(err) => err,
+    };
+    for number in release_numbers(data_dir).into_iter().rev() {
+        let id = release_id(number);
+        if id == current {
+            continue;
+        }
+        if let Ok(release) = load(data_dir, &id) {
+            return Ok((release, Some(err)));
+        }
+    }
+    Err(err)
 }
 
 /// Loads the current release.

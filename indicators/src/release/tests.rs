@@ -108,3 +108,79 @@ fn a_single_file_is_not_a_dataset_to_build_from() {
     ));
     assert!(release_numbers(data.path()).is_empty());
 }
+
+/// An Open SDG repository whose one series has a single value before the
+/// base year (Canada 9-6-1, British Columbia, Biodiesel).
+fn repository_with_a_value_before_the_base_year() -> tempfile::TempDir {
+    let repo = temp();
+    fs::create_dir_all(repo.path().join("data")).expect("data");
+    fs::create_dir_all(repo.path().join("meta")).expect("meta");
+    fs::write(
+        repo.path().join("data/indicator_9-6-1.csv"),
+        "Year,Geography,Value\n2015,,10\n2020,,12\n2010,British Columbia,3.5\n",
+    )
+    .expect("data file");
+    fs::write(
+        repo.path().join("meta/9-6-1.md"),
+        "---\nindicator_name: Biofuels\nauto_progress_calculation: true\nprogress_calculation_options:\n- direction: positive\n  base_year: 2015\n  disaggregation:\n  - field: Geography\n    value: British Columbia\n---\n",
+    )
+    .expect("meta file");
+    repo
+}
+
+#[test]
+fn regression_a_series_with_no_value_from_the_base_year_on_gives_a_release_that_loads() {
+    let repo = repository_with_a_value_before_the_base_year();
+    let data = temp();
+    build(repo.path(), data.path(), None).expect("build");
+    // Before the fix the inputs were NaN, written as `null`, and this failed.
+    let release = load_current(data.path()).expect("the release loads");
+    let status = release.statuses.indicator("9-6-1").expect("9-6-1");
+    assert_eq!(status.status, ProgressStatus::NotAvailable);
+    let counted = &status.counted[0];
+    assert_eq!(counted.tag, "9-6-1 / British Columbia");
+    assert_eq!(counted.progress.inputs, None);
+    assert_eq!(
+        counted.progress.unavailable,
+        Some(crate::progress::Unavailable::NoDataFromBaseYear)
+    );
+}
+
+#[test]
+fn a_release_that_cannot_be_loaded_never_becomes_current_and_the_last_good_one_is_served() {
+    let data = temp();
+    let data = data.path();
+    build(&demo(), data, None).expect("first");
+    build(&demo(), data, Some(ProgressMethod::Eurostat)).expect("second");
+    assert_eq!(current_id(data).as_deref(), Some("r00002"));
+    // Make r00002 unreadable in a way its checksums do not catch: statuses
+    // that do not decode, with a manifest that matches them.
+    let dir = releases_dir(data).join("r00002");
+    let bad = b"{\"method\":\"open-sdg\",\"series\":[{\"base_value\":null}]}".to_vec();
+    fs::write(dir.join(STATUSES), &bad).expect("write");
+    let mut manifest: Manifest =
+        serde_json::from_slice(&fs::read(dir.join(MANIFEST)).expect("manifest")).expect("json");
+    for f in &mut manifest.files {
+        if f.name == STATUSES {
+            *f = entry(&dir.join(STATUSES), &bad);
+        }
+    }
+    fs::write(dir.join(MANIFEST), json(MANIFEST, &manifest).expect("json")).expect("write");
+    assert!(verify(&dir).is_ok(), "the checksums alone cannot tell");
+
+    // It cannot be made current again …
+    set_current(data, "r00001").expect("r00001 is whole");
+    assert!(matches!(
+        set_current(data, "r00002"),
+        Err(ReleaseError::Json { .. })
+    ));
+    assert_eq!(current_id(data).as_deref(), Some("r00001"));
+    // … and if it is current anyway, the newest readable release is served.
+    fs::write(releases_dir(data).join(CURRENT_FILE), "r00002\n").expect("write");
+    let (served, error) = load_servable(data).expect("something to serve");
+    assert_eq!(served.manifest.id, "r00001");
+    assert!(
+        matches!(error, Some(ReleaseError::Json { .. })),
+        "{error:?}"
+    );
+}

@@ -10,9 +10,10 @@ use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
-/// The fixtures folder in the repository.
+/// The fixtures folder in the repository (this module is also compiled into
+/// other crates' tests, which sit beside `indicators/`).
 pub fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../indicators/tests/fixtures")
 }
 
 /// A file among the fixtures, e.g. `progress-vectors/components_flat.csv`.

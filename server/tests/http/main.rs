@@ -3,7 +3,10 @@
 //! indicators never leave the server, health is JSON. One test binary, one
 //! module per topic, helpers in `common`.
 
+mod canada;
 mod common;
+#[path = "../../../indicators/tests/common/mod.rs"]
+mod fixtures;
 mod health;
 mod indicator;
 mod overviews;

@@ -13,7 +13,7 @@ pub use areas::{check_area_references, read_areas};
 
 use super::cell::parse_number;
 use super::table::{normalise_header, Table};
-use crate::model::{DecimalSeparator, Direction, Indicator, Visibility};
+use crate::model::{CountedSeries, DecimalSeparator, Dimensions, Direction, Indicator, Visibility};
 use crate::problem::{Problem, YEAR_RANGE};
 use crate::sdg;
 
@@ -119,6 +119,7 @@ impl<'a> RowReader<'a> {
         let visibility = self.visibility();
         let decimal_separator = self.decimal_separator();
         let sdg_targets = self.targets();
+        let counted_series = self.counted_series();
         let (titles, default_language) = self.titles(titles);
         Indicator {
             id: id.to_owned(),
@@ -144,6 +145,33 @@ impl<'a> RowReader<'a> {
             graph_type: None,
             non_statistical: false,
             progress_options: Vec::new(),
+            counted_series,
+        }
+    }
+
+    /// `progress_series`: the series whose scores make the status, by slug,
+    /// separated by `|` (slugs themselves use `;`). Empty: the headline rule.
+    fn counted_series(&mut self) -> CountedSeries {
+        let text = self.text("progress_series");
+        let mut slugs = Vec::new();
+        for slug in text.split('|').map(str::trim).filter(|s| !s.is_empty()) {
+            match Dimensions::from_slug(slug) {
+                // Stored as the data would spell it (sorted pairs), so it
+                // compares equal to the series' own slug.
+                Ok(dimensions) => slugs.push(dimensions.slug()),
+                Err(piece) => {
+                    self.report(
+                        Problem::bad_series_slug(self.file, &piece),
+                        "progress_series",
+                        text,
+                    );
+                }
+            }
+        }
+        if slugs.is_empty() {
+            CountedSeries::Headline
+        } else {
+            CountedSeries::Named { slugs }
         }
     }
 

@@ -160,3 +160,36 @@ fn the_first_title_column_with_text_is_the_default_language() {
     assert_eq!(indicators[1].default_language, "de");
     assert_eq!(indicators[1].title(), "Armut");
 }
+
+#[test]
+fn progress_series_names_the_series_that_count_by_slug() {
+    let header = "id,title,unit,direction,sdg_targets,progress_series\n";
+    let rows = "rent,Rent,%,lower,11.1,\"district=Nord | sex=female;district=Süd\"\nbad,Bad,%,lower,11.1,Nord\nplain,Plain,%,lower,11.1,\n";
+    let (table, problems) = load_csv(format!("{header}{rows}").as_bytes(), "catalogue.csv");
+    assert!(problems.is_empty(), "{problems:?}");
+    let (indicators, problems) = read_catalogue(&table, "catalogue.csv");
+    assert_eq!(
+        indicators[0].counted_series,
+        CountedSeries::Named {
+            // Stored as the data spells a slug: pairs sorted by name.
+            slugs: vec!["district=Nord".into(), "district=Süd;sex=female".into()]
+        }
+    );
+    assert_eq!(indicators[1].counted_series, CountedSeries::Headline);
+    assert_eq!(indicators.len(), 2, "the row with a bad slug is left out");
+    let p = &problems[0];
+    assert_eq!(
+        (p.code, p.line, p.column.as_deref()),
+        (
+            ProblemCode::BadCatalogueValue,
+            Some(3),
+            Some("progress_series")
+        )
+    );
+    assert_eq!(
+        p.reason,
+        Reason::BadSeriesSlug {
+            piece: "Nord".into()
+        }
+    );
+}
