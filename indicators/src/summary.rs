@@ -205,10 +205,45 @@ pub fn assess_series(
     options: &ProgressOptions,
     method: ProgressMethod,
 ) -> ProgressResult {
+    if method == ProgressMethod::Eurostat {
+        return match eurostat_inputs(points, indicator, options) {
+            Some(inputs) => progress::assess(method, inputs),
+            None => ProgressResult::not_available(method, None, Unavailable::TooShortPeriod),
+        };
+    }
     match progress_inputs(points, indicator, options) {
         Some(inputs) => progress::assess(method, inputs),
         None => ProgressResult::not_available(method, None, Unavailable::NoDataFromBaseYear),
     }
+}
+
+/// Eurostat's short-term inputs: from `t − 5` to the latest year `t`; where
+/// `t − 5` has no value, the first later year that has one, as long as the
+/// period still spans three years (`t − 3`). The baseline does not apply:
+/// the period moves as data arrives.
+pub fn eurostat_inputs(
+    points: &[Point],
+    indicator: &Indicator,
+    options: &ProgressOptions,
+) -> Option<ProgressInputs> {
+    let value_of = |p: &Point| p.progress.unwrap_or(p.value);
+    let usable: Vec<&Point> = points.iter().filter(|p| value_of(p).is_finite()).collect();
+    let current = usable.last()?;
+    let t = current.period.year;
+    let base = usable.iter().find(|p| {
+        (t - progress::EUROSTAT_PERIOD_YEARS..=t - progress::EUROSTAT_MIN_PERIOD_YEARS)
+            .contains(&p.period.year)
+    })?;
+    Some(ProgressInputs {
+        base_year: base.period.year,
+        base_value: value_of(base),
+        current_year: t,
+        current_value: value_of(current),
+        target: options.target,
+        target_year: options.target_year.unwrap_or(DEFAULT_TARGET_YEAR),
+        direction: options.direction.unwrap_or(indicator.direction),
+        limit: options.limit,
+    })
 }
 
 /// Ordinary least squares over `(year, value)`, projected to `year`.
@@ -331,6 +366,31 @@ mod tests {
         );
         assert_eq!(s.progress.status, ProgressStatus::ModerateProgress);
         assert!((s.cagr.expect("cagr") - ((10.4f64 / 14.5).powf(1.0 / 8.0) - 1.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn eurostat_looks_five_years_back_or_at_least_three() {
+        let i = Indicator::new("p", "P", "%", Direction::Higher, &["1.2"]);
+        let options = options_for(&i);
+        let years = |points: &[(i32, f64)]| {
+            eurostat_inputs(&series(points).points, &i, &options)
+                .map(|inputs| (inputs.base_year, inputs.current_year))
+        };
+        let yearly: Vec<(i32, f64)> = (2012..=2021).map(|y| (y, f64::from(y))).collect();
+        assert_eq!(years(&yearly), Some((2016, 2021)), "t - 5");
+        assert_eq!(
+            years(&[(2015, 1.0), (2018, 2.0), (2021, 3.0)]),
+            Some((2018, 2021)),
+            "t - 5 and t - 4 missing: t - 3"
+        );
+        assert_eq!(years(&[(2015, 1.0), (2019, 2.0), (2021, 3.0)]), None);
+        let short = assess_series(
+            &series(&[(2015, 1.0), (2019, 2.0), (2021, 3.0)]).points,
+            &i,
+            &options,
+            ProgressMethod::Eurostat,
+        );
+        assert_eq!(short.unavailable, Some(Unavailable::TooShortPeriod));
     }
 
     #[test]

@@ -1,12 +1,18 @@
-//! Killing `localgoals build` with SIGKILL at any moment never leaves a
-//! damaged or half-written release visible, and the previous release stays
-//! current and loadable.
+//! Killing `localgoals build` with SIGKILL never leaves a damaged or
+//! half-written release visible: the previous release stays current and
+//! loadable until the new one is whole. One test stops the build at each step
+//! of the write (a pause point the build reports) and kills it there; the
+//! other kills it at random moments.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use indicators::release::{current_id, load_current, release_numbers, verify, RELEASES_DIR};
+use indicators::release::{
+    current_id, load, load_current, release_numbers, verify, WriteStep, PAUSE_VARIABLE,
+    RELEASES_DIR,
+};
 
 fn demo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../indicators/demo-city")
@@ -37,6 +43,90 @@ fn assert_consistent(data: &Path, round: usize) {
     let release = load_current(data)
         .unwrap_or_else(|e| panic!("round {round}: current release {current} does not load: {e}"));
     assert!(!release.dataset.observations.is_empty(), "round {round}");
+}
+
+/// Starts a build that stops at `step`, waits until it reports being there
+/// (so the kill lands inside the write window), and kills it.
+fn kill_at(data: &Path, method: &str, step: WriteStep) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_localgoals"))
+        .arg("--data")
+        .arg(data)
+        .arg("build")
+        .arg(demo())
+        .args(["--method", method])
+        .env(PAUSE_VARIABLE, step.as_str())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start localgoals build");
+    let stderr = child.stderr.take().expect("stderr");
+    let wanted = format!("paused at {step}");
+    let reached = BufReader::new(stderr)
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.contains(&wanted));
+    child.kill().expect("SIGKILL");
+    let status = child.wait().expect("wait");
+    assert!(reached, "the build never reached {step} (exit: {status})");
+    assert!(!status.success(), "killed, not finished, at {step}");
+}
+
+#[test]
+fn sigkill_inside_each_write_step_leaves_the_previous_or_the_new_release_whole() {
+    let folder = tempfile::TempDir::new().expect("data folder");
+    let data = folder.path();
+    assert!(build(data, "open-sdg")
+        .wait()
+        .expect("first build")
+        .success());
+    let methods = ["eurostat", "unsd-progress-chart"];
+    for (round, &step) in WriteStep::ALL.iter().enumerate() {
+        let before = current_id(data).expect("a current release");
+        let numbers_before = release_numbers(data);
+        // A method other than the current release's, so the build writes a
+        // new release rather than keeping the current one.
+        let method = methods[round % methods.len()];
+        kill_at(data, method, step);
+        assert_consistent(data, round);
+        let after = current_id(data).expect("CURRENT");
+        let new_release = release_numbers(data)
+            .into_iter()
+            .find(|n| !numbers_before.contains(n))
+            .map(|n| format!("r{n:05}"));
+        match step {
+            // Before the rename nothing new is visible.
+            WriteStep::FilesWritten | WriteStep::ManifestWritten => {
+                assert_eq!(after, before, "{step}");
+                assert_eq!(new_release, None, "{step}");
+            }
+            // Renamed: the new release is whole but not current yet.
+            WriteStep::Renamed | WriteStep::CurrentWritten => {
+                assert_eq!(after, before, "{step}");
+                let new_release = new_release.unwrap_or_else(|| panic!("{step}: no new release"));
+                load(data, &new_release).unwrap_or_else(|e| panic!("{step}: {e}"));
+            }
+            // Switched: the new release is current and whole.
+            WriteStep::CurrentSwitched => {
+                assert_eq!(Some(after.clone()), new_release, "{step}");
+                let release = load_current(data).expect("the new release loads");
+                assert_eq!(release.manifest.method.as_str(), method, "{step}");
+            }
+        }
+    }
+    // Afterwards a normal build still works and becomes current.
+    assert!(build(data, "open-sdg")
+        .wait()
+        .expect("final build")
+        .success());
+    assert_consistent(data, 99);
+    assert_eq!(
+        load_current(data)
+            .expect("current")
+            .manifest
+            .method
+            .as_str(),
+        "open-sdg"
+    );
 }
 
 #[test]

@@ -41,15 +41,40 @@ pub fn status_explanation(result: &ProgressResult) -> String {
                 result.value.unwrap_or(f64::NAN) * 100.0,
             ),
         },
-        ProgressMethod::Eurostat => format!(
-            "Eurostat method: {per_year:+.2}% a year from {t0} to {t}: {status}."
-        ),
-        ProgressMethod::UnsdProgressChart => format!(
-            "UNSD Progress Chart: at {per_year:+.2}% a year the value would be {:.2} in {}: {status}.",
-            projected_value(&inputs, growth),
-            inputs.target_year,
-        ),
+        ProgressMethod::Eurostat => match (inputs.target, result.required_cagr) {
+            (Some(target), Some(required)) => format!(
+                "Eurostat method: {per_year:+.2}% a year from {t0} to {t}; reaching {target} by {} needs {:+.2}% a year, so growth is {:.0}% of the required pace ({}): {status}.",
+                inputs.target_year,
+                required * 100.0,
+                result.value.unwrap_or(f64::NAN) * 100.0,
+                class(result),
+            ),
+            _ => format!(
+                "Eurostat method: {per_year:+.2}% a year from {t0} to {t} ({}): {status}.",
+                class(result),
+            ),
+        },
+        ProgressMethod::UnsdProgressChart => match inputs.target {
+            Some(target) => format!(
+                "UNSD Progress Chart: at {per_year:+.2}% a year the value would be {:.2} in {}, {:.0}% of the way from {y0} to the target of {target} ({}): {status}.",
+                projected_value(&inputs, growth),
+                inputs.target_year,
+                result.value.unwrap_or(f64::NAN) * 100.0,
+                class(result),
+            ),
+            None => format!(
+                "UNSD Progress Chart: at {per_year:+.2}% a year the value would be {:.2} in {} ({}): {status}.",
+                projected_value(&inputs, growth),
+                inputs.target_year,
+                class(result),
+            ),
+        },
     }
+}
+
+/// The method's own class name, as published.
+fn class(result: &ProgressResult) -> &'static str {
+    result.class.map_or("", super::class_label)
 }
 
 fn no_status(why: Option<Unavailable>) -> String {
@@ -65,6 +90,9 @@ fn no_status(why: Option<Unavailable>) -> String {
             "the base and current values have opposite signs, so a growth rate means nothing"
         }
         Unavailable::NoDataFromBaseYear => "no value in or after the base year",
+        Unavailable::TooShortPeriod => {
+            "Eurostat's method needs a value three to five years before the latest one"
+        }
         Unavailable::ZeroOrSignChange => {
             "fewer than two years of data, or values that are zero or change sign"
         }
@@ -124,7 +152,7 @@ mod tests {
         let eurostat = status_explanation(&assess(ProgressMethod::Eurostat, inputs(None, 10.4)));
         assert!(
             eurostat.starts_with(&format!(
-                "Eurostat method: {:+.2}% a year from 2015 to 2023: ",
+                "Eurostat method: {:+.2}% a year from 2015 to 2023 (significant progress): ",
                 growth * 100.0
             )),
             "{eurostat}"

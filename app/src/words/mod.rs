@@ -8,7 +8,7 @@ mod explanation;
 mod problems;
 
 use indicators::model::Dimensions;
-use indicators::progress::{ProgressMethod, ProgressStatus};
+use indicators::progress::{MethodClass, ProgressMethod, ProgressStatus};
 use indicators::summary::BaselineRule;
 use indicators::{AreaKind, Direction};
 
@@ -26,6 +26,21 @@ pub fn status_label(status: ProgressStatus) -> &'static str {
         ProgressStatus::LimitedProgress => "Limited progress",
         ProgressStatus::Deterioration => "Deterioration",
         ProgressStatus::NotAvailable => "Not available",
+    }
+}
+
+/// A class as Eurostat or the UNSD Progress Chart publish it.
+pub fn class_label(class: MethodClass) -> &'static str {
+    match class {
+        MethodClass::SignificantProgress => "significant progress",
+        MethodClass::ModerateProgress => "moderate progress",
+        MethodClass::ModerateMovementAway => "moderate movement away",
+        MethodClass::SignificantMovementAway => "significant movement away",
+        MethodClass::InsufficientProgress => "insufficient progress",
+        MethodClass::MovementAway => "movement away from the target",
+        MethodClass::OnTrackOrTargetMet => "on track or target met",
+        MethodClass::FairProgress => "fair progress, but acceleration needed",
+        MethodClass::StagnationOrRegression => "stagnation or regression",
     }
 }
 

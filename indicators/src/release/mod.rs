@@ -65,6 +65,39 @@ pub enum ReleaseError {
     NoRelease(PathBuf),
 }
 
+crate::wire_enum! {
+    /// The steps of writing a release, in order: the points a crash test can
+    /// stop a build at (see [`PAUSE_VARIABLE`]).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum WriteStep: "write step" {
+        /// Every data file is written and fsynced in the `.building-*` folder.
+        FilesWritten = "files-written",
+        /// The manifest is written and the folder fsynced; not renamed yet.
+        ManifestWritten = "manifest-written",
+        /// The folder is renamed into place as `rNNNNN`; `CURRENT` unchanged.
+        Renamed = "renamed",
+        /// The new `CURRENT` is written to a temporary file, not renamed yet.
+        CurrentWritten = "current-written",
+        /// `CURRENT` names the new release.
+        CurrentSwitched = "current-switched",
+    }
+}
+
+/// Set to a [`WriteStep`] name, a build prints `paused at STEP` on standard
+/// error when it reaches that step and waits there until it is killed. Only
+/// the crash tests set it: it proves their kills land inside the write.
+pub const PAUSE_VARIABLE: &str = "LOCALGOALS_PAUSE_AT";
+
+fn reached(step: WriteStep) {
+    if std::env::var(PAUSE_VARIABLE).is_ok_and(|v| v == step.as_str()) {
+        eprintln!("paused at {step}");
+        let _ = std::io::stderr().flush();
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        }
+    }
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ReleaseError + '_ {
     move |source| ReleaseError::Io {
         path: path.to_path_buf(),
@@ -270,6 +303,7 @@ fn write_release(
         write_synced(&staging.join(PROBLEMS), &json(PROBLEMS, &warnings)?)?,
     ];
     files.sort_by(|a, b| a.name.cmp(&b.name));
+    reached(WriteStep::FilesWritten);
     // Read back what was written, as `load` will: a release that cannot be
     // loaded must never become a release, let alone the current one.
     if let Err(err) = decode(&staging) {
@@ -311,10 +345,12 @@ fn write_release(
         // The manifest goes last: a release folder with a valid manifest is whole.
         write_synced(&staging.join(MANIFEST), &json(MANIFEST, &manifest)?)?;
         sync_dir(&staging)?;
+        reached(WriteStep::ManifestWritten);
         let target = releases.join(&id);
         match fs::rename(&staging, &target) {
             Ok(()) => {
                 sync_dir(&releases)?;
+                reached(WriteStep::Renamed);
                 set_current(data_dir, &id)?;
                 return Ok(manifest);
             }
@@ -332,9 +368,12 @@ pub fn set_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
     load(data_dir, id)?;
     let tmp = releases.join(format!(".{CURRENT_FILE}.{}", std::process::id()));
     write_synced(&tmp, format!("{id}\n").as_bytes())?;
+    reached(WriteStep::CurrentWritten);
     let current = releases.join(CURRENT_FILE);
     fs::rename(&tmp, &current).map_err(io(&current))?;
-    sync_dir(&releases)
+    sync_dir(&releases)?;
+    reached(WriteStep::CurrentSwitched);
+    Ok(())
 }
 
 /// The id `CURRENT` names, if any.

@@ -184,3 +184,67 @@ fn a_release_that_cannot_be_loaded_never_becomes_current_and_the_last_good_one_i
         "{error:?}"
     );
 }
+
+/// A dataset folder: one indicator, yearly from 2014 to 2021, rising, and
+/// `settings.csv` choosing `method`.
+fn dataset_choosing(method: &str) -> tempfile::TempDir {
+    let dir = temp();
+    fs::write(
+        dir.path().join("settings.csv"),
+        format!("key,value\nprogress_method,{method}\n"),
+    )
+    .expect("settings");
+    fs::write(
+        dir.path().join("catalogue.csv"),
+        "id,title,unit,direction,sdg_targets\nshare,Share,%,higher,11.1\n",
+    )
+    .expect("catalogue");
+    fs::create_dir(dir.path().join("observations")).expect("observations");
+    let rows: String = (2014..=2021)
+        .map(|y| format!("share,{y},{}\n", 40 + 2 * (y - 2014)))
+        .collect();
+    fs::write(
+        dir.path().join("observations/share.csv"),
+        format!("indicator,year,value\n{rows}"),
+    )
+    .expect("data");
+    dir
+}
+
+#[test]
+fn the_method_settings_csv_chooses_is_the_one_the_release_computes() {
+    let eurostat = dataset_choosing("eurostat");
+    let data = temp();
+    let outcome = build(eurostat.path(), data.path(), None).expect("build");
+    assert_eq!(outcome.manifest.method, ProgressMethod::Eurostat);
+    let release = load_current(data.path()).expect("load");
+    assert_eq!(release.statuses.method, ProgressMethod::Eurostat);
+    let result = &release.statuses.indicator("share").expect("share").counted[0].progress;
+    // Eurostat's period: t − 5 = 2016 to 2021, not the 2015 baseline.
+    let inputs = result.inputs.expect("inputs");
+    assert_eq!((inputs.base_year, inputs.current_year), (2016, 2021));
+    assert_eq!(result.method, ProgressMethod::Eurostat);
+    assert_eq!(
+        result.class,
+        Some(crate::progress::MethodClass::SignificantProgress)
+    );
+
+    let unsd = dataset_choosing("unsd-progress-chart");
+    let data = temp();
+    build(unsd.path(), data.path(), None).expect("build");
+    let release = load_current(data.path()).expect("load");
+    let result = &release.statuses.indicator("share").expect("share").counted[0].progress;
+    assert_eq!(result.method, ProgressMethod::UnsdProgressChart);
+    assert_eq!(result.inputs.map(|i| i.base_year), Some(2015), "UNSD: 2015");
+    assert_eq!(
+        result.class,
+        Some(crate::progress::MethodClass::OnTrackOrTargetMet)
+    );
+    // The command line overrides settings.csv.
+    let data = temp();
+    build(unsd.path(), data.path(), Some(ProgressMethod::OpenSdg)).expect("build");
+    assert_eq!(
+        load_current(data.path()).expect("load").statuses.method,
+        ProgressMethod::OpenSdg
+    );
+}
