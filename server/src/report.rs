@@ -56,9 +56,10 @@ pub fn indicator_status(
             .mean_score
             .map(|s| format!(", mean score {s:.2}"))
             .unwrap_or_default();
+        let counted = level.counted.len();
         let _ = writeln!(
             out,
-            "Indicator status: {}{score}",
+            "Indicator status: {}{score} (from {counted} counted series, marked *)",
             status_label(level.status)
         );
     }
@@ -70,7 +71,8 @@ pub fn indicator_status(
     {
         let _ = writeln!(
             out,
-            "\n  {}: {}",
+            "\n{} {}: {}",
+            if s.counts { " *" } else { "  " },
             series_label(&s.dimensions),
             status_label(s.progress.status)
         );
