@@ -4,7 +4,6 @@
 //! tests cannot disagree.
 
 use crate::model::{CountedSeries, Dimensions, Indicator, ProgressOptions, Series};
-use crate::progress::DEFAULT_BASE_YEAR;
 use crate::summary::options_for;
 
 /// Columns that pick a series rather than disaggregate it (sdg-build's
@@ -64,15 +63,10 @@ pub fn counted_series<'a>(
             };
             entries
                 .into_iter()
-                .map(|mut options| {
-                    // sdg-build's default base year: 2015 (or the next year
-                    // with data), never an earlier year.
-                    options.base_year = options.base_year.or(Some(DEFAULT_BASE_YEAR));
-                    Counted {
-                        series: open_sdg_series(series, &options, &first_line),
-                        tag: open_sdg_tag(&indicator.id, &options),
-                        options,
-                    }
+                .map(|options| Counted {
+                    series: open_sdg_series(series, &options, &first_line),
+                    tag: open_sdg_tag(&indicator.id, &options),
+                    options,
                 })
                 .collect()
         }

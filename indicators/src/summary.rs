@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Dimensions, Indicator, Point, ProgressOptions, Series};
+use crate::model::{CountedSeries, Dimensions, Indicator, Point, ProgressOptions, Series};
 use crate::progress::{
     self, ProgressInputs, ProgressMethod, ProgressResult, Unavailable, DEFAULT_BASE_YEAR,
     DEFAULT_TARGET_YEAR,
@@ -139,7 +139,14 @@ pub fn progress_inputs(
             ..(*p).clone()
         })
         .collect();
-    let (base, _) = baseline(&owned, options.base_year)?;
+    let (base, rule) = baseline(&owned, options.base_year)?;
+    // sdg-build's base year is 2015 or a later year with data, never an
+    // earlier one: an Open SDG series with data only before it has no inputs.
+    if rule == BaselineRule::FirstYearWithData
+        && indicator.counted_series == CountedSeries::OpenSdgOptions
+    {
+        return None;
+    }
     let current = owned.last()?;
     Some(ProgressInputs {
         base_year: base.period.year,
@@ -206,9 +213,15 @@ pub fn assess_series(
     method: ProgressMethod,
 ) -> ProgressResult {
     if method == ProgressMethod::Eurostat {
+        let has_data = points
+            .iter()
+            .any(|p| p.progress.unwrap_or(p.value).is_finite());
         return match eurostat_inputs(points, indicator, options) {
             Some(inputs) => progress::assess(method, inputs),
-            None => ProgressResult::not_available(method, None, Unavailable::TooShortPeriod),
+            None if has_data => {
+                ProgressResult::not_available(method, None, Unavailable::TooShortPeriod)
+            }
+            None => ProgressResult::not_available(method, None, Unavailable::NoDataFromBaseYear),
         };
     }
     match progress_inputs(points, indicator, options) {
@@ -391,6 +404,17 @@ mod tests {
             ProgressMethod::Eurostat,
         );
         assert_eq!(short.unavailable, Some(Unavailable::TooShortPeriod));
+    }
+
+    #[test]
+    fn an_open_sdg_series_with_data_only_before_2015_has_no_inputs() {
+        let mut i = Indicator::new("p", "P", "%", Direction::Higher, &["1.2"]);
+        let old = series(&[(2010, 1.0), (2012, 2.0)]);
+        // A city dataset falls back to the first year with data …
+        assert!(progress_inputs(&old.points, &i, &options_for(&i)).is_some());
+        // … sdg-build does not.
+        i.counted_series = CountedSeries::OpenSdgOptions;
+        assert_eq!(progress_inputs(&old.points, &i, &options_for(&i)), None);
     }
 
     #[test]

@@ -56,10 +56,9 @@ pub fn indicator_status(
             .mean_score
             .map(|s| format!(", mean score {s:.2}"))
             .unwrap_or_default();
-        let counted = level.counted.len();
         let _ = writeln!(
             out,
-            "Indicator status: {}{score} (from {counted} counted series, marked *)",
+            "Indicator status: {}{score} (from the series marked *)",
             status_label(level.status)
         );
     }

@@ -22,17 +22,20 @@ pub fn status_explanation(result: &ProgressResult) -> String {
         inputs.current_year,
     );
     let per_year = growth * 100.0;
+    // Every method: a target already met is the whole story, whatever the trend.
+    if let (Some(target), ProgressStatus::TargetAchieved) = (inputs.target, result.status) {
+        return format!(
+            "The target of {target} for {} is already reached: the value is {y} in {t} ({}).",
+            inputs.target_year,
+            direction_words(inputs.direction),
+        );
+    }
     match result.method {
         ProgressMethod::OpenSdg => match inputs.target {
             None => format!(
                 "From {y0} in {t0} to {y} in {t} the value changed by {per_year:+.2}% a year ({}); without a target, {:.2}% a year or more in the right direction counts as substantial progress: {status}.",
                 direction_words(inputs.direction),
                 result.thresholds.map_or(0.0, |th| th.high * 100.0),
-            ),
-            Some(target) if result.status == ProgressStatus::TargetAchieved => format!(
-                "The target of {target} for {} is already reached: the value is {y} in {t} ({}).",
-                inputs.target_year,
-                direction_words(inputs.direction),
             ),
             Some(target) => format!(
                 "From {y0} in {t0} to {y} in {t} the value changed by {per_year:+.2}% a year; reaching {target} by {} needs {:+.2}% a year. Actual growth is {:.0}% of the needed pace: {status}.",
@@ -43,27 +46,27 @@ pub fn status_explanation(result: &ProgressResult) -> String {
         },
         ProgressMethod::Eurostat => match (inputs.target, result.required_cagr) {
             (Some(target), Some(required)) => format!(
-                "Eurostat method: {per_year:+.2}% a year from {t0} to {t}; reaching {target} by {} needs {:+.2}% a year, so growth is {:.0}% of the required pace ({}): {status}.",
+                "Eurostat method: {per_year:+.2}% a year from {t0} to {t}; reaching {target} by {} needs {:+.2}% a year, so growth is {:.0}% of the required pace{}: {status}.",
                 inputs.target_year,
                 required * 100.0,
                 result.value.unwrap_or(f64::NAN) * 100.0,
                 class(result),
             ),
             _ => format!(
-                "Eurostat method: {per_year:+.2}% a year from {t0} to {t} ({}): {status}.",
+                "Eurostat method: {per_year:+.2}% a year from {t0} to {t}{}: {status}.",
                 class(result),
             ),
         },
         ProgressMethod::UnsdProgressChart => match inputs.target {
             Some(target) => format!(
-                "UNSD Progress Chart: at {per_year:+.2}% a year the value would be {:.2} in {}, {:.0}% of the way from {y0} to the target of {target} ({}): {status}.",
+                "UNSD Progress Chart: at {per_year:+.2}% a year the value would be {:.2} in {}, {:.0}% of the way from {y0} to the target of {target}{}: {status}.",
                 projected_value(&inputs, growth),
                 inputs.target_year,
                 result.value.unwrap_or(f64::NAN) * 100.0,
                 class(result),
             ),
             None => format!(
-                "UNSD Progress Chart: at {per_year:+.2}% a year the value would be {:.2} in {} ({}): {status}.",
+                "UNSD Progress Chart: at {per_year:+.2}% a year the value would be {:.2} in {}{}: {status}.",
                 projected_value(&inputs, growth),
                 inputs.target_year,
                 class(result),
@@ -72,9 +75,12 @@ pub fn status_explanation(result: &ProgressResult) -> String {
     }
 }
 
-/// The method's own class name, as published.
-fn class(result: &ProgressResult) -> &'static str {
-    result.class.map_or("", super::class_label)
+/// The method's own class name, as published, in parentheses (nothing for
+/// results from releases written before classes were kept).
+fn class(result: &ProgressResult) -> String {
+    result
+        .class
+        .map_or_else(String::new, |c| format!(" ({})", super::class_label(c)))
 }
 
 fn no_status(why: Option<Unavailable>) -> String {
@@ -90,6 +96,9 @@ fn no_status(why: Option<Unavailable>) -> String {
             "the base and current values have opposite signs, so a growth rate means nothing"
         }
         Unavailable::NoDataFromBaseYear => "no value in or after the base year",
+        Unavailable::TargetUnreachableByGrowth => {
+            "the target is equal to the base value, or of the opposite sign, so no growth rate leads to it"
+        }
         Unavailable::TooShortPeriod => {
             "Eurostat's method needs a value three to five years before the latest one"
         }

@@ -249,7 +249,7 @@ pub fn problem_hint(problem: &Problem) -> String {
         ),
         BadSeriesSlug { .. } => "Name each series as its address does: `total` for the headline, or `district=Nord;sex=female`; separate several series with `|`.".into(),
         UnknownSeries { suggestion, .. } => format!(
-            "{}Name a series that has data, or leave `progress_series` empty to count the headline.",
+            "{}Name a series that has data, or leave `progress_series` empty to count the headline (or every series where there is none).",
             did_you_mean(suggestion.as_slice())
         ),
         NoYearOrValueColumn { .. } => "Add `year` and `value` columns (long shape), or put one period per column header such as 2019, 2020 (wide shape).".into(),

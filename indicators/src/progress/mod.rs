@@ -68,6 +68,9 @@ crate::wire_enum! {
         ZeroOrSignChange = "zero-or-sign-change",
         /// Eurostat: no value from five to three years before the latest one.
         TooShortPeriod = "too-short-period",
+        /// The target and the base value have opposite signs (Eurostat) or are
+        /// equal (UNSD): no required growth rate or distance to measure against.
+        TargetUnreachableByGrowth = "target-unreachable-by-growth",
         /// No value in or after the base year.
         NoDataFromBaseYear = "no-data-from-base-year",
     }
@@ -323,15 +326,15 @@ pub fn open_sdg(raw: ProgressInputs) -> ProgressResult {
 /// the limit, since the last steps towards a limit are the hardest.
 pub fn limit_factor(y0: f64, limit: Option<f64>) -> f64 {
     let Some(l) = limit else { return 1.0 };
-    if l == 0.0 {
-        return 1.0;
-    }
-    if y0.abs() <= l.abs() {
-        1.0 - (y0 / l).powf(4.44)
-    } else if y0.abs() < 2.0 * l.abs() {
-        1.0 - ((2.0 * l - y0) / l).powf(4.44)
-    } else {
+    // On absolute values, as sdg-build does: a negative base value and a
+    // positive limit would otherwise raise a negative number to 4.44 (NaN).
+    let (b, l) = (y0.abs(), l.abs());
+    if b >= 2.0 * l {
         1.0
+    } else if b <= l {
+        1.0 - (b / l).powf(4.44)
+    } else {
+        1.0 - ((2.0 * l - b) / l).powf(4.44)
     }
 }
 
@@ -347,21 +350,22 @@ fn status_from(v: f64, th: Thresholds) -> ProgressStatus {
     }
 }
 
-/// Indicator level from its series: the mean score decides, and "target
-/// achieved" only when every series achieved its target.
+/// Indicator level from its series. Open SDG: the mean score of the series
+/// that have one decides, and "target achieved" only when every one of them
+/// achieved its target (series without a score are left out, as in
+/// sdg-build). The alternative methods have no scores: see [`most_common`].
 pub fn indicator_status(series: &[ProgressResult]) -> (ProgressStatus, Option<f64>) {
     let scored: Vec<&ProgressResult> = series
         .iter()
         .filter(|r| r.status != ProgressStatus::NotAvailable && r.score.is_some())
         .collect();
     if scored.is_empty() {
-        return (ProgressStatus::NotAvailable, None);
+        return (most_common(series), None);
     }
     let mean = scored.iter().filter_map(|r| r.score).sum::<f64>() / scored.len() as f64;
-    if scored.len() == series.len()
-        && scored
-            .iter()
-            .all(|r| r.status == ProgressStatus::TargetAchieved)
+    if scored
+        .iter()
+        .all(|r| r.status == ProgressStatus::TargetAchieved)
     {
         return (ProgressStatus::TargetAchieved, Some(mean));
     }
@@ -375,6 +379,41 @@ pub fn indicator_status(series: &[ProgressResult]) -> (ProgressStatus, Option<f6
         ProgressStatus::Deterioration
     };
     (status, Some(mean))
+}
+
+/// The indicator status under a method without scores (Eurostat, UNSD):
+/// the status most of its series have, a tie going to the worse status (a
+/// council should not read a tie as good news); "target achieved" only when
+/// every series with a status achieved its target (otherwise an achieved
+/// target counts as substantial progress); not available when none has a
+/// status.
+pub fn most_common(series: &[ProgressResult]) -> ProgressStatus {
+    let with_status: Vec<ProgressStatus> = series
+        .iter()
+        .map(|r| r.status)
+        .filter(|s| *s != ProgressStatus::NotAvailable)
+        .collect();
+    if !with_status.is_empty()
+        && with_status
+            .iter()
+            .all(|s| *s == ProgressStatus::TargetAchieved)
+    {
+        return ProgressStatus::TargetAchieved;
+    }
+    let mut counts: std::collections::BTreeMap<ProgressStatus, usize> =
+        std::collections::BTreeMap::new();
+    for status in with_status {
+        let status = match status {
+            ProgressStatus::TargetAchieved => ProgressStatus::SubstantialProgress,
+            other => other,
+        };
+        *counts.entry(status).or_default() += 1;
+    }
+    // Equal counts: the lower attention rank (the worse status) wins.
+    counts
+        .into_iter()
+        .max_by_key(|&(status, count)| (count, std::cmp::Reverse(status.attention_rank())))
+        .map_or(ProgressStatus::NotAvailable, |(status, _)| status)
 }
 
 /// Whether the current value already meets the target, in the right direction.
@@ -484,6 +523,13 @@ fn eurostat(raw: ProgressInputs) -> ProgressResult {
             };
             classified(method, inputs, observed, v, None, th, class)
         }
+        Some(target) if !target_met(&inputs, target) && target / inputs.base_value <= 0.0 => {
+            ProgressResult::not_available(
+                method,
+                Some(inputs),
+                Unavailable::TargetUnreachableByGrowth,
+            )
+        }
         Some(target) => {
             let required = cagr(
                 inputs.base_year,
@@ -532,6 +578,16 @@ fn unsd(raw: ProgressInputs) -> ProgressResult {
     };
     let d = inputs.direction.sign();
     let s = if inputs.base_value < 0.0 { -1.0 } else { 1.0 };
+    if let Some(target) = inputs.target {
+        // No distance to cover: `CR` would divide by zero.
+        if target == inputs.base_value && !target_met(&inputs, target) {
+            return ProgressResult::not_available(
+                method,
+                Some(inputs),
+                Unavailable::TargetUnreachableByGrowth,
+            );
+        }
+    }
     let (v, th) = match inputs.target {
         Some(target) => (
             (projected_value(&inputs, observed) - inputs.base_value) / (target - inputs.base_value),

@@ -384,7 +384,7 @@ fn unsd_with_a_target_classes_the_projected_share_of_the_way() {
 
 /// docs/methodology.md, UNSD worked examples without a target (2015 to 2022).
 #[test]
-fn unsd_without_a_target_classes_growth_at_two_and_a_half_percent() {
+fn unsd_without_a_target_classes_growth_at_two_and_half_a_percent() {
     use MethodClass as C;
     use ProgressStatus as S;
     let u = |y: f64| {
@@ -476,4 +476,104 @@ fn attention_rank_puts_deterioration_first_and_not_available_last() {
     all.sort_by_key(|s| s.attention_rank());
     assert_eq!(all.first(), Some(&ProgressStatus::Deterioration));
     assert_eq!(all.last(), Some(&ProgressStatus::NotAvailable));
+}
+
+#[test]
+fn targets_no_growth_rate_leads_to_give_no_status_instead_of_a_division_by_zero() {
+    // UNSD: a target equal to the base value, no longer met (zero deaths,
+    // base 0 and target 0 both become 0.001, then 3).
+    let r = assess(
+        ProgressMethod::UnsdProgressChart,
+        inputs((2015, 0.0), (2022, 3.0), Some(0.0), Direction::Lower, None),
+    );
+    assert_eq!(r.unavailable, Some(Unavailable::TargetUnreachableByGrowth));
+    assert_eq!(r.status, ProgressStatus::NotAvailable);
+    // Eurostat: a target of the other sign than the start value.
+    let r = assess(
+        ProgressMethod::Eurostat,
+        inputs(
+            (2015, -5.0),
+            (2020, -3.0),
+            Some(2.0),
+            Direction::Higher,
+            None,
+        ),
+    );
+    assert_eq!(r.unavailable, Some(Unavailable::TargetUnreachableByGrowth));
+    // Still met is still achieved.
+    let r = assess(
+        ProgressMethod::UnsdProgressChart,
+        inputs((2015, 5.0), (2022, 4.0), Some(5.0), Direction::Lower, None),
+    );
+    assert_eq!(r.status, ProgressStatus::TargetAchieved);
+}
+
+#[test]
+fn a_negative_base_value_with_a_limit_uses_absolute_values_as_sdg_build() {
+    // (-50/100)^4.44 would be NaN; sdg-build uses |y0| and |L|.
+    assert!((limit_factor(-50.0, Some(100.0)) - (1.0 - 0.5f64.powf(4.44))).abs() < 1e-12);
+    assert_eq!(limit_factor(-250.0, Some(100.0)), 1.0);
+    assert_eq!(limit_factor(5.0, Some(0.0)), 1.0);
+    let r = open_sdg(inputs(
+        (2015, -50.0),
+        (2020, -40.0),
+        None,
+        Direction::Higher,
+        Some(100.0),
+    ));
+    assert!(r.score.is_some_and(f64::is_finite), "{r:?}");
+}
+
+#[test]
+fn without_scores_the_indicator_takes_the_most_common_status_ties_to_the_worse() {
+    let rate = |y: f64| {
+        assess(
+            ProgressMethod::Eurostat,
+            inputs((2015, 50.0), (2020, y), Some(80.0), Direction::Higher, None),
+        )
+    };
+    let (substantial, limited, worse, met) = (rate(59.0), rate(52.0), rate(48.0), rate(85.0));
+    assert_eq!(
+        indicator_status(&[substantial.clone(), substantial.clone(), worse.clone()]),
+        (ProgressStatus::SubstantialProgress, None)
+    );
+    assert_eq!(
+        indicator_status(&[substantial.clone(), limited.clone()]).0,
+        ProgressStatus::LimitedProgress,
+        "a tie goes to the worse"
+    );
+    assert_eq!(
+        indicator_status(&[met.clone(), met.clone()]).0,
+        ProgressStatus::TargetAchieved
+    );
+    assert_eq!(
+        indicator_status(&[met.clone(), met, worse]).0,
+        ProgressStatus::SubstantialProgress,
+        "achieved only when all are; otherwise it counts as substantial"
+    );
+    let none = assess(
+        ProgressMethod::Eurostat,
+        inputs((2015, 50.0), (2015, 52.0), None, Direction::Higher, None),
+    );
+    assert_eq!(indicator_status(&[none]).0, ProgressStatus::NotAvailable);
+}
+
+#[test]
+fn open_sdg_achieved_needs_every_scored_series_not_the_unscored_ones() {
+    let met = open_sdg(inputs(
+        (2015, 70.0),
+        (2023, 55.0),
+        Some(100.0),
+        Direction::Lower,
+        None,
+    ));
+    let mut single = inputs((2015, 10.0), (2015, 10.0), None, Direction::Lower, None);
+    single.current_year = 2015;
+    let unscored = open_sdg(single);
+    assert_eq!(unscored.score, None);
+    // sdg-build leaves series without a score out of `all(targets)`.
+    assert_eq!(
+        indicator_status(&[met, unscored]).0,
+        ProgressStatus::TargetAchieved
+    );
 }

@@ -460,11 +460,15 @@ pub fn load_servable(data_dir: &Path) -> Result<(Release, Option<ReleaseError>),
         Ok(release) => return Ok((release, None)),
         Err(err) => err,
     };
+    // Only earlier ones: a later release may be one staff rolled back from.
+    let current_number = current
+        .strip_prefix('r')
+        .and_then(|n| n.parse::<u32>().ok());
     for number in release_numbers(data_dir).into_iter().rev() {
-        let id = release_id(number);
-        if id == current {
+        if current_number.is_some_and(|c| number >= c) {
             continue;
         }
+        let id = release_id(number);
         if let Ok(release) = load(data_dir, &id) {
             return Ok((release, Some(err)));
         }

@@ -248,3 +248,18 @@ fn the_method_settings_csv_chooses_is_the_one_the_release_computes() {
         ProgressMethod::OpenSdg
     );
 }
+
+#[test]
+fn a_release_staff_rolled_back_from_is_not_served_in_place_of_an_unreadable_current_one() {
+    let data = temp();
+    let data = data.path();
+    build(&demo(), data, None).expect("r00001");
+    build(&demo(), data, Some(ProgressMethod::Eurostat)).expect("r00002");
+    build(&demo(), data, Some(ProgressMethod::UnsdProgressChart)).expect("r00003");
+    // Staff roll back to r00002; then r00002 becomes unreadable.
+    set_current(data, "r00002").expect("roll back");
+    fs::write(releases_dir(data).join("r00002").join(STATUSES), b"{}").expect("write");
+    let (served, error) = load_servable(data).expect("something to serve");
+    assert_eq!(served.manifest.id, "r00001", "not r00003, rolled back from");
+    assert!(error.is_some());
+}
