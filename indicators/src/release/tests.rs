@@ -228,6 +228,12 @@ fn the_method_settings_csv_chooses_is_the_one_the_release_computes() {
         result.class,
         Some(crate::progress::MethodClass::SignificantProgress)
     );
+    // The indicator takes its one counted series' status (no scores here).
+    let share = release.statuses.indicator("share").expect("share");
+    assert_eq!(
+        (share.status, share.mean_score),
+        (ProgressStatus::SubstantialProgress, None)
+    );
 
     let unsd = dataset_choosing("unsd-progress-chart");
     let data = temp();
