@@ -14,7 +14,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use indicators::read::read_path;
+use indicators::read::read_path_columns;
 use polars::prelude::*;
 
 const RUNS: usize = 5;
@@ -84,8 +84,8 @@ fn report(label: &str, path: &Path, raw_files: &[PathBuf]) {
     let (text, rows) = median(|| raw_files.iter().map(|f| polars_read(f, false)).sum());
     let (typed, _) = median(|| raw_files.iter().map(|f| polars_read(f, true)).sum());
     let (ours, observations) = median(|| {
-        read_path(path, &|_, _, _| {})
-            .map(|r| r.dataset.observations.len() + r.problems.len())
+        read_path_columns(path, &|_, _, _| {})
+            .map(|r| r.frame.height() + r.problems.len())
             .unwrap_or(0)
     });
     println!(
@@ -102,7 +102,7 @@ fn report(label: &str, path: &Path, raw_files: &[PathBuf]) {
         typed.as_secs_f64() * 1e3
     );
     println!(
-        "  localgoals check (read_path) {:>9.1} ms   ({observations} observations + problems)",
+        "  localgoals check (read_path_columns) {:>9.1} ms   ({observations} observations + problems)",
         ours.as_secs_f64() * 1e3
     );
     println!(

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AreaKind, Dataset};
+use crate::model::{AreaKind, Dataset, Indicator};
 use crate::progress::ProgressStatus;
 
 /// Indicators per status in one group.
@@ -50,9 +50,17 @@ pub fn aggregate(
     indicator_status: &BTreeMap<String, ProgressStatus>,
     view: View,
 ) -> Aggregates {
+    aggregate_indicators(&dataset.indicators, indicator_status, view)
+}
+
+/// [`aggregate`] over a catalogue.
+pub fn aggregate_indicators(
+    indicators: &[Indicator],
+    indicator_status: &BTreeMap<String, ProgressStatus>,
+    view: View,
+) -> Aggregates {
     let mut out = Aggregates::default();
-    for indicator in dataset
-        .indicators
+    for indicator in indicators
         .iter()
         .filter(|i| view == View::Staff || i.is_public())
     {

@@ -22,6 +22,8 @@ pub mod suggest;
 pub mod summary;
 
 #[cfg(feature = "pipeline")]
+pub mod frame;
+#[cfg(feature = "pipeline")]
 pub mod read;
 #[cfg(feature = "pipeline")]
 pub mod release;

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{aggregate, Aggregates, View};
-use crate::model::{Dataset, Dimensions};
+use crate::aggregate::{aggregate_indicators, Aggregates, View};
+use crate::model::{Dataset, Dimensions, Indicator, Series};
 use crate::progress::{indicator_status, ProgressMethod, ProgressResult, ProgressStatus};
 use crate::selection::counted_series;
 use crate::summary::{assess_series, options_for, summarize, SeriesSummary};
@@ -54,8 +54,6 @@ impl Statuses {
 
 /// Computes every series' summary and every indicator's status.
 pub fn compute(dataset: &Dataset, method: ProgressMethod) -> Statuses {
-    let mut series = Vec::new();
-    let mut indicators = Vec::new();
     let all_series = dataset.series_by_indicator();
     // Where each series starts in its file: sdg-build reads a file top down.
     let mut first_lines: HashMap<(&str, &Dimensions), usize> = HashMap::new();
@@ -65,17 +63,84 @@ pub fn compute(dataset: &Dataset, method: ProgressMethod) -> Statuses {
             .or_insert(usize::MAX);
         *line = (*line).min(o.source.line);
     }
+    let mut statuses = Builder::new(method);
     for indicator in &dataset.indicators {
         let of_indicator = all_series
             .get(indicator.id.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let counted = counted_series(indicator, of_indicator, |d| {
+        statuses.add(indicator, of_indicator, |d| {
             first_lines
                 .get(&(indicator.id.as_str(), d))
                 .copied()
                 .unwrap_or(usize::MAX)
         });
+    }
+    statuses.finish(&dataset.indicators)
+}
+
+/// [`compute`] over observations kept as columns (sorted, as a read leaves
+/// them): one indicator's series are built at a time, so a build of
+/// millions of observations never holds them all as structs.
+#[cfg(feature = "pipeline")]
+pub fn compute_columns(
+    indicators: &[crate::model::Indicator],
+    observations: &crate::frame::ObservationFrame,
+    method: ProgressMethod,
+) -> Result<Statuses, polars::prelude::PolarsError> {
+    let view = observations.view()?;
+    let ranges = view.series_ranges();
+    let mut by_indicator: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
+    for (i, (id, _, _)) in ranges.iter().enumerate() {
+        by_indicator
+            .entry(id)
+            .and_modify(|r| r.end = i + 1)
+            .or_insert(i..i + 1);
+    }
+    let mut cache = crate::frame::DimensionsCache::default();
+    let mut statuses = Builder::new(method);
+    for indicator in indicators {
+        let of_indicator = by_indicator
+            .get(indicator.id.as_str())
+            .map(|r| view.series_of(&ranges[r.clone()], &mut cache))
+            .unwrap_or_default();
+        let (series, lines): (Vec<Series>, Vec<usize>) = of_indicator.into_iter().unzip();
+        let first_lines: HashMap<&Dimensions, usize> = series
+            .iter()
+            .zip(lines)
+            .map(|(s, line)| (&s.key.dimensions, line))
+            .collect();
+        statuses.add(indicator, &series, |d| {
+            first_lines.get(d).copied().unwrap_or(usize::MAX)
+        });
+    }
+    Ok(statuses.finish(indicators))
+}
+
+/// Collects series summaries and indicator statuses, one indicator at a time.
+struct Builder {
+    method: ProgressMethod,
+    series: Vec<SeriesSummary>,
+    indicators: Vec<IndicatorStatus>,
+}
+
+impl Builder {
+    fn new(method: ProgressMethod) -> Self {
+        Builder {
+            method,
+            series: Vec::new(),
+            indicators: Vec::new(),
+        }
+    }
+
+    fn add(
+        &mut self,
+        indicator: &Indicator,
+        of_indicator: &[Series],
+        first_line: impl Fn(&Dimensions) -> usize,
+    ) {
+        let method = self.method;
+        let counted = counted_series(indicator, of_indicator, first_line);
         let results: Vec<CountedResult> = counted
             .iter()
             .map(|c| CountedResult {
@@ -99,26 +164,28 @@ pub fn compute(dataset: &Dataset, method: ProgressMethod) -> Statuses {
             let options = entry.map_or_else(|| options_for(indicator), |c| c.options.clone());
             let mut summary = summarize(s, indicator, &options, method);
             summary.counts = entry.is_some();
-            series.push(summary);
+            self.series.push(summary);
         }
-        indicators.push(IndicatorStatus {
+        self.indicators.push(IndicatorStatus {
             indicator_id: indicator.id.clone(),
             status,
             mean_score,
             counted: results,
         });
     }
-    let by_id: BTreeMap<String, ProgressStatus> = indicators
-        .iter()
-        .map(|s| (s.indicator_id.clone(), s.status))
-        .collect();
-    let public = aggregate(dataset, &by_id, View::Public);
-    let staff = aggregate(dataset, &by_id, View::Staff);
-    Statuses {
-        method,
-        series,
-        indicators,
-        public,
-        staff,
+
+    fn finish(self, catalogue: &[Indicator]) -> Statuses {
+        let by_id: BTreeMap<String, ProgressStatus> = self
+            .indicators
+            .iter()
+            .map(|s| (s.indicator_id.clone(), s.status))
+            .collect();
+        Statuses {
+            method: self.method,
+            public: aggregate_indicators(catalogue, &by_id, View::Public),
+            staff: aggregate_indicators(catalogue, &by_id, View::Staff),
+            series: self.series,
+            indicators: self.indicators,
+        }
     }
 }

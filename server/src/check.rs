@@ -82,7 +82,7 @@ pub fn render_text(report: &Report, path: &str) -> String {
         out,
         "\n{} indicator(s), {} observation(s) accepted; {} error(s), {} warning(s).",
         d.indicators.len(),
-        d.observations.len(),
+        report.frame.height(),
         report.errors(),
         report.warnings()
     );

@@ -91,7 +91,12 @@ fn check(args: &server::cli::CheckArgs) -> anyhow::Result<bool> {
             bar.set_message(file.to_owned());
         }
     };
-    let report = indicators::read::read_path(&args.path, &progress)?;
+    // The text report needs counts only: the observations stay columns.
+    let report = if args.json {
+        indicators::read::read_path(&args.path, &progress)?
+    } else {
+        indicators::read::read_path_columns(&args.path, &progress)?
+    };
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

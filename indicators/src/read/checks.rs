@@ -1,26 +1,46 @@
 //! Checks across the files of a dataset (the same value in two files, years
-//! missing inside a series) and the stable order observations are kept in.
+//! missing inside a series) and the stable order observations are kept in,
+//! run on the observation frame.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::Report;
-use crate::model::{CountedSeries, Indicator, Observation};
+use crate::frame::{DimensionsCache, FrameView, ObservationFrame};
+use crate::model::{CountedSeries, Indicator};
 use crate::problem::{ObservationKey, Problem};
 
 /// Every series a catalogue's `progress_series` names has data (else the
 /// status would quietly rest on fewer series than the city chose).
 pub(super) fn counted_series_exist(
     indicators: &[Indicator],
-    observations: &[Observation],
+    observations: &ObservationFrame,
     file: &str,
     lines: &BTreeMap<String, usize>,
 ) -> Vec<Problem> {
-    let mut present: HashMap<&str, BTreeSet<String>> = HashMap::new();
-    for o in observations {
-        present
-            .entry(o.indicator_id.as_str())
-            .or_default()
-            .insert(o.dimensions.slug());
+    if !indicators
+        .iter()
+        .any(|i| matches!(i.counted_series, CountedSeries::Named { .. }))
+    {
+        return Vec::new();
+    }
+    let mut present: HashMap<String, BTreeSet<String>> = HashMap::new();
+    if let Ok(view) = observations.view() {
+        let mut cache = DimensionsCache::default();
+        let mut previous: Option<(&str, &str)> = None;
+        for row in 0..view.len() {
+            let key = (
+                view.indicator.get(row).unwrap_or_default(),
+                view.dimensions.get(row).unwrap_or("[]"),
+            );
+            if previous == Some(key) {
+                continue;
+            }
+            previous = Some(key);
+            present
+                .entry(key.0.to_owned())
+                .or_default()
+                .insert(cache.get(key.1).slug());
+        }
     }
     let empty = BTreeSet::new();
     let mut problems = Vec::new();
@@ -43,112 +63,72 @@ pub(super) fn counted_series_exist(
     problems
 }
 
-/// Cross-file checks, gaps, and a stable order.
+/// Cross-file checks, gaps, and a stable order (indicator, series, year).
 pub(super) fn finish(report: &mut Report) {
-    sort_observations(&mut report.dataset.observations);
-    let observations = &report.dataset.observations;
-    // The same key in two files (within a file it was caught already).
-    let mut duplicates = Vec::new();
-    for pair in observations.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        if a.indicator_id == b.indicator_id
-            && a.dimensions == b.dimensions
-            && a.period.year == b.period.year
-            && a.source.file != b.source.file
-        {
-            let key = ObservationKey {
-                indicator: &b.indicator_id,
-                period: &b.period.label,
-                series: &b.dimensions,
-            };
-            let first = (a.source.file.as_ref(), a.source.line, a.value);
-            duplicates.push(
-                Problem::seen_before_in_another_file(&b.source.file, key, first, b.value)
-                    .at_line(b.source.line)
-                    .with_value(&b.value.to_string()),
-            );
-        }
+    if report.frame.sort().is_err() {
+        // Sorting a frame of the schema's own columns does not fail; if it
+        // ever did, the checks below would run on unsorted rows.
+        report.frame = ObservationFrame::default();
     }
-    report.problems.append(&mut duplicates);
-    report.problems.extend(missing_years(observations));
+    if let Ok(view) = report.frame.view() {
+        let mut cache = DimensionsCache::default();
+        let mut found = duplicates_across_files(&view, &mut cache);
+        found.extend(missing_years(&view, &mut cache));
+        report.problems.append(&mut found);
+    }
     report
         .problems
         .sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
 }
 
-/// Sorts by indicator, dimensions, year (stable). Ids and dimension sets are
-/// ranked once and the sort runs on small integer keys: comparing strings a
-/// million times dominated reading large files.
-fn sort_observations(observations: &mut Vec<Observation>) {
-    let keys: Vec<(u32, u32, i32, u32)> = {
-        let mut ids: Vec<&str> = observations
-            .iter()
-            .map(|o| o.indicator_id.as_str())
-            .collect::<std::collections::HashSet<_>>()
-            .into_iter()
-            .collect();
-        ids.sort_unstable();
-        let id_rank: HashMap<&str, u32> = ids
-            .into_iter()
-            .enumerate()
-            .map(|(i, id)| (id, i as u32))
-            .collect();
-        let mut dims: Vec<&crate::model::Dimensions> = observations
-            .iter()
-            .map(|o| &o.dimensions)
-            .collect::<std::collections::HashSet<_>>()
-            .into_iter()
-            .collect();
-        dims.sort_unstable();
-        let dims_rank: HashMap<&crate::model::Dimensions, u32> = dims
-            .into_iter()
-            .enumerate()
-            .map(|(i, d)| (d, i as u32))
-            .collect();
-        observations
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                (
-                    id_rank[o.indicator_id.as_str()],
-                    dims_rank[&o.dimensions],
-                    o.period.year,
-                    i as u32,
+/// The same key in two files (within a file it was caught already): next to
+/// each other once sorted.
+fn duplicates_across_files(view: &FrameView, cache: &mut DimensionsCache) -> Vec<Problem> {
+    let mut found = Vec::new();
+    for b in 1..view.len() {
+        let a = b - 1;
+        if view.year.get(a) == view.year.get(b)
+            && view.indicator.get(a) == view.indicator.get(b)
+            && view.dimensions.get(a) == view.dimensions.get(b)
+            && view.source_file.get(a) != view.source_file.get(b)
+        {
+            let dimensions = cache.get(view.dimensions.get(b).unwrap_or("[]"));
+            let period = view.period_at(b);
+            let key = ObservationKey {
+                indicator: view.indicator.get(b).unwrap_or_default(),
+                period: &period.label,
+                series: &dimensions,
+            };
+            let value = view.value.get(b).unwrap_or(f64::NAN);
+            let first = (
+                view.source_file.get(a).unwrap_or_default(),
+                view.source_line.get(a).unwrap_or_default() as usize,
+                view.value.get(a).unwrap_or(f64::NAN),
+            );
+            found.push(
+                Problem::seen_before_in_another_file(
+                    view.source_file.get(b).unwrap_or_default(),
+                    key,
+                    first,
+                    value,
                 )
-            })
-            .collect()
-    };
-    if keys.windows(2).all(|w| w[0] <= w[1]) {
-        return;
+                .at_line(view.source_line.get(b).unwrap_or_default() as usize)
+                .with_value(&value.to_string()),
+            );
+        }
     }
-    let mut keys = keys;
-    keys.sort_unstable();
-    let mut slots: Vec<Option<Observation>> =
-        std::mem::take(observations).into_iter().map(Some).collect();
-    observations.extend(
-        keys.into_iter()
-            .filter_map(|(_, _, _, i)| slots[i as usize].take()),
-    );
+    found
 }
 
 /// One warning per series with years missing between its first and last.
-fn missing_years(observations: &[Observation]) -> Vec<Problem> {
+fn missing_years(view: &FrameView, cache: &mut DimensionsCache) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < observations.len() {
-        let first = &observations[start];
-        let mut end = start;
-        while end < observations.len()
-            && observations[end].indicator_id == first.indicator_id
-            && observations[end].dimensions == first.dimensions
-        {
-            end += 1;
-        }
-        let years: BTreeSet<i32> = observations[start..end]
-            .iter()
-            .map(|o| o.period.year)
-            .collect();
+    for (id, dims, rows) in view.series_ranges() {
+        let years: BTreeSet<i32> = rows.clone().filter_map(|r| view.year.get(r)).collect();
         if let (Some(&lo), Some(&hi)) = (years.first(), years.last()) {
+            if hi - lo + 1 == years.len() as i32 {
+                continue;
+            }
             let gaps: Vec<i32> = (lo..=hi).filter(|y| !years.contains(y)).collect();
             // Series reported every few years (censuses, surveys) are not gappy.
             let step_is_regular = years.len() > 1 && {
@@ -157,14 +137,14 @@ fn missing_years(observations: &[Observation]) -> Vec<Problem> {
             };
             if !gaps.is_empty() && !step_is_regular {
                 out.push(Problem::missing_years(
-                    &first.source.file,
-                    &first.indicator_id,
-                    &first.dimensions,
+                    view.source_file.get(rows.start).unwrap_or_default(),
+                    id,
+                    &cache.get(dims),
                     gaps,
                 ));
             }
         }
-        start = end;
     }
     out
 }
+

@@ -67,6 +67,11 @@ const DEFAULT_RIGHTS_AREAS: &str = include_str!("../../reference/rights-areas.cs
 /// Reads a dataset folder: `catalogue.csv`, `areas.csv` (or the default rights
 /// areas) and every tabular file under `observations/`.
 pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
+    read_dataset_columns(dir, progress).with_observations()
+}
+
+/// [`read_dataset`], the observations as columns only (`Report::frame`).
+pub(super) fn read_dataset_columns(dir: &Path, progress: Progress<'_>) -> Report {
     let mut report = Report::default();
     let (settings, mut problems) = read_settings(dir);
     report.settings = settings;
@@ -115,7 +120,7 @@ pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
     progress("", files.len(), files.len());
     report.problems.extend(checks::counted_series_exist(
         &indicators,
-        &report.dataset.observations,
+        &report.frame,
         CATALOGUE_FILE,
         &catalogue_lines,
     ));

@@ -17,11 +17,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::frame::ObservationFrame;
 use crate::model::{Dataset, Indicator};
 use crate::problem::{Problem, ProblemCode};
 use checks::finish;
 pub use dataset::{default_rights_areas_csv, read_dataset, Settings};
-pub use observations::{Context, FileSummary, ObservationFile, Shape};
+pub use observations::{Context, FileSummary, FrameFile, ObservationFile, Shape};
 pub use opensdg::read_open_sdg_data;
 
 pub const CATALOGUE_FILE: &str = "catalogue.csv";
@@ -48,6 +49,11 @@ pub struct Report {
     pub problems: Vec<Problem>,
     /// The dataset's `settings.csv`, or the defaults.
     pub settings: Settings,
+    /// The observations as columns, sorted. `dataset.observations` holds the
+    /// same rows as the model's list, except where a caller asked for the
+    /// columns only ([`open_dataset_columns`]).
+    #[serde(skip)]
+    pub frame: ObservationFrame,
 }
 
 impl Report {
@@ -57,6 +63,12 @@ impl Report {
 
     pub fn warnings(&self) -> usize {
         self.problems.len() - self.errors()
+    }
+
+    /// Fills `dataset.observations` from the frame.
+    pub(crate) fn with_observations(mut self) -> Self {
+        self.dataset.observations = self.frame.to_observations().unwrap_or_default();
+        self
     }
 }
 
@@ -86,15 +98,22 @@ pub fn dataset_kind(path: &Path) -> Option<DatasetKind> {
 /// Reads a dataset a release can be built from: a dataset folder or an Open
 /// SDG repository. The one place `build`, `serve` and `check` open datasets.
 pub fn open_dataset(path: &Path, progress: Progress<'_>) -> Result<Report, ReadError> {
+    open_dataset_columns(path, progress).map(Report::with_observations)
+}
+
+/// [`open_dataset`], keeping the observations as columns only (`frame`;
+/// `dataset.observations` stays empty): what a build of millions of rows
+/// reads.
+pub fn open_dataset_columns(path: &Path, progress: Progress<'_>) -> Result<Report, ReadError> {
     match dataset_kind(path) {
-        Some(DatasetKind::Folder) => Ok(read_dataset(path, progress)),
+        Some(DatasetKind::Folder) => Ok(dataset::read_dataset_columns(path, progress)),
         Some(DatasetKind::OpenSdg) => {
             let data = if path.join("data").is_dir() {
                 path.join("data")
             } else {
                 path.to_path_buf()
             };
-            Ok(read_open_sdg_data(&data, path, progress))
+            Ok(opensdg::read_open_sdg_columns(&data, path, progress))
         }
         None => Err(ReadError::NotFound {
             path: path.to_path_buf(),
@@ -106,8 +125,14 @@ pub fn open_dataset(path: &Path, progress: Progress<'_>) -> Result<Report, ReadE
 /// observation file, or one sheet of a workbook (`book.xlsx#Sheet`). What
 /// `localgoals check` reads.
 pub fn read_path(path: &Path, progress: Progress<'_>) -> Result<Report, ReadError> {
+    read_path_columns(path, progress).map(Report::with_observations)
+}
+
+/// [`read_path`], the observations as columns only (`Report::frame`): what
+/// `localgoals check` reads when it only reports.
+pub fn read_path_columns(path: &Path, progress: Progress<'_>) -> Result<Report, ReadError> {
     if dataset_kind(path).is_some() {
-        return open_dataset(path, progress);
+        return open_dataset_columns(path, progress);
     }
     // `book.xlsx#Sheet name` reads one named sheet of a workbook.
     if !path.exists() {
@@ -151,7 +176,7 @@ pub(crate) fn read_file(
     name: &str,
     catalogue: Option<&[Indicator]>,
     translations: Option<&HashMap<String, String>>,
-) -> ObservationFile {
+) -> FrameFile {
     let (table, problems) = table::load_table(path, name);
     observations_of(table, problems, path, name, catalogue, translations)
 }
@@ -163,30 +188,23 @@ fn observations_of(
     name: &str,
     catalogue: Option<&[Indicator]>,
     translations: Option<&HashMap<String, String>>,
-) -> ObservationFile {
+) -> FrameFile {
     let file_indicator = indicator_from_file_name(path);
     let mut file = if problems
         .iter()
         .any(|p| p.code == ProblemCode::Unreadable || p.code == ProblemCode::NoData)
     {
-        ObservationFile {
+        FrameFile {
             summary: FileSummary {
                 file: name.to_owned(),
                 encoding: table.encoding,
                 line_ending: table.line_ending,
-                delimiter: None,
-                decimal_separator: None,
-                shape: None,
-                rows: 0,
-                observations: 0,
-                errors: 0,
-                warnings: 0,
+                ..FileSummary::default()
             },
-            observations: Vec::new(),
-            problems: Vec::new(),
+            ..FrameFile::default()
         }
     } else {
-        observations::read_observations(
+        observations::read_observation_frame(
             &table,
             name,
             Context {
@@ -205,9 +223,14 @@ fn observations_of(
 
 /// Adds a file's problems, and its observations only if it has no errors: a
 /// file with errors is never partly accepted.
-pub(crate) fn add_file(report: &mut Report, mut file: ObservationFile) {
-    if file.summary.errors == 0 {
-        report.dataset.observations.append(&mut file.observations);
+pub(crate) fn add_file(report: &mut Report, mut file: FrameFile) {
+    if file.summary.errors == 0 && report.frame.append(file.frame).is_err() {
+        // Every file's frame has the same schema; should one not, its rows
+        // are refused rather than half added.
+        report.problems.push(Problem::not_csv(
+            &file.summary.file,
+            "its observations could not be combined with the other files'",
+        ));
     }
     report.problems.append(&mut file.problems);
     report.files.push(file.summary);

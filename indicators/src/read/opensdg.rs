@@ -283,6 +283,15 @@ pub fn meta_files(dir: &Path) -> Vec<PathBuf> {
 /// Reads an Open SDG repository (or its `data` folder): metadata from
 /// `meta/`, translations, and every `indicator_<id>.csv` under `data/`.
 pub fn read_open_sdg_data(data_dir: &Path, root: &Path, progress: Progress<'_>) -> Report {
+    read_open_sdg_columns(data_dir, root, progress).with_observations()
+}
+
+/// [`read_open_sdg_data`], the observations as columns only (`Report::frame`).
+pub(super) fn read_open_sdg_columns(
+    data_dir: &Path,
+    root: &Path,
+    progress: Progress<'_>,
+) -> Report {
     let mut report = Report::default();
     let translations = load_translations(root);
     let mut indicators: Vec<Indicator> = Vec::new();

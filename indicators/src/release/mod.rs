@@ -22,13 +22,14 @@ use polars::prelude::PolarsError;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::frame::ObservationFrame;
 use crate::model::{Area, Dataset, Indicator};
 use crate::progress::{ProgressMethod, ProgressStatus};
-use crate::read::{open_dataset, ReadError, Report};
-use crate::statuses::{compute, Statuses};
+use crate::read::{open_dataset_columns, ReadError, Report};
+use crate::statuses::{compute_columns, Statuses};
 use crate::Problem;
 pub use history::{all_statuses, status_history, HistoryEntry, ReleaseStatuses, SeriesStatus};
-use parquet::{observations_parquet, read_observations_parquet};
+use parquet::{observations_parquet, read_observation_frame};
 
 /// The folder under the data directory that holds releases.
 pub const RELEASES_DIR: &str = "releases";
@@ -148,7 +149,8 @@ pub struct Release {
     pub statuses: Statuses,
 }
 
-/// What `build` did.
+/// What `build` did. The report's observations are in its `frame` (a build
+/// does not list them as structs).
 #[derive(Debug)]
 pub struct BuildOutcome {
     pub manifest: Manifest,
@@ -163,7 +165,7 @@ pub fn build(
     data_dir: &Path,
     method: Option<ProgressMethod>,
 ) -> Result<BuildOutcome, ReleaseError> {
-    let report = open_dataset(dataset_dir, &|_, _, _| {})?;
+    let report = open_dataset_columns(dataset_dir, &|_, _, _| {})?;
     if report.errors() > 0 {
         return Err(ReadError::Invalid {
             path: dataset_dir.to_path_buf(),
@@ -172,12 +174,12 @@ pub fn build(
         .into());
     }
     let method = method.unwrap_or(report.settings.progress_method);
-    let statuses = compute(&report.dataset, method);
+    let statuses = compute_columns(&report.dataset.indicators, &report.frame, method)?;
     let warnings: Vec<&Problem> = report.problems.iter().filter(|p| !p.is_error()).collect();
     let manifest = write_release(
         data_dir,
         &dataset_dir.display().to_string(),
-        &report.dataset,
+        &report,
         &statuses,
         &warnings,
     )?;
@@ -255,7 +257,7 @@ fn release_id(number: u32) -> String {
 fn write_release(
     data_dir: &Path,
     source: &str,
-    dataset: &Dataset,
+    dataset: &Report,
     statuses: &Statuses,
     warnings: &[&Problem],
 ) -> Result<Manifest, ReleaseError> {
@@ -289,15 +291,15 @@ fn write_release(
     let mut files = vec![
         write_synced(
             &staging.join(OBSERVATIONS),
-            &observations_parquet(&dataset.observations)?,
+            &observations_parquet(&dataset.frame)?,
         )?,
         write_synced(
             &staging.join(CATALOGUE),
             &json(
                 CATALOGUE,
                 &Catalogue {
-                    indicators: dataset.indicators.clone(),
-                    areas: dataset.areas.clone(),
+                    indicators: dataset.dataset.indicators.clone(),
+                    areas: dataset.dataset.areas.clone(),
                 },
             )?,
         )?,
@@ -308,7 +310,7 @@ fn write_release(
     reached(WriteStep::FilesWritten);
     // Read back what was written, as `load` will: a release that cannot be
     // loaded must never become a release, let alone the current one.
-    if let Err(err) = decode(&staging) {
+    if let Err(err) = check_readable(&staging) {
         let _ = fs::remove_dir_all(&staging);
         return Err(err);
     }
@@ -337,9 +339,9 @@ fn write_release(
                 .unwrap_or(0),
             source: source.to_owned(),
             method: statuses.method,
-            indicators: dataset.indicators.len(),
+            indicators: dataset.dataset.indicators.len(),
             series: statuses.series.len(),
-            observations: dataset.observations.len(),
+            observations: dataset.frame.height(),
             warnings: warnings.len(),
             statuses: counts.clone(),
             files: files.clone(),
@@ -367,7 +369,8 @@ fn write_release(
 /// rename), once the release has loaded whole.
 pub fn set_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
     let releases = releases_dir(data_dir);
-    load(data_dir, id)?;
+    verify(&releases.join(id))?;
+    check_readable(&releases.join(id))?;
     let tmp = releases.join(format!(".{CURRENT_FILE}.{}", std::process::id()));
     write_synced(&tmp, format!("{id}\n").as_bytes())?;
     reached(WriteStep::CurrentWritten);
@@ -426,8 +429,30 @@ pub fn load(data_dir: &Path, id: &str) -> Result<Release, ReleaseError> {
     })
 }
 
+/// Reads a release folder's files as `load` will, without listing the
+/// observations as structs: the catalogue, the statuses and the whole
+/// observation frame with its schema.
+fn check_readable(dir: &Path) -> Result<(), ReleaseError> {
+    let (_, _, frame) = decode_columns(dir)?;
+    frame.view()?;
+    Ok(())
+}
+
 /// Reads a release folder's files into what the site serves.
 fn decode(dir: &Path) -> Result<(Dataset, Statuses), ReleaseError> {
+    let (catalogue, statuses, frame) = decode_columns(dir)?;
+    Ok((
+        Dataset {
+            indicators: catalogue.indicators,
+            areas: catalogue.areas,
+            observations: frame.to_observations()?,
+        },
+        statuses,
+    ))
+}
+
+/// A release folder's files, the observations as columns.
+fn decode_columns(dir: &Path) -> Result<(Catalogue, Statuses, ObservationFrame), ReleaseError> {
     let read_json = |name: &str| -> Result<Vec<u8>, ReleaseError> {
         fs::read(dir.join(name)).map_err(io(&dir.join(name)))
     };
@@ -441,15 +466,8 @@ fn decode(dir: &Path) -> Result<(Dataset, Statuses), ReleaseError> {
             file: STATUSES.into(),
             source,
         })?;
-    let observations = read_observations_parquet(&dir.join(OBSERVATIONS))?;
-    Ok((
-        Dataset {
-            indicators: catalogue.indicators,
-            areas: catalogue.areas,
-            observations,
-        },
-        statuses,
-    ))
+    let frame = read_observation_frame(&dir.join(OBSERVATIONS))?;
+    Ok((catalogue, statuses, frame))
 }
 
 /// The release to serve: the current one, or, if it cannot be loaded, the

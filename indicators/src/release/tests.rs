@@ -19,7 +19,8 @@ fn build_writes_a_verified_release_that_loads_back_identically() {
     assert_eq!(current_id(data).as_deref(), Some("r00001"));
     let release = load_current(data).expect("load");
     assert_eq!(
-        release.dataset.observations, outcome.report.dataset.observations,
+        release.dataset.observations,
+        outcome.report.frame.to_observations().expect("rows"),
         "Parquet round trip is lossless"
     );
     assert_eq!(

@@ -231,3 +231,89 @@ fn a_file_without_year_or_value_columns_says_what_shapes_work() {
         }
     );
 }
+
+/// What the bulk checks leave for the row path: `(clean rows, dirty rows)`.
+fn bulk_split(text: &str, catalogue: Option<&[Indicator]>) -> (usize, Vec<usize>) {
+    let (table, _) = load_csv(text.as_bytes(), "obs.csv");
+    let ctx = Context {
+        catalogue,
+        file_indicator: None,
+        translations: None,
+    };
+    let roles = Roles::find(&table, "obs.csv", ctx).expect("roles");
+    let decimal = detect_decimal_separator(roles.value_cells(&table), b',');
+    let checked = bulk::check(&table, "obs.csv", &roles, decimal, ctx).expect("bulk checks ran");
+    (checked.clean.height(), checked.dirty_rows)
+}
+
+#[test]
+fn a_clean_file_is_read_in_bulk_without_the_row_path() {
+    let text = "indicator,year,district,value\np,2020,Nord,12.5\np,2021,Nord,13\np,2020,,1e3\np,2021,,\np,2014/2015,Süd,-0.5\n";
+    assert_eq!(bulk_split(text, None), (5, vec![]));
+    let f = read(text, None);
+    assert!(f.problems.is_empty(), "{:?}", f.problems);
+    let values: Vec<(i32, f64)> = f
+        .observations
+        .iter()
+        .map(|o| (o.period.year, o.value))
+        .collect();
+    assert_eq!(
+        values,
+        [(2020, 12.5), (2021, 13.0), (2020, 1000.0), (2014, -0.5)]
+    );
+    assert_eq!(f.observations[3].period.label, "2014/2015");
+}
+
+#[test]
+fn decimal_comma_files_are_read_in_bulk_too() {
+    let text = "indicator;year;value\np;2020;12,5\np;2021;13\np;2022;1.234,5\n";
+    let (clean, dirty) = bulk_split(text, None);
+    assert_eq!((clean, dirty), (2, vec![2]), "only the thousands separator row");
+    let f = read(text, None);
+    let values: Vec<f64> = f.observations.iter().map(|o| o.value).collect();
+    assert_eq!(values, [12.5, 13.0, 1234.5]);
+}
+
+#[test]
+fn only_rows_that_fail_in_bulk_are_read_one_by_one() {
+    let text = "indicator,year,sex,value,flag\np,2020,,12.5,\np,2021,,x1,\np,2022,,13,p\np,2023, female,14,\np,2024,,15,\np,20x5,,16,\n";
+    // Lines 3 (not a number), 4 (flag), 5 (label to trim) and 7 (period).
+    assert_eq!(bulk_split(text, None), (2, vec![1, 2, 3, 5]));
+    let f = read(text, None);
+    assert_eq!(
+        codes(&f),
+        [
+            (ProblemCode::NotANumber, Some(3)),
+            (ProblemCode::FlaggedValue, Some(4)),
+            (ProblemCode::BadPeriod, Some(7))
+        ]
+    );
+    let lines: Vec<usize> = f.observations.iter().map(|o| o.source.line).collect();
+    assert_eq!(lines, [2, 4, 5, 6], "file order, bulk and row-path rows mixed");
+    assert_eq!(f.observations[2].dimensions.get("sex"), Some("female"));
+}
+
+#[test]
+fn a_row_that_repeats_a_clean_row_once_trimmed_is_still_reported() {
+    // Line 3's id needs trimming, so it fails in bulk; read alone it looks
+    // fine, but it repeats line 2 with another value.
+    let text = "indicator,year,value\np,2020,12\n p ,2020,13\np,2021,14\n";
+    let f = read(text, None);
+    assert_eq!(codes(&f), [(ProblemCode::DuplicateObservation, Some(3))]);
+    assert_eq!(f.observations.len(), 2);
+}
+
+#[test]
+fn ids_the_catalogue_does_not_know_fail_in_bulk() {
+    let catalogue = [Indicator::new("p", "P", "%", Direction::Lower, &["1.1"])];
+    let text = "indicator,year,value,unit\np,2020,12,%\nq,2020,13,\np,2021,14,EUR\n";
+    assert_eq!(bulk_split(text, Some(&catalogue)), (1, vec![1, 2]));
+    let f = read(text, Some(&catalogue));
+    assert_eq!(
+        codes(&f),
+        [
+            (ProblemCode::UnknownIndicator, Some(3)),
+            (ProblemCode::UnitMismatch, Some(4))
+        ]
+    );
+}

@@ -1,0 +1,525 @@
+//! Observations as columns: the polars frame the pipeline keeps from the scan
+//! to the Parquet file. One row per observation; the series a row belongs to
+//! is its indicator and its `dimensions` (the sorted disaggregation pairs as
+//! JSON, `[]` for the headline), so a million rows of one series share one
+//! short text that compresses to nothing in Parquet.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use polars::prelude::*;
+
+use crate::model::{Dimensions, Observation, Period, Point, Series, SeriesKey, SourceRef};
+
+/// The column names, in the order a frame keeps them.
+pub mod columns {
+    pub const INDICATOR: &str = "indicator_id";
+    /// The year the period starts (ordering, trends).
+    pub const YEAR: &str = "year";
+    /// The period as the file wrote it (`2014/2015`).
+    pub const PERIOD: &str = "period";
+    /// The series' disaggregation pairs as JSON (`[["sex","female"]]`).
+    pub const DIMENSIONS: &str = "dimensions";
+    pub const VALUE: &str = "value";
+    /// Room for qualitative (text-valued) observations: null for numbers.
+    pub const TEXT: &str = "text";
+    pub const FLAGS: &str = "flags";
+    pub const PROGRESS: &str = "progress";
+    pub const SOURCE_FILE: &str = "source_file";
+    pub const SOURCE_LINE: &str = "source_line";
+    pub const ALL: [&str; 10] = [
+        INDICATOR,
+        YEAR,
+        PERIOD,
+        DIMENSIONS,
+        VALUE,
+        TEXT,
+        FLAGS,
+        PROGRESS,
+        SOURCE_FILE,
+        SOURCE_LINE,
+    ];
+}
+use columns as c;
+
+/// The JSON a frame stores for a series' dimensions.
+pub fn dimensions_json(dimensions: &Dimensions) -> String {
+    serde_json::to_string(dimensions.pairs()).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Reads [`dimensions_json`] back; `None` when the text is not such JSON.
+pub fn dimensions_from_json(text: &str) -> Option<Dimensions> {
+    if text == "[]" || text.is_empty() {
+        return Some(Dimensions::default());
+    }
+    serde_json::from_str::<Vec<(String, String)>>(text)
+        .ok()
+        .map(Dimensions::new)
+}
+
+/// The schema every [`ObservationFrame`] has.
+pub fn schema() -> Schema {
+    Schema::from_iter([
+        Field::new(c::INDICATOR.into(), DataType::String),
+        Field::new(c::YEAR.into(), DataType::Int32),
+        Field::new(c::PERIOD.into(), DataType::String),
+        Field::new(c::DIMENSIONS.into(), DataType::String),
+        Field::new(c::VALUE.into(), DataType::Float64),
+        Field::new(c::TEXT.into(), DataType::String),
+        Field::new(c::FLAGS.into(), DataType::String),
+        Field::new(c::PROGRESS.into(), DataType::Float64),
+        Field::new(c::SOURCE_FILE.into(), DataType::String),
+        Field::new(c::SOURCE_LINE.into(), DataType::UInt64),
+    ])
+}
+
+/// Observations, column by column (see the module docs).
+#[derive(Debug, Clone)]
+pub struct ObservationFrame(DataFrame);
+
+impl Default for ObservationFrame {
+    fn default() -> Self {
+        ObservationFrame(DataFrame::empty_with_schema(&schema()))
+    }
+}
+
+impl ObservationFrame {
+    /// Takes a frame with (at least) the schema's columns, in any order, and
+    /// keeps exactly those, cast to the schema's types. A frame written
+    /// before the `text` column existed gets an empty one.
+    pub fn new(frame: DataFrame) -> PolarsResult<Self> {
+        let height = frame.height();
+        let schema = schema();
+        let mut out = Vec::with_capacity(schema.len());
+        for (name, dtype) in schema.iter() {
+            let column = match frame.column(name.as_str()) {
+                Ok(column) => column.cast(dtype)?,
+                Err(_) if name.as_str() == c::TEXT => {
+                    Column::full_null(name.clone(), height, dtype)
+                }
+                Err(err) => return Err(err),
+            };
+            out.push(column);
+        }
+        Ok(ObservationFrame(DataFrame::new(height, out)?))
+    }
+
+    pub fn frame(&self) -> &DataFrame {
+        &self.0
+    }
+
+    pub fn into_frame(self) -> DataFrame {
+        self.0
+    }
+
+    pub fn height(&self) -> usize {
+        self.0.height()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.height() == 0
+    }
+
+    /// Adds `other`'s rows after this frame's.
+    pub fn append(&mut self, other: ObservationFrame) -> PolarsResult<()> {
+        if self.is_empty() {
+            *self = other;
+        } else if !other.is_empty() {
+            self.0.vstack_mut_owned(other.0)?;
+        }
+        Ok(())
+    }
+
+    /// Without the rows that have no value (empty cells kept while checking
+    /// for repeated keys).
+    pub fn without_missing_values(self) -> Self {
+        let frame = &self.0;
+        match frame
+            .column(c::VALUE)
+            .and_then(|v| Ok(v.is_not_null()))
+            .and_then(|mask| frame.filter(&mask))
+        {
+            Ok(filtered) => ObservationFrame(filtered),
+            Err(_) => self,
+        }
+    }
+
+    /// Whether any row has one of `keys` (indicator, year, series).
+    pub fn has_any_key(&self, keys: &[(String, i32, Dimensions)]) -> PolarsResult<bool> {
+        if keys.is_empty() || self.is_empty() {
+            return Ok(false);
+        }
+        let wanted = DataFrame::new(
+            keys.len(),
+            vec![
+                Column::new(
+                    c::INDICATOR.into(),
+                    keys.iter().map(|k| k.0.as_str()).collect::<Vec<_>>(),
+                ),
+                Column::new(c::YEAR.into(), keys.iter().map(|k| k.1).collect::<Vec<_>>()),
+                Column::new(
+                    c::DIMENSIONS.into(),
+                    keys.iter().map(|k| dimensions_json(&k.2)).collect::<Vec<_>>(),
+                ),
+            ],
+        )?;
+        let on = [col(c::INDICATOR), col(c::YEAR), col(c::DIMENSIONS)];
+        let hits = self
+            .0
+            .clone()
+            .lazy()
+            .select(on.clone())
+            .join(wanted.lazy(), on.clone(), on, JoinArgs::new(JoinType::Inner))
+            .limit(1)
+            .collect()?;
+        Ok(hits.height() > 0)
+    }
+
+    /// The frame of a list of observations.
+    pub fn from_observations(observations: &[Observation]) -> Self {
+        let mut dims_cache: HashMap<&Dimensions, Arc<str>> = HashMap::new();
+        let dims: Vec<Arc<str>> = observations
+            .iter()
+            .map(|o| {
+                dims_cache
+                    .entry(&o.dimensions)
+                    .or_insert_with(|| Arc::from(dimensions_json(&o.dimensions)))
+                    .clone()
+            })
+            .collect();
+        let n = observations.len();
+        let strs = |f: &dyn Fn(&Observation) -> &str| -> Vec<&str> {
+            observations.iter().map(f).collect()
+        };
+        let columns = vec![
+            Column::new(c::INDICATOR.into(), strs(&|o| o.indicator_id.as_str())),
+            Column::new(
+                c::YEAR.into(),
+                observations
+                    .iter()
+                    .map(|o| o.period.year)
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(c::PERIOD.into(), strs(&|o| o.period.label.as_str())),
+            Column::new(
+                c::DIMENSIONS.into(),
+                dims.iter().map(|d| d.as_ref()).collect::<Vec<&str>>(),
+            ),
+            Column::new(
+                c::VALUE.into(),
+                observations.iter().map(|o| o.value).collect::<Vec<_>>(),
+            ),
+            Column::full_null(c::TEXT.into(), n, &DataType::String),
+            Column::new(c::FLAGS.into(), strs(&|o| o.flags.as_str())),
+            Column::new(
+                c::PROGRESS.into(),
+                observations.iter().map(|o| o.progress).collect::<Vec<_>>(),
+            ),
+            Column::new(c::SOURCE_FILE.into(), strs(&|o| o.source.file.as_ref())),
+            Column::new(
+                c::SOURCE_LINE.into(),
+                observations
+                    .iter()
+                    .map(|o| o.source.line as u64)
+                    .collect::<Vec<_>>(),
+            ),
+        ];
+        // The columns are built to the schema, so this cannot fail.
+        ObservationFrame(DataFrame::new(n, columns).unwrap_or_default())
+    }
+
+    /// The columns a reader walks row by row (one contiguous chunk each).
+    pub fn view(&self) -> PolarsResult<FrameView> {
+        let frame = &self.0;
+        let s = |name: &str| -> PolarsResult<StringChunked> {
+            Ok(frame.column(name)?.str()?.rechunk().into_owned())
+        };
+        Ok(FrameView {
+            indicator: s(c::INDICATOR)?,
+            year: frame.column(c::YEAR)?.i32()?.rechunk().into_owned(),
+            period: s(c::PERIOD)?,
+            dimensions: s(c::DIMENSIONS)?,
+            value: frame.column(c::VALUE)?.f64()?.rechunk().into_owned(),
+            flags: s(c::FLAGS)?,
+            progress: frame.column(c::PROGRESS)?.f64()?.rechunk().into_owned(),
+            source_file: s(c::SOURCE_FILE)?,
+            source_line: frame.column(c::SOURCE_LINE)?.u64()?.rechunk().into_owned(),
+        })
+    }
+
+    /// Every row as an [`Observation`] (for callers that want the model:
+    /// `localgoals check --json`, tests, the site of a small city).
+    pub fn to_observations(&self) -> PolarsResult<Vec<Observation>> {
+        let v = self.view()?;
+        let mut dims = DimensionsCache::default();
+        let mut files: HashMap<String, Arc<str>> = HashMap::new();
+        let mut out = Vec::with_capacity(self.height());
+        for row in 0..self.height() {
+            let file = v.source_file.get(row).unwrap_or_default();
+            let file = match files.get(file) {
+                Some(f) => f.clone(),
+                None => {
+                    let f: Arc<str> = Arc::from(file);
+                    files.insert(file.to_owned(), f.clone());
+                    f
+                }
+            };
+            out.push(Observation {
+                indicator_id: v.indicator.get(row).unwrap_or_default().to_owned(),
+                period: v.period_at(row),
+                dimensions: dims.get(v.dimensions.get(row).unwrap_or("[]")),
+                value: v.value.get(row).unwrap_or(f64::NAN),
+                flags: v.flags.get(row).unwrap_or_default().to_owned(),
+                progress: v.progress.get(row),
+                source: SourceRef {
+                    file,
+                    line: v.source_line.get(row).unwrap_or_default() as usize,
+                },
+            });
+        }
+        Ok(out)
+    }
+
+    /// Sorts by indicator, series (headline first, then as [`Dimensions`]
+    /// order them) and year; rows that tie keep their order (file order, then
+    /// line). A frame already in order is left as it is.
+    pub fn sort(&mut self) -> PolarsResult<()> {
+        const RANK: &str = "__series_rank";
+        if self.height() < 2 {
+            return Ok(());
+        }
+        let v = self.view()?;
+        // Rank each distinct dimensions text by the model's order.
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut seen: HashMap<&str, ()> = HashMap::new();
+        let mut previous: Option<&str> = None;
+        for d in v.dimensions.iter() {
+            let d = d.unwrap_or("[]");
+            if previous != Some(d) {
+                if seen.insert(d, ()).is_none() {
+                    distinct.push(d);
+                }
+                previous = Some(d);
+            }
+        }
+        let mut ranked: Vec<(Dimensions, &str)> = distinct
+            .iter()
+            .map(|d| (dimensions_from_json(d).unwrap_or_default(), *d))
+            .collect();
+        ranked.sort();
+        let rank_of: HashMap<&str, u32> = ranked
+            .iter()
+            .enumerate()
+            .map(|(i, (_, d))| (*d, i as u32))
+            .collect();
+        let mut ranks: Vec<u32> = Vec::with_capacity(self.height());
+        let mut previous: Option<(&str, u32)> = None;
+        for d in v.dimensions.iter() {
+            let d = d.unwrap_or("[]");
+            let rank = match previous {
+                Some((p, r)) if p == d => r,
+                _ => rank_of.get(d).copied().unwrap_or(u32::MAX),
+            };
+            previous = Some((d, rank));
+            ranks.push(rank);
+        }
+        let sorted = (1..self.height()).all(|i| {
+            let (a, b) = (
+                (v.indicator.get(i - 1), ranks[i - 1], v.year.get(i - 1)),
+                (v.indicator.get(i), ranks[i], v.year.get(i)),
+            );
+            a <= b
+        });
+        if sorted {
+            return Ok(());
+        }
+        let mut frame = self.0.clone();
+        frame.with_column(Column::new(RANK.into(), ranks))?;
+        let mut frame = frame.sort(
+            [c::INDICATOR, RANK, c::YEAR],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )?;
+        frame.drop_in_place(RANK)?;
+        self.0 = frame;
+        Ok(())
+    }
+}
+
+/// A frame's columns, each one chunk, for row-by-row walks.
+#[derive(Debug, Clone)]
+pub struct FrameView {
+    pub indicator: StringChunked,
+    pub year: Int32Chunked,
+    pub period: StringChunked,
+    pub dimensions: StringChunked,
+    pub value: Float64Chunked,
+    pub flags: StringChunked,
+    pub progress: Float64Chunked,
+    pub source_file: StringChunked,
+    pub source_line: UInt64Chunked,
+}
+
+impl FrameView {
+    pub fn len(&self) -> usize {
+        self.indicator.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn period_at(&self, row: usize) -> Period {
+        Period {
+            year: self.year.get(row).unwrap_or_default(),
+            label: self.period.get(row).unwrap_or_default().to_owned(),
+        }
+    }
+
+    pub fn point_at(&self, row: usize) -> Point {
+        Point {
+            period: self.period_at(row),
+            value: self.value.get(row).unwrap_or(f64::NAN),
+            flags: self.flags.get(row).unwrap_or_default().to_owned(),
+            progress: self.progress.get(row),
+        }
+    }
+
+    /// Where each series starts and ends in a sorted frame:
+    /// `(indicator, dimensions text, rows)`.
+    pub fn series_ranges(&self) -> Vec<(&str, &str, std::ops::Range<usize>)> {
+        let mut out: Vec<(&str, &str, std::ops::Range<usize>)> = Vec::new();
+        for row in 0..self.len() {
+            let id = self.indicator.get(row).unwrap_or_default();
+            let dims = self.dimensions.get(row).unwrap_or("[]");
+            match out.last_mut() {
+                Some((i, d, range)) if *i == id && *d == dims => range.end = row + 1,
+                _ => out.push((id, dims, row..row + 1)),
+            }
+        }
+        out
+    }
+
+    /// The series of one indicator from its rows of a sorted frame, with the
+    /// first line each series starts on.
+    pub fn series_of(
+        &self,
+        ranges: &[(&str, &str, std::ops::Range<usize>)],
+        cache: &mut DimensionsCache,
+    ) -> Vec<(Series, usize)> {
+        ranges
+            .iter()
+            .map(|(id, dims, rows)| {
+                let first_line = rows
+                    .clone()
+                    .filter_map(|r| self.source_line.get(r))
+                    .min()
+                    .unwrap_or(u64::MAX) as usize;
+                let mut points: Vec<Point> = rows.clone().map(|r| self.point_at(r)).collect();
+                // Sorted by year already; labels break ties as the model does.
+                points.sort_by(|a, b| a.period.cmp(&b.period));
+                let series = Series {
+                    key: SeriesKey {
+                        indicator_id: (*id).to_owned(),
+                        dimensions: cache.get(dims),
+                    },
+                    points,
+                };
+                (series, first_line)
+            })
+            .collect()
+    }
+}
+
+/// Parses each distinct dimensions text once.
+#[derive(Debug, Default)]
+pub struct DimensionsCache(HashMap<String, Dimensions>);
+
+impl DimensionsCache {
+    pub fn get(&mut self, text: &str) -> Dimensions {
+        if let Some(d) = self.0.get(text) {
+            return d.clone();
+        }
+        let d = dimensions_from_json(text).unwrap_or_default();
+        self.0.insert(text.to_owned(), d.clone());
+        d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obs(id: &str, year: i32, dims: &[(&str, &str)], value: f64, line: usize) -> Observation {
+        Observation {
+            indicator_id: id.into(),
+            period: Period::year(year),
+            dimensions: Dimensions::new(dims.iter().copied()),
+            value,
+            flags: if line == 3 { "p".into() } else { String::new() },
+            progress: (line == 4).then_some(1.5),
+            source: SourceRef {
+                file: Arc::from("a.csv"),
+                line,
+            },
+        }
+    }
+
+    #[test]
+    fn observations_survive_the_round_trip_through_a_frame() {
+        let observations = vec![
+            obs("a", 2020, &[("sex", "female"), ("age", "0-17")], 1.5, 2),
+            obs("a", 2021, &[], 2.0, 3),
+            obs("b", 2019, &[("district", "Nord;\"Süd\"")], -3.25, 4),
+        ];
+        let frame = ObservationFrame::from_observations(&observations);
+        assert_eq!(frame.height(), 3);
+        assert_eq!(frame.to_observations().expect("rows"), observations);
+        let text = frame.frame().column(columns::TEXT).expect("text column");
+        assert_eq!(text.null_count(), 3, "numbers have no text value");
+    }
+
+    #[test]
+    fn sorting_puts_the_headline_first_and_keeps_ties_in_file_order() {
+        let observations = vec![
+            obs("b", 2020, &[], 1.0, 2),
+            obs("a", 2021, &[("district", "d10")], 2.0, 3),
+            obs("a", 2020, &[("district", "d2")], 3.0, 4),
+            obs("a", 2020, &[], 4.0, 5),
+            obs("a", 2020, &[("district", "d10")], 5.0, 6),
+            obs("a", 2020, &[("district", "d10")], 6.0, 7),
+        ];
+        let mut frame = ObservationFrame::from_observations(&observations);
+        frame.sort().expect("sort");
+        let lines: Vec<usize> = frame
+            .to_observations()
+            .expect("rows")
+            .iter()
+            .map(|o| o.source.line)
+            .collect();
+        // a/headline, a/d10 (2020 twice in file order, then 2021), a/d2, b.
+        assert_eq!(lines, [5, 6, 7, 3, 4, 2]);
+        let view = frame.view().expect("view");
+        let ranges = view.series_ranges();
+        let names: Vec<(&str, &str, usize)> =
+            ranges.iter().map(|(i, d, r)| (*i, *d, r.len())).collect();
+        assert_eq!(
+            names,
+            [
+                ("a", "[]", 1),
+                ("a", r#"[["district","d10"]]"#, 3),
+                ("a", r#"[["district","d2"]]"#, 1),
+                ("b", "[]", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_older_frame_without_a_text_column_gets_an_empty_one() {
+        let observations = vec![obs("a", 2020, &[], 1.0, 2)];
+        let mut frame = ObservationFrame::from_observations(&observations).into_frame();
+        frame.drop_in_place(columns::TEXT).expect("drop");
+        let frame = ObservationFrame::new(frame).expect("read");
+        assert_eq!(frame.to_observations().expect("rows"), observations);
+        assert!(ObservationFrame::new(DataFrame::empty()).is_err());
+    }
+}

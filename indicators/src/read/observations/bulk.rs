@@ -1,0 +1,426 @@
+//! The bulk path: a table's cells checked a whole column at a time with polars
+//! expressions. A row is clean when every cell reads plainly (an id the
+//! catalogue knows, a period, a number or an empty cell, dimension labels
+//! that need no trimming or translation, no flag, no unit the catalogue
+//! contradicts) and its key is not repeated; every other row is handed to
+//! the row-by-row path, which knows how to explain it.
+//!
+//! Periods and dimension sets have few distinct values: each distinct value
+//! is read once in Rust and joined back, so `2014/2015` and `district=Nord`
+//! are parsed once per file, not once per row.
+
+use polars::prelude::*;
+
+use super::super::catalogue::MAX_LABEL_CHARS;
+use super::super::cell::parse_period;
+use super::super::table::Table;
+use super::{Context, Roles, Shape};
+use crate::frame::{columns as c, dimensions_json, ObservationFrame};
+use crate::model::{DecimalSeparator, Dimensions};
+
+const ID: &str = "__id";
+const PERIOD_RAW: &str = "__period_raw";
+const VALUE_RAW: &str = "__value_raw";
+const PROGRESS_RAW: &str = "__progress_raw";
+const FLAG_RAW: &str = "__flag_raw";
+const VALUE_NUMBER: &str = "__value_number";
+const PROGRESS_NUMBER: &str = "__progress_number";
+const UNIT_RAW: &str = "__unit_raw";
+const CATALOGUE_UNIT: &str = "__catalogue_unit";
+const LINE: &str = "__line";
+const ROW: &str = "__row";
+const YEAR: &str = "__year";
+const LABEL: &str = "__label";
+const CLEAN: &str = "__clean";
+
+/// Every character Rust's `char::is_whitespace` trims (what the row path's
+/// `clean` trims): a cell with one at either end is not plain.
+const WHITESPACE: &str = "\t\n\u{b}\u{c}\r \u{85}\u{a0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}";
+
+fn dim(k: usize) -> String {
+    format!("__d{k}")
+}
+
+/// The outcome of the bulk checks.
+pub(super) struct Checked {
+    /// The clean rows' observations; cells with no value keep a null value
+    /// (they still count as keys when the rows read one by one are compared).
+    pub clean: ObservationFrame,
+    /// Rows (ascending) to read one by one.
+    pub dirty_rows: Vec<usize>,
+}
+
+/// Runs the bulk checks; `None` when they cannot tell (the caller then reads
+/// every row one by one).
+pub(super) fn check(
+    table: &Table,
+    file: &str,
+    roles: &Roles,
+    decimal: DecimalSeparator,
+    ctx: Context<'_>,
+) -> Option<Checked> {
+    // Two dimension columns with one name can make one series of two
+    // different rows; only the row path sorts that out.
+    let mut names = roles.dimension_names.clone();
+    names.sort();
+    names.dedup();
+    if names.len() != roles.dimension_names.len() {
+        return None;
+    }
+    cells(table, roles, decimal, ctx)
+        .and_then(|cells| classify(cells, roles, decimal, ctx))
+        .and_then(|cells| split(cells, file, roles))
+        .ok()
+}
+
+fn text(table: &Table, column: usize, name: &str) -> Column {
+    table.columns[column]
+        .clone()
+        .with_name(name.into())
+        .into_column()
+}
+
+/// Step 1: one row per value cell, with the columns its checks need.
+fn cells(
+    table: &Table,
+    roles: &Roles,
+    decimal: DecimalSeparator,
+    ctx: Context<'_>,
+) -> PolarsResult<LazyFrame> {
+    let height = table.height();
+    let mut base: Vec<Column> = Vec::new();
+    match (roles.indicator, ctx.file_indicator) {
+        (Some(column), _) => base.push(text(table, column, ID)),
+        (None, Some(id)) => base.push(Column::new(ID.into(), vec![id; height])),
+        (None, None) => return Err(PolarsError::NoData("no indicator column".into())),
+    }
+    for (k, &column) in roles.dimensions.iter().enumerate() {
+        base.push(text(table, column, &dim(k)));
+    }
+    for (role, name) in [
+        (roles.progress, PROGRESS_RAW),
+        (roles.flag, FLAG_RAW),
+        (roles.unit, UNIT_RAW),
+    ] {
+        if let Some(column) = role {
+            base.push(text(table, column, name));
+        }
+    }
+    if let Some(column) = roles.progress {
+        base.push(as_point_decimal(
+            &table.columns[column],
+            decimal,
+            PROGRESS_NUMBER,
+        ));
+    }
+    base.push(Column::new(
+        LINE.into(),
+        table.lines.iter().map(|&l| l as u64).collect::<Vec<_>>(),
+    ));
+    base.push(Column::new(ROW.into(), (0..height as u32).collect::<Vec<_>>()));
+    let base = DataFrame::new(height, base)?;
+    // Null cells are empty cells.
+    let fill: Vec<Expr> = base
+        .get_column_names()
+        .iter()
+        .filter(|n| n.as_str() != LINE && n.as_str() != ROW)
+        .map(|n| col(n.as_str()).fill_null(lit("")))
+        .collect();
+    match roles.shape {
+        Shape::Long => {
+            let (Some(period), Some(value)) = (roles.period, roles.value) else {
+                return Err(PolarsError::NoData("no period or value column".into()));
+            };
+            let mut frame = base;
+            frame.with_column(text(table, period, PERIOD_RAW))?;
+            frame.with_column(text(table, value, VALUE_RAW))?;
+            frame.with_column(as_point_decimal(
+                &table.columns[value],
+                decimal,
+                VALUE_NUMBER,
+            ))?;
+            let periods = period_map(&frame)?;
+            Ok(frame
+                .lazy()
+                .with_columns(fill)
+                .with_columns([
+                    col(PERIOD_RAW).fill_null(lit("")),
+                    col(VALUE_RAW).fill_null(lit("")),
+                ])
+                .join(
+                    periods.lazy(),
+                    [col(PERIOD_RAW)],
+                    [col(PERIOD_RAW)],
+                    left_join(),
+                ))
+        }
+        Shape::Wide => {
+            // Column by column; a row's cells are put back in column order
+            // when the file's observations are listed.
+            let mut parts = Vec::with_capacity(roles.wide_periods.len());
+            for (column, period) in &roles.wide_periods {
+                let mut part = base.clone();
+                part.with_column(text(table, *column, VALUE_RAW))?;
+                part.with_column(as_point_decimal(
+                    &table.columns[*column],
+                    decimal,
+                    VALUE_NUMBER,
+                ))?;
+                parts.push(part.lazy().with_columns(fill.clone()).with_columns([
+                    col(VALUE_RAW).fill_null(lit("")),
+                    lit(period.year).alias(YEAR),
+                    lit(period.label.as_str()).alias(LABEL),
+                ]));
+            }
+            concat(parts, UnionArgs::default())
+        }
+    }
+}
+
+fn left_join() -> JoinArgs {
+    JoinArgs {
+        maintain_order: MaintainOrderJoin::Left,
+        ..JoinArgs::new(JoinType::Left)
+    }
+}
+
+/// Each distinct period cell read once: `(raw, year, label)`, the year null
+/// where the cell is not a period (an empty cell is `""`).
+fn period_map(frame: &DataFrame) -> PolarsResult<DataFrame> {
+    let distinct = frame.column(PERIOD_RAW)?.as_materialized_series().unique()?;
+    let mut cells: Vec<&str> = distinct
+        .str()?
+        .iter()
+        .map(Option::unwrap_or_default)
+        .collect();
+    cells.sort_unstable();
+    cells.dedup();
+    let periods: Vec<_> = cells.iter().map(|cell| parse_period(cell)).collect();
+    DataFrame::new(
+        cells.len(),
+        vec![
+            Column::new(PERIOD_RAW.into(), cells.clone()),
+            Column::new(
+                YEAR.into(),
+                periods.iter().map(|p| p.as_ref().map(|p| p.year)).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                LABEL.into(),
+                periods
+                    .iter()
+                    .map(|p| p.as_ref().map(|p| p.label.as_str()))
+                    .collect::<Vec<_>>(),
+            ),
+        ],
+    )
+}
+
+/// `text` needs no trimming and is not in quotes: what `clean` would return.
+fn plain(text: Expr) -> Expr {
+    text.clone()
+        .eq(text.clone().str().strip_chars(lit(WHITESPACE)))
+        .and(text.str().starts_with(lit("\"")).not())
+}
+
+/// A number cell read in bulk: null where the cell is not a plain, finite
+/// number (thousands separators, flags and markers go to the row path).
+/// Decimal-comma cells arrive with the comma already made a point
+/// ([`as_point_decimal`]).
+fn number(text: Expr) -> Expr {
+    let value = text.cast(DataType::Float64);
+    when(value.clone().is_finite())
+        .then(value)
+        .otherwise(lit(NULL).cast(DataType::Float64))
+}
+
+/// A value column ready for [`number`]: in a decimal-comma file `12,5`
+/// becomes `12.5`, and a cell with a point (`1.234,5`, or `12.5` where
+/// commas are decimal) becomes text no cast reads, for the row path.
+fn as_point_decimal(cells: &StringChunked, decimal: DecimalSeparator, name: &str) -> Column {
+    let out: StringChunked = match decimal {
+        DecimalSeparator::Point => cells.clone(),
+        DecimalSeparator::Comma => cells
+            .iter()
+            .map(|cell| {
+                cell.map(|cell| {
+                    if cell.contains('.') {
+                        "not plain".to_owned()
+                    } else {
+                        cell.replace(',', ".")
+                    }
+                })
+            })
+            .collect(),
+    };
+    out.with_name(name.into()).into_column()
+}
+
+/// Step 2: which cells read plainly.
+fn classify(
+    cells: LazyFrame,
+    roles: &Roles,
+    decimal: DecimalSeparator,
+    ctx: Context<'_>,
+) -> PolarsResult<LazyFrame> {
+    let mut cells = cells;
+    let id = col(ID);
+    let mut ok = id
+        .clone()
+        .neq(lit(""))
+        .and(plain(id.clone()))
+        .and(col(YEAR).is_not_null());
+    if let Some(catalogue) = ctx.catalogue {
+        let known = Series::new(
+            "known".into(),
+            catalogue.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        );
+        ok = ok.and(id.clone().is_in(lit(known).implode(false), false));
+        // An indicator with its own decimal separator reads differently.
+        let own: Vec<&str> = catalogue
+            .iter()
+            .filter(|i| i.decimal_separator.is_some_and(|d| d != decimal))
+            .map(|i| i.id.as_str())
+            .collect();
+        if !own.is_empty() {
+            let own = Series::new("own".into(), own);
+            ok = ok.and(id.clone().is_in(lit(own).implode(false), false).not());
+        }
+        if roles.unit.is_some() {
+            let units = DataFrame::new(
+                catalogue.len(),
+                vec![
+                    Column::new(
+                        ID.into(),
+                        catalogue.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        CATALOGUE_UNIT.into(),
+                        catalogue.iter().map(|i| i.unit.trim()).collect::<Vec<_>>(),
+                    ),
+                ],
+            )?;
+            cells = cells.join(units.lazy(), [col(ID)], [col(ID)], left_join());
+        }
+    }
+    for k in 0..roles.dimensions.len() {
+        let d = col(dim(k).as_str());
+        ok = ok
+            .and(plain(d.clone()))
+            .and(d.clone().str().starts_with(lit("data.")).not())
+            .and(d.str().len_chars().lt_eq(lit(MAX_LABEL_CHARS as u32)));
+    }
+    let value = number(col(VALUE_NUMBER));
+    ok = ok.and(col(VALUE_RAW).eq(lit("")).or(value.clone().is_not_null()));
+    if roles.progress.is_some() {
+        let progress = number(col(PROGRESS_NUMBER));
+        ok = ok.and(col(PROGRESS_RAW).eq(lit("")).or(progress.is_not_null()));
+    }
+    if roles.flag.is_some() {
+        ok = ok.and(col(FLAG_RAW).eq(lit("")));
+    }
+    if roles.unit.is_some() {
+        let unit_ok = col(UNIT_RAW).eq(lit(""));
+        ok = ok.and(if ctx.catalogue.is_some() {
+            unit_ok.or(col(UNIT_RAW).eq(col(CATALOGUE_UNIT)))
+        } else {
+            unit_ok
+        });
+    }
+    // The same (indicator, year, series) twice: the row path words it.
+    let mut key = vec![col(ID), col(YEAR).cast(DataType::String)];
+    key.extend((0..roles.dimensions.len()).map(|k| col(dim(k).as_str())));
+    let repeated = concat_str(key, "\u{1f}", false).is_duplicated();
+    ok = ok.and(repeated.not());
+    let mut computed = vec![ok.fill_null(lit(false)).alias(CLEAN), value.alias(c::VALUE)];
+    if roles.progress.is_some() {
+        computed.push(number(col(PROGRESS_NUMBER)).alias(c::PROGRESS));
+    }
+    Ok(cells.with_columns(computed))
+}
+
+/// Step 3: the clean rows as observations, and the rows to read one by one.
+fn split(cells: LazyFrame, file: &str, roles: &Roles) -> PolarsResult<Checked> {
+    let cells = cells.collect()?;
+    let dirty = cells
+        .clone()
+        .lazy()
+        .filter(col(CLEAN).not())
+        .select([col(ROW)])
+        .unique_stable(None, UniqueKeepStrategy::First)
+        .sort([ROW], SortMultipleOptions::default())
+        .collect()?;
+    let dirty_rows: Vec<usize> = dirty
+        .column(ROW)?
+        .u32()?
+        .into_no_null_iter()
+        .map(|r| r as usize)
+        .collect();
+    let clean = match roles.shape {
+        Shape::Long => cells.lazy().filter(col(CLEAN)),
+        // In a wide row, one failing cell sends the whole row.
+        Shape::Wide => cells
+            .lazy()
+            .filter(col(CLEAN).all(true).over([col(ROW)])?),
+    };
+    let dims = if roles.dimensions.is_empty() {
+        clean.with_column(lit("[]").alias(c::DIMENSIONS))
+    } else {
+        let keys: Vec<Expr> = (0..roles.dimensions.len())
+            .map(|k| col(dim(k).as_str()))
+            .collect();
+        let series = clean
+            .clone()
+            .select(keys.clone())
+            .unique(None, UniqueKeepStrategy::First)
+            .collect()?;
+        let series = dimension_texts(series, roles)?;
+        clean.join(series.lazy(), keys.clone(), keys, left_join())
+    };
+    let frame = dims
+        .select([
+            col(ID).alias(c::INDICATOR),
+            col(YEAR).alias(c::YEAR),
+            col(LABEL).alias(c::PERIOD),
+            col(c::DIMENSIONS),
+            col(c::VALUE),
+            lit(NULL).cast(DataType::String).alias(c::TEXT),
+            lit("").alias(c::FLAGS),
+            if roles.progress.is_some() {
+                col(c::PROGRESS)
+            } else {
+                lit(NULL).cast(DataType::Float64).alias(c::PROGRESS)
+            },
+            lit(file).alias(c::SOURCE_FILE),
+            col(LINE).alias(c::SOURCE_LINE),
+        ])
+        .collect()?;
+    Ok(Checked {
+        clean: ObservationFrame::new(frame)?,
+        dirty_rows,
+    })
+}
+
+/// Each distinct combination of dimension cells as the series' text.
+fn dimension_texts(mut series: DataFrame, roles: &Roles) -> PolarsResult<DataFrame> {
+    let columns: Vec<StringChunked> = (0..roles.dimensions.len())
+        .map(|k| {
+            series
+                .column(dim(k).as_str())
+                .and_then(|c| c.str().cloned())
+        })
+        .collect::<PolarsResult<_>>()?;
+    let texts: Vec<String> = (0..series.height())
+        .map(|row| {
+            let dims = Dimensions::new(
+                roles
+                    .dimension_names
+                    .iter()
+                    .zip(&columns)
+                    .map(|(name, values)| (name.as_str(), values.get(row).unwrap_or_default())),
+            );
+            dimensions_json(&dims)
+        })
+        .collect();
+    series.with_column(Column::new(c::DIMENSIONS.into(), texts))?;
+    Ok(series)
+}
