@@ -55,6 +55,7 @@ while (($#)); do
 done
 [[ -n "$repo" ]] || { usage; die "REPO_DIR is missing"; }
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive number"
+[[ -d "$repo" ]] || die "$repo is not a folder"
 repo="$(cd "$repo" && pwd)"
 [[ -d "$repo/data" && -d "$repo/meta" ]] || die "$repo has no data/ and meta/ folders"
 compgen -G "$repo/data/indicator_*.csv" >/dev/null || die "$repo/data has no indicator_*.csv"

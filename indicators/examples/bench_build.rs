@@ -3,6 +3,7 @@
 //! (VmHWM) is its own.
 //!
 //!     cargo run --release -p indicators --example bench_build [-- ROWS]
+//!     target/release/examples/bench_build --data DIR build DATASET
 //!
 //! Datasets: the demo city, Statistics Canada's Open SDG repository (from
 //! `tests/fixtures/real-data.tar.zst`) and a synthetic dataset of ROWS
@@ -141,6 +142,12 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("raw") => return raw(&args[1..]),
         Some("build") => return build(&args[1], &args[2]),
+        // `localgoals --data DIR build DATASET`'s syntax, so that
+        // `scripts/bench-sdg-build.sh --localgoals` can time this release
+        // build of the same code without compiling the whole server.
+        Some("--data") if args.len() == 4 && args[2] == "build" => {
+            return build(&args[3], &args[1])
+        }
         _ => {}
     }
     let rows: usize = args

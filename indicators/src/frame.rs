@@ -136,7 +136,7 @@ impl ObservationFrame {
         let frame = &self.0;
         match frame
             .column(c::VALUE)
-            .and_then(|v| Ok(v.is_not_null()))
+            .map(|v| v.is_not_null())
             .and_then(|mask| frame.filter(&mask))
         {
             Ok(filtered) => ObservationFrame(filtered),
@@ -159,7 +159,9 @@ impl ObservationFrame {
                 Column::new(c::YEAR.into(), keys.iter().map(|k| k.1).collect::<Vec<_>>()),
                 Column::new(
                     c::DIMENSIONS.into(),
-                    keys.iter().map(|k| dimensions_json(&k.2)).collect::<Vec<_>>(),
+                    keys.iter()
+                        .map(|k| dimensions_json(&k.2))
+                        .collect::<Vec<_>>(),
                 ),
             ],
         )?;
@@ -169,7 +171,12 @@ impl ObservationFrame {
             .clone()
             .lazy()
             .select(on.clone())
-            .join(wanted.lazy(), on.clone(), on, JoinArgs::new(JoinType::Inner))
+            .join(
+                wanted.lazy(),
+                on.clone(),
+                on,
+                JoinArgs::new(JoinType::Inner),
+            )
             .limit(1)
             .collect()?;
         Ok(hits.height() > 0)
@@ -331,6 +338,8 @@ impl ObservationFrame {
             a <= b
         });
         if sorted {
+            // One chunk per column: later walks take it without copying.
+            self.0.rechunk_mut_par();
             return Ok(());
         }
         let mut frame = self.0.clone();
@@ -340,6 +349,7 @@ impl ObservationFrame {
             SortMultipleOptions::default().with_maintain_order(true),
         )?;
         frame.drop_in_place(RANK)?;
+        frame.rechunk_mut_par();
         self.0 = frame;
         Ok(())
     }

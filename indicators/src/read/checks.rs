@@ -147,4 +147,3 @@ fn missing_years(view: &FrameView, cache: &mut DimensionsCache) -> Vec<Problem> 
     }
     out
 }
-

@@ -17,7 +17,9 @@ use crate::frame::ObservationFrame;
 pub(super) const ROW_GROUP_ROWS: usize = 64 * 1024;
 
 /// The observations as a Parquet file's bytes.
-pub(super) fn observations_parquet(observations: &ObservationFrame) -> Result<Vec<u8>, ReleaseError> {
+pub(super) fn observations_parquet(
+    observations: &ObservationFrame,
+) -> Result<Vec<u8>, ReleaseError> {
     let mut frame = observations.frame().clone();
     let mut bytes = Vec::new();
     ParquetWriter::new(&mut bytes)

@@ -117,7 +117,10 @@ fn cells(
         LINE.into(),
         table.lines.iter().map(|&l| l as u64).collect::<Vec<_>>(),
     ));
-    base.push(Column::new(ROW.into(), (0..height as u32).collect::<Vec<_>>()));
+    base.push(Column::new(
+        ROW.into(),
+        (0..height as u32).collect::<Vec<_>>(),
+    ));
     let base = DataFrame::new(height, base)?;
     // Null cells are empty cells.
     let fill: Vec<Expr> = base
@@ -187,7 +190,10 @@ fn left_join() -> JoinArgs {
 /// Each distinct period cell read once: `(raw, year, label)`, the year null
 /// where the cell is not a period (an empty cell is `""`).
 fn period_map(frame: &DataFrame) -> PolarsResult<DataFrame> {
-    let distinct = frame.column(PERIOD_RAW)?.as_materialized_series().unique()?;
+    let distinct = frame
+        .column(PERIOD_RAW)?
+        .as_materialized_series()
+        .unique()?;
     let mut cells: Vec<&str> = distinct
         .str()?
         .iter()
@@ -202,7 +208,10 @@ fn period_map(frame: &DataFrame) -> PolarsResult<DataFrame> {
             Column::new(PERIOD_RAW.into(), cells.clone()),
             Column::new(
                 YEAR.into(),
-                periods.iter().map(|p| p.as_ref().map(|p| p.year)).collect::<Vec<_>>(),
+                periods
+                    .iter()
+                    .map(|p| p.as_ref().map(|p| p.year))
+                    .collect::<Vec<_>>(),
             ),
             Column::new(
                 LABEL.into(),
@@ -358,9 +367,7 @@ fn split(cells: LazyFrame, file: &str, roles: &Roles) -> PolarsResult<Checked> {
     let clean = match roles.shape {
         Shape::Long => cells.lazy().filter(col(CLEAN)),
         // In a wide row, one failing cell sends the whole row.
-        Shape::Wide => cells
-            .lazy()
-            .filter(col(CLEAN).all(true).over([col(ROW)])?),
+        Shape::Wide => cells.lazy().filter(col(CLEAN).all(true).over([col(ROW)])?),
     };
     let dims = if roles.dimensions.is_empty() {
         clean.with_column(lit("[]").alias(c::DIMENSIONS))
@@ -409,18 +416,16 @@ fn dimension_texts(mut series: DataFrame, roles: &Roles) -> PolarsResult<DataFra
                 .and_then(|c| c.str().cloned())
         })
         .collect::<PolarsResult<_>>()?;
-    let texts: Vec<String> = (0..series.height())
-        .map(|row| {
-            let dims = Dimensions::new(
-                roles
-                    .dimension_names
-                    .iter()
-                    .zip(&columns)
-                    .map(|(name, values)| (name.as_str(), values.get(row).unwrap_or_default())),
-            );
-            dimensions_json(&dims)
-        })
-        .collect();
+    let texts: Vec<String> =
+        (0..series.height())
+            .map(|row| {
+                let dims =
+                    Dimensions::new(roles.dimension_names.iter().zip(&columns).map(
+                        |(name, values)| (name.as_str(), values.get(row).unwrap_or_default()),
+                    ));
+                dimensions_json(&dims)
+            })
+            .collect();
     series.with_column(Column::new(c::DIMENSIONS.into(), texts))?;
     Ok(series)
 }

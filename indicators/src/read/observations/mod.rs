@@ -71,7 +71,7 @@ crate::wire_enum! {
 }
 
 /// What was learnt about one file while reading it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FileSummary {
     pub file: String,
     pub encoding: Option<TextEncoding>,
@@ -99,23 +99,6 @@ pub struct FrameFile {
     pub summary: FileSummary,
     pub frame: ObservationFrame,
     pub problems: Vec<Problem>,
-}
-
-impl Default for FileSummary {
-    fn default() -> Self {
-        FileSummary {
-            file: String::new(),
-            encoding: None,
-            line_ending: None,
-            delimiter: None,
-            decimal_separator: None,
-            shape: None,
-            rows: 0,
-            observations: 0,
-            errors: 0,
-            warnings: 0,
-        }
-    }
 }
 
 /// What the reader checks ids and units against. With no catalogue (checking a
@@ -166,7 +149,7 @@ struct Roles {
 
 impl Roles {
     /// Finds each role's column, or the problem that stops the file.
-    fn find(table: &Table, file: &str, ctx: Context<'_>) -> Result<Roles, Problem> {
+    fn find(table: &Table, file: &str, ctx: Context<'_>) -> Result<Roles, Box<Problem>> {
         let indicator = table.find(INDICATOR);
         let period = table.find(PERIOD);
         let value = table.find(VALUE);
@@ -185,11 +168,11 @@ impl Roles {
                 } else {
                     MissingRole::Value
                 };
-                return Err(Problem::no_year_or_value_column(file, missing));
+                return Err(Box::new(Problem::no_year_or_value_column(file, missing)));
             }
         };
         if indicator.is_none() && ctx.file_indicator.is_none() {
-            return Err(Problem::no_indicator_column(file));
+            return Err(Box::new(Problem::no_indicator_column(file)));
         }
         let (flag, unit) = (table.find(FLAG), table.find(UNIT));
         let role_columns: Vec<usize> = [indicator, period, value, flag, unit]
@@ -283,7 +266,7 @@ pub fn read_observation_frame(table: &Table, file: &str, ctx: Context<'_>) -> Fr
     };
     let roles = match Roles::find(table, file, ctx) {
         Ok(roles) => roles,
-        Err(problem) => return finish(summary, ObservationFrame::default(), vec![problem]),
+        Err(problem) => return finish(summary, ObservationFrame::default(), vec![*problem]),
     };
     summary.shape = Some(roles.shape);
     let decimal =

@@ -98,7 +98,8 @@ pub(super) fn read_rows(
         // Consecutive rows usually belong to the same series: reuse its set.
         let reuse = match &previous_dims {
             Some((previous_row, dims))
-                if *previous_row + 1 == row && row > 0
+                if *previous_row + 1 == row
+                    && row > 0
                     && dimension_cols
                         .iter()
                         .all(|&c| table.cell(c, row) == table.cell(c, row - 1)) =>
@@ -297,4 +298,3 @@ fn join_flags(inline: &str, column: &str) -> String {
         (false, false) => format!("{inline} {column}"),
     }
 }
-

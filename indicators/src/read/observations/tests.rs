@@ -268,7 +268,11 @@ fn a_clean_file_is_read_in_bulk_without_the_row_path() {
 fn decimal_comma_files_are_read_in_bulk_too() {
     let text = "indicator;year;value\np;2020;12,5\np;2021;13\np;2022;1.234,5\n";
     let (clean, dirty) = bulk_split(text, None);
-    assert_eq!((clean, dirty), (2, vec![2]), "only the thousands separator row");
+    assert_eq!(
+        (clean, dirty),
+        (2, vec![2]),
+        "only the thousands separator row"
+    );
     let f = read(text, None);
     let values: Vec<f64> = f.observations.iter().map(|o| o.value).collect();
     assert_eq!(values, [12.5, 13.0, 1234.5]);
@@ -289,7 +293,11 @@ fn only_rows_that_fail_in_bulk_are_read_one_by_one() {
         ]
     );
     let lines: Vec<usize> = f.observations.iter().map(|o| o.source.line).collect();
-    assert_eq!(lines, [2, 4, 5, 6], "file order, bulk and row-path rows mixed");
+    assert_eq!(
+        lines,
+        [2, 4, 5, 6],
+        "file order, bulk and row-path rows mixed"
+    );
     assert_eq!(f.observations[2].dimensions.get("sex"), Some("female"));
 }
 
