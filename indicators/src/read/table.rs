@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 
-use super::text::{decode, sniff_delimiter, LineEnding, TextEncoding};
+use super::text::{decode_owned, sniff_delimiter, LineEnding, TextEncoding};
 use crate::problem::Problem;
 
 /// A file's cells as text, ready for column-by-column checks.
@@ -75,30 +75,34 @@ pub fn load_table_sheet(path: &Path, file: &str, sheet: Option<&str>) -> (Table,
         .unwrap_or_default();
     match extension.as_str() {
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => load_workbook(&bytes, file, sheet),
-        _ => load_csv(&bytes, file),
+        _ => load_csv_owned(bytes, file),
     }
 }
 
 /// Parses CSV bytes in any supported encoding, line ending and delimiter.
 pub fn load_csv(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
+    load_csv_owned(bytes.to_vec(), file)
+}
+
+/// [`load_csv`], taking the bytes: a UTF-8 file is handed to polars without
+/// being copied.
+pub fn load_csv_owned(bytes: Vec<u8>, file: &str) -> (Table, Vec<Problem>) {
     let mut problems = Vec::new();
-    let decoded = decode(bytes);
+    let decoded = decode_owned(bytes);
     if decoded.encoding == TextEncoding::Windows1252 {
         problems.push(Problem::decoded_as_windows_1252(file));
     }
     let delimiter = sniff_delimiter(&decoded.text);
+    let (encoding, line_ending) = (decoded.encoding, decoded.line_ending);
     let records = scan_records(&decoded.text, delimiter);
-    let Some(header) = records.first() else {
+    if records.lines.is_empty() {
         problems.push(Problem::empty_file(file));
         return (Table::default(), problems);
-    };
-    for record in &records[1..] {
-        if record.fields != header.fields {
-            problems
-                .push(Problem::ragged_row(file, record.fields, header.fields).at_line(record.line));
-        }
     }
-    let frame = match scan_text(&records, &decoded.text, delimiter) {
+    for &(line, fields) in &records.ragged {
+        problems.push(Problem::ragged_row(file, fields, records.header_fields).at_line(line));
+    }
+    let frame = match scan_text(&records, decoded.text, delimiter) {
         Ok(frame) => frame,
         Err(err) => {
             problems.push(Problem::not_csv(file, err));
@@ -122,33 +126,51 @@ pub fn load_csv(bytes: &[u8], file: &str) -> (Table, Vec<Problem>) {
                 .into_owned(),
         );
     }
+    let mut lines = records.lines;
+    lines.remove(0);
     let table = Table {
         headers,
         columns,
-        lines: records[1..].iter().map(|r| r.line).collect(),
-        encoding: Some(decoded.encoding),
-        line_ending: Some(decoded.line_ending),
+        lines,
+        encoding: Some(encoding),
+        line_ending: Some(line_ending),
         delimiter: Some(delimiter),
     };
     (table, problems)
 }
 
-/// Where one CSV record starts and how many fields it has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RecordSpan {
-    pub line: usize,
-    pub fields: usize,
-    start: usize,
-    end: usize,
+/// What one pass over a CSV text learnt about its records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Records {
+    /// The spreadsheet line each record (header first) starts on.
+    pub lines: Vec<usize>,
+    /// The header's field count.
+    pub header_fields: usize,
+    /// Records whose field count differs from the header's: `(line, fields)`.
+    pub ragged: Vec<(usize, usize)>,
+    /// Byte ranges of blank lines, which polars must not see (its rows must
+    /// line up with `lines`).
+    pub blank: Vec<std::ops::Range<usize>>,
+    /// The most fields any record has.
+    pub width: usize,
 }
 
 /// Splits text into records, respecting quotes (a quoted cell may span
 /// lines) and skipping blank lines, so each record knows its spreadsheet line.
-pub fn scan_records(text: &str, delimiter: u8) -> Vec<RecordSpan> {
+pub fn scan_records(text: &str, delimiter: u8) -> Records {
     let bytes = text.as_bytes();
-    let mut records = Vec::new();
+    let mut out = Records::default();
     let (mut line, mut start_line, mut start) = (1usize, 1usize, 0usize);
     let (mut fields, mut in_quotes, mut blank) = (1usize, false, true);
+    let mut record = |out: &mut Records, line: usize, fields: usize| {
+        if out.lines.is_empty() {
+            out.header_fields = fields;
+        } else if fields != out.header_fields {
+            out.ragged.push((line, fields));
+        }
+        out.width = out.width.max(fields);
+        out.lines.push(line);
+    };
     for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'"' => {
@@ -157,13 +179,10 @@ pub fn scan_records(text: &str, delimiter: u8) -> Vec<RecordSpan> {
             }
             b'\n' => {
                 if !in_quotes {
-                    if !blank {
-                        records.push(RecordSpan {
-                            line: start_line,
-                            fields,
-                            start,
-                            end: i,
-                        });
+                    if blank {
+                        out.blank.push(start..i + 1);
+                    } else {
+                        record(&mut out, start_line, fields);
                     }
                     start = i + 1;
                     start_line = line + 1;
@@ -181,29 +200,32 @@ pub fn scan_records(text: &str, delimiter: u8) -> Vec<RecordSpan> {
         }
     }
     if !blank && start < bytes.len() {
-        records.push(RecordSpan {
-            line: start_line,
-            fields,
-            start,
-            end: bytes.len(),
-        });
+        record(&mut out, start_line, fields);
+    } else if start < bytes.len() {
+        out.blank.push(start..bytes.len());
     }
-    records
+    out
 }
 
-/// The lazy polars scan: every cell as text, no header interpretation.
-fn scan_text(records: &[RecordSpan], text: &str, delimiter: u8) -> PolarsResult<DataFrame> {
-    // Only the non-blank records, so polars' rows line up with `records`.
-    let mut compact = Vec::with_capacity(text.len() + 1);
-    for r in records {
-        compact.extend_from_slice(&text.as_bytes()[r.start..r.end]);
-        compact.push(b'\n');
-    }
-    let width = records.iter().map(|r| r.fields).max().unwrap_or(1);
-    let schema: Schema = (0..width)
+/// The lazy polars scan: every cell as text, no header interpretation. The
+/// text is handed over as it is, unless blank lines must be cut out first.
+fn scan_text(records: &Records, text: String, delimiter: u8) -> PolarsResult<DataFrame> {
+    let bytes = if records.blank.is_empty() {
+        text.into_bytes()
+    } else {
+        let mut compact = Vec::with_capacity(text.len());
+        let mut from = 0;
+        for blank in &records.blank {
+            compact.extend_from_slice(&text.as_bytes()[from..blank.start]);
+            from = blank.end;
+        }
+        compact.extend_from_slice(&text.as_bytes()[from..]);
+        compact
+    };
+    let schema: Schema = (0..records.width.max(1))
         .map(|i| Field::new(format!("c{i}").into(), DataType::String))
         .collect();
-    let sources = ScanSources::Buffers(Arc::from([polars_buffer::Buffer::from(compact)]));
+    let sources = ScanSources::Buffers(Arc::from([polars_buffer::Buffer::from(bytes)]));
     LazyCsvReader::new_with_sources(sources)
         .with_has_header(false)
         .with_separator(delimiter)

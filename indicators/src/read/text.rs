@@ -37,22 +37,28 @@ pub struct DecodedText {
 /// Decodes `bytes`: a UTF-8 or UTF-16 BOM decides; else UTF-8 if valid; else
 /// Windows-1252 (every byte maps to a character, so this never fails).
 pub fn decode(bytes: &[u8]) -> DecodedText {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`], taking the bytes: valid UTF-8 (what most files are) becomes
+/// the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> DecodedText {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (
             String::from_utf8_lossy(rest).into_owned(),
             TextEncoding::Utf8Bom,
         )
     } else if bytes.starts_with(b"\xFF\xFE") {
-        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
+        let (text, _, _) = encoding_rs::UTF_16LE.decode(&bytes);
         (text.into_owned(), TextEncoding::Utf16Le)
     } else if bytes.starts_with(b"\xFE\xFF") {
-        let (text, _, _) = encoding_rs::UTF_16BE.decode(bytes);
+        let (text, _, _) = encoding_rs::UTF_16BE.decode(&bytes);
         (text.into_owned(), TextEncoding::Utf16Be)
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_owned(), TextEncoding::Utf8),
-            Err(_) => {
-                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, TextEncoding::Utf8),
+            Err(err) => {
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(err.as_bytes());
                 (text.into_owned(), TextEncoding::Windows1252)
             }
         }

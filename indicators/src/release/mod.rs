@@ -355,7 +355,9 @@ fn write_release(
             Ok(()) => {
                 sync_dir(&releases)?;
                 reached(WriteStep::Renamed);
-                set_current(data_dir, &id)?;
+                // Read back and checksummed in the staging folder already;
+                // the rename changed no byte.
+                switch_current(data_dir, &id)?;
                 return Ok(manifest);
             }
             // Another build took this number first: take the next one.
@@ -371,6 +373,12 @@ pub fn set_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
     let releases = releases_dir(data_dir);
     verify(&releases.join(id))?;
     check_readable(&releases.join(id))?;
+    switch_current(data_dir, id)
+}
+
+/// Points `CURRENT` at `id`, a release known to be whole.
+fn switch_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
+    let releases = releases_dir(data_dir);
     let tmp = releases.join(format!(".{CURRENT_FILE}.{}", std::process::id()));
     write_synced(&tmp, format!("{id}\n").as_bytes())?;
     reached(WriteStep::CurrentWritten);
