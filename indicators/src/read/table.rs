@@ -162,7 +162,7 @@ pub fn scan_records(text: &str, delimiter: u8) -> Records {
     let mut out = Records::default();
     let (mut line, mut start_line, mut start) = (1usize, 1usize, 0usize);
     let (mut fields, mut in_quotes, mut blank) = (1usize, false, true);
-    let mut record = |out: &mut Records, line: usize, fields: usize| {
+    let record = |out: &mut Records, line: usize, fields: usize| {
         if out.lines.is_empty() {
             out.header_fields = fields;
         } else if fields != out.header_fields {
