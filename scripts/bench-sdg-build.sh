@@ -20,7 +20,11 @@
 #               unrelated project. yamlmd (a dependency) is not on PyPI
 #               either: .tools/yamlmd (or $YAMLMD_SRC) is used if present.
 # --localgoals  a built `localgoals` binary (use a release build for figures):
-#               also runs `localgoals --data TMP build REPO_DIR`.
+#               also runs `localgoals --data TMP build REPO_DIR`. The release
+#               example target/release/examples/bench_build speaks the same
+#               syntax; given it, the script also times polars' raw read of
+#               the same data files (`bench_build raw FILE...`: every cell as
+#               text, no checks) in the same run.
 # --runs N      repeat each measurement N times (default 1).
 # --keep        keep the temporary output folders and logs (path printed).
 #
@@ -252,6 +256,13 @@ for ((i = 1; i <= runs; i++)); do
     read -r wall kib cpu <"$tmp/lg.$i"
     lg_times+=("$wall"); lg_kib+=("$kib")
     rows+=("localgoals build|$wall|$cpu|$kib")
+    if [[ "$(basename "$localgoals")" == bench_build* ]]; then
+      step "polars raw read of the same files, run $i/$runs"
+      mapfile -t data_files < <(find "$repo/data" -name 'indicator_*.csv' | sort)
+      measure "$tmp/raw.$i" "$tmp/raw.$i.log" "$localgoals" raw "${data_files[@]}"
+      read -r wall kib cpu <"$tmp/raw.$i"
+      rows+=("polars raw read (text)|$wall|$cpu|$kib")
+    fi
   fi
 done
 

@@ -16,7 +16,8 @@ use crate::problem::Problem;
 pub struct Table {
     pub headers: Vec<String>,
     /// Column-major text, kept in polars' arrays (no copy per cell):
-    /// `columns[c]` holds column `c`, row `r` at index `r`.
+    /// `columns[c]` holds column `c`, row `r` at index `r` (in one or more
+    /// chunks).
     pub columns: Vec<StringChunked>,
     /// `lines[r]` is the spreadsheet line of row `r` (the header is line 1).
     pub lines: Vec<usize>,
@@ -120,11 +121,8 @@ pub fn load_csv_owned(bytes: Vec<u8>, file: &str) -> (Table, Vec<Problem>) {
             .unwrap_or_else(|_| StringChunked::full_null(PlSmallStr::EMPTY, frame.height()));
         headers.push(text.get(0).unwrap_or_default().to_owned());
         // One contiguous chunk, so `get(row)` is a plain index.
-        columns.push(
-            text.slice(1, frame.height().saturating_sub(1))
-                .rechunk()
-                .into_owned(),
-        );
+        // A slice shares polars' buffers: no cell is copied.
+        columns.push(text.slice(1, frame.height().saturating_sub(1)));
     }
     let mut lines = records.lines;
     lines.remove(0);
@@ -157,11 +155,11 @@ pub struct Records {
 
 /// Splits text into records, respecting quotes (a quoted cell may span
 /// lines) and skipping blank lines, so each record knows its spreadsheet line.
+/// Lines without a quote (nearly all) are counted a line at a time; a line
+/// with one is walked byte by byte.
 pub fn scan_records(text: &str, delimiter: u8) -> Records {
     let bytes = text.as_bytes();
     let mut out = Records::default();
-    let (mut line, mut start_line, mut start) = (1usize, 1usize, 0usize);
-    let (mut fields, mut in_quotes, mut blank) = (1usize, false, true);
     let record = |out: &mut Records, line: usize, fields: usize| {
         if out.lines.is_empty() {
             out.header_fields = fields;
@@ -171,38 +169,37 @@ pub fn scan_records(text: &str, delimiter: u8) -> Records {
         out.width = out.width.max(fields);
         out.lines.push(line);
     };
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'"' => {
-                in_quotes = !in_quotes;
-                blank = false;
+    let (mut line, mut start) = (1usize, 0usize);
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let this = &bytes[start..end];
+        if memchr::memchr(b'"', this).is_none() {
+            if this.iter().all(|&b| b == b' ' || b == b'\t') {
+                out.blank.push(start..(end + 1).min(bytes.len()));
+            } else {
+                let fields = 1 + this.iter().filter(|&&b| b == delimiter).count();
+                record(&mut out, line, fields);
             }
-            b'\n' => {
-                if !in_quotes {
-                    if blank {
-                        out.blank.push(start..i + 1);
-                    } else {
-                        record(&mut out, start_line, fields);
-                    }
-                    start = i + 1;
-                    start_line = line + 1;
-                    fields = 1;
-                    blank = true;
-                }
-                line += 1;
-            }
-            _ if b == delimiter && !in_quotes => {
-                fields += 1;
-                blank = false;
-            }
-            b' ' | b'\t' => {}
-            _ => blank = false,
+            line += 1;
+            start = end + 1;
+            continue;
         }
-    }
-    if !blank && start < bytes.len() {
+        // A quoted cell may hold delimiters and newlines: walk it.
+        let (start_line, mut fields, mut in_quotes) = (line, 1usize, false);
+        let mut i = start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => in_quotes = !in_quotes,
+                b'\n' if in_quotes => line += 1,
+                b'\n' => break,
+                b if b == delimiter && !in_quotes => fields += 1,
+                _ => {}
+            }
+            i += 1;
+        }
         record(&mut out, start_line, fields);
-    } else if start < bytes.len() {
-        out.blank.push(start..bytes.len());
+        line += 1;
+        start = i + 1;
     }
     out
 }
@@ -334,6 +331,19 @@ mod tests {
         assert_eq!(table.lines, [2, 5]);
         assert_eq!(table.cell(1, 0), "two\nlines");
         assert_eq!(table.cell(2, 1), "2");
+    }
+
+    #[test]
+    fn quoted_delimiters_count_as_text_and_blank_lines_anywhere_are_skipped() {
+        let text = "a,b\n  \n\"x, y\",1\n\t\n2,\"z\"\n   ";
+        let (table, problems) = load_csv(text.as_bytes(), "t.csv");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(table.lines, [3, 5]);
+        assert_eq!(table.cell(0, 0), "x, y");
+        assert_eq!(table.cell(1, 1), "z");
+        let records = scan_records(text, b',');
+        assert_eq!(records.blank.len(), 3, "{records:?}");
+        assert_eq!((records.header_fields, records.width), (2, 2));
     }
 
     #[test]

@@ -33,10 +33,6 @@ const YEAR: &str = "__year";
 const LABEL: &str = "__label";
 const CLEAN: &str = "__clean";
 
-/// Every character Rust's `char::is_whitespace` trims (what the row path's
-/// `clean` trims): a cell with one at either end is not plain.
-const WHITESPACE: &str = "\t\n\u{b}\u{c}\r \u{85}\u{a0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}";
-
 fn dim(k: usize) -> String {
     format!("__d{k}")
 }
@@ -68,7 +64,7 @@ pub(super) fn check(
         return None;
     }
     cells(table, roles, decimal, ctx)
-        .and_then(|cells| classify(cells, roles, decimal, ctx))
+        .and_then(|cells| classify(cells, table, roles, decimal, ctx))
         .and_then(|cells| split(cells, file, roles))
         .ok()
 }
@@ -224,11 +220,59 @@ fn period_map(frame: &DataFrame) -> PolarsResult<DataFrame> {
     )
 }
 
-/// `text` needs no trimming and is not in quotes: what `clean` would return.
-fn plain(text: Expr) -> Expr {
-    text.clone()
-        .eq(text.clone().str().strip_chars(lit(WHITESPACE)))
-        .and(text.str().starts_with(lit("\"")).not())
+/// `text` needs no trimming and is not in quotes: what `clean` returns as is.
+fn plain(text: &str) -> bool {
+    text.trim() == text && !text.starts_with('"')
+}
+
+/// The distinct ids that fail (empty, untrimmed, unknown to the catalogue,
+/// or an indicator with its own decimal separator) and, per dimension
+/// column, the distinct labels that fail (untrimmed, `data.` keys to
+/// translate, too long). Nearly always all empty.
+fn distinct_failures(
+    table: &Table,
+    roles: &Roles,
+    decimal: DecimalSeparator,
+    ctx: Context<'_>,
+) -> PolarsResult<(Vec<String>, Vec<Vec<String>>)> {
+    let distinct = |column: usize| -> PolarsResult<Vec<String>> {
+        let unique = table.columns[column].unique()?;
+        Ok(unique
+            .iter()
+            .map(|v| v.unwrap_or_default().to_owned())
+            .collect())
+    };
+    let ids = match (roles.indicator, ctx.file_indicator) {
+        (Some(column), _) => distinct(column)?,
+        (None, Some(id)) => vec![id.to_owned()],
+        (None, None) => Vec::new(),
+    };
+    let id_fails = |id: &str| -> bool {
+        if id.is_empty() || !plain(id) {
+            return true;
+        }
+        match ctx.catalogue {
+            None => false,
+            Some(catalogue) => match catalogue.iter().find(|i| i.id == id) {
+                None => true,
+                Some(i) => i.decimal_separator.is_some_and(|d| d != decimal),
+            },
+        }
+    };
+    let bad_ids = ids.into_iter().filter(|id| id_fails(id)).collect();
+    let mut bad_labels = Vec::with_capacity(roles.dimensions.len());
+    for &column in &roles.dimensions {
+        let bad: Vec<String> = distinct(column)?
+            .into_iter()
+            .filter(|label| {
+                !plain(label)
+                    || label.starts_with("data.")
+                    || label.chars().count() > MAX_LABEL_CHARS
+            })
+            .collect();
+        bad_labels.push(bad);
+    }
+    Ok((bad_ids, bad_labels))
 }
 
 /// A number cell read in bulk: null where the cell is not a plain, finite
@@ -267,33 +311,31 @@ fn as_point_decimal(cells: &StringChunked, decimal: DecimalSeparator, name: &str
 /// Step 2: which cells read plainly.
 fn classify(
     cells: LazyFrame,
+    table: &Table,
     roles: &Roles,
     decimal: DecimalSeparator,
     ctx: Context<'_>,
 ) -> PolarsResult<LazyFrame> {
     let mut cells = cells;
-    let id = col(ID);
-    let mut ok = id
-        .clone()
-        .neq(lit(""))
-        .and(plain(id.clone()))
-        .and(col(YEAR).is_not_null());
-    if let Some(catalogue) = ctx.catalogue {
-        let known = Series::new(
-            "known".into(),
-            catalogue.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
-        );
-        ok = ok.and(id.clone().is_in(lit(known).implode(false), false));
-        // An indicator with its own decimal separator reads differently.
-        let own: Vec<&str> = catalogue
-            .iter()
-            .filter(|i| i.decimal_separator.is_some_and(|d| d != decimal))
-            .map(|i| i.id.as_str())
-            .collect();
-        if !own.is_empty() {
-            let own = Series::new("own".into(), own);
-            ok = ok.and(id.clone().is_in(lit(own).implode(false), false).not());
+    let mut ok = col(YEAR).is_not_null();
+    // Ids and labels have few distinct values: each is judged once, and
+    // only the (usually no) failing ones are looked for in the rows.
+    let (bad_ids, bad_labels) = distinct_failures(table, roles, decimal, ctx)?;
+    if !bad_ids.is_empty() {
+        let bad = Series::new("bad".into(), bad_ids);
+        ok = ok.and(col(ID).is_in(lit(bad).implode(false), false).not());
+    }
+    for (k, bad) in bad_labels.into_iter().enumerate() {
+        if !bad.is_empty() {
+            let bad = Series::new("bad".into(), bad);
+            ok = ok.and(
+                col(dim(k).as_str())
+                    .is_in(lit(bad).implode(false), false)
+                    .not(),
+            );
         }
+    }
+    if let Some(catalogue) = ctx.catalogue {
         if roles.unit.is_some() {
             let units = DataFrame::new(
                 catalogue.len(),
@@ -310,13 +352,6 @@ fn classify(
             )?;
             cells = cells.join(units.lazy(), [col(ID)], [col(ID)], left_join());
         }
-    }
-    for k in 0..roles.dimensions.len() {
-        let d = col(dim(k).as_str());
-        ok = ok
-            .and(plain(d.clone()))
-            .and(d.clone().str().starts_with(lit("data.")).not())
-            .and(d.str().len_chars().lt_eq(lit(MAX_LABEL_CHARS as u32)));
     }
     let value = number(col(VALUE_NUMBER));
     ok = ok.and(col(VALUE_RAW).eq(lit("")).or(value.clone().is_not_null()));
@@ -335,11 +370,6 @@ fn classify(
             unit_ok
         });
     }
-    // The same (indicator, year, series) twice: the row path words it.
-    let mut key = vec![col(ID), col(YEAR).cast(DataType::String)];
-    key.extend((0..roles.dimensions.len()).map(|k| col(dim(k).as_str())));
-    let repeated = concat_str(key, "\u{1f}", false).is_duplicated();
-    ok = ok.and(repeated.not());
     let mut computed = vec![ok.fill_null(lit(false)).alias(CLEAN), value.alias(c::VALUE)];
     if roles.progress.is_some() {
         computed.push(number(col(PROGRESS_NUMBER)).alias(c::PROGRESS));
@@ -349,7 +379,10 @@ fn classify(
 
 /// Step 3: the clean rows as observations, and the rows to read one by one.
 fn split(cells: LazyFrame, file: &str, roles: &Roles) -> PolarsResult<Checked> {
-    let cells = cells.collect()?;
+    let mut cells = cells.collect()?;
+    let repeated = repeated_keys(&cells, roles.dimensions.len())?;
+    let clean = cells.column(CLEAN)?.bool()? & &!repeated;
+    cells.with_column(clean.with_name(CLEAN.into()).into_column())?;
     let dirty = cells
         .clone()
         .lazy()
@@ -405,6 +438,60 @@ fn split(cells: LazyFrame, file: &str, roles: &Roles) -> PolarsResult<Checked> {
         clean: ObservationFrame::new(frame)?,
         dirty_rows,
     })
+}
+
+/// Rows whose (indicator, year, dimension cells) another row has too: the
+/// row path words those. Compared by a 64-bit hash of the key, so a rare
+/// collision only sends two clean rows the slower way, never lets a
+/// repeat through.
+fn repeated_keys(cells: &DataFrame, dimensions: usize) -> PolarsResult<BooleanChunked> {
+    let ids = cells.column(ID)?.str()?;
+    let years = cells.column(YEAR)?.i32()?;
+    let dims: Vec<&StringChunked> = (0..dimensions)
+        .map(|k| cells.column(dim(k).as_str()).and_then(|c| c.str()))
+        .collect::<PolarsResult<_>>()?;
+    let mut id_iter = ids.iter();
+    let mut year_iter = years.iter();
+    let mut dim_iters: Vec<_> = dims.iter().map(|d| d.iter()).collect();
+    let mut hashes: Vec<u64> = Vec::with_capacity(cells.height());
+    for _ in 0..cells.height() {
+        let mut h = Fnv::default();
+        h.bytes(id_iter.next().flatten().unwrap_or_default().as_bytes());
+        h.bytes(&year_iter.next().flatten().unwrap_or(i32::MIN).to_le_bytes());
+        for d in &mut dim_iters {
+            h.bytes(d.next().flatten().unwrap_or_default().as_bytes());
+        }
+        hashes.push(h.0);
+    }
+    // Sorting a copy finds the repeated hashes (usually none) faster than a
+    // hash table would.
+    let mut sorted = hashes.clone();
+    sorted.sort_unstable();
+    let repeated: std::collections::HashSet<u64> = sorted
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
+    let out: BooleanChunked = hashes.iter().map(|h| repeated.contains(h)).collect();
+    Ok(out.with_name(CLEAN.into()))
+}
+
+/// FNV-1a, with a separator after each field so `ab|c` and `a|bc` differ.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes.iter().chain(std::iter::once(&0xff)) {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Each distinct combination of dimension cells as the series' text.
