@@ -291,51 +291,22 @@ impl ObservationFrame {
     /// order them) and year; rows that tie keep their order (file order, then
     /// line). A frame already in order is left as it is.
     pub fn sort(&mut self) -> PolarsResult<()> {
+        const ID_RANK: &str = "__indicator_rank";
         const RANK: &str = "__series_rank";
         if self.height() < 2 {
             return Ok(());
         }
         let v = self.view()?;
-        // Rank each distinct dimensions text by the model's order.
-        let mut distinct: Vec<&str> = Vec::new();
-        let mut seen: HashMap<&str, ()> = HashMap::new();
-        let mut previous: Option<&str> = None;
-        for d in v.dimensions.iter() {
-            let d = d.unwrap_or("[]");
-            if previous != Some(d) {
-                if seen.insert(d, ()).is_none() {
-                    distinct.push(d);
-                }
-                previous = Some(d);
-            }
+        // Integer ranks sort (and compare) far faster than the texts.
+        let id_ranks = ranks(&v.indicator, |a, b| a.cmp(b));
+        let mut parsed: HashMap<&str, Dimensions> = HashMap::new();
+        for d in distinct(&v.dimensions) {
+            parsed.insert(d, dimensions_from_json(d).unwrap_or_default());
         }
-        let mut ranked: Vec<(Dimensions, &str)> = distinct
-            .iter()
-            .map(|d| (dimensions_from_json(d).unwrap_or_default(), *d))
-            .collect();
-        ranked.sort();
-        let rank_of: HashMap<&str, u32> = ranked
-            .iter()
-            .enumerate()
-            .map(|(i, (_, d))| (*d, i as u32))
-            .collect();
-        let mut ranks: Vec<u32> = Vec::with_capacity(self.height());
-        let mut previous: Option<(&str, u32)> = None;
-        for d in v.dimensions.iter() {
-            let d = d.unwrap_or("[]");
-            let rank = match previous {
-                Some((p, r)) if p == d => r,
-                _ => rank_of.get(d).copied().unwrap_or(u32::MAX),
-            };
-            previous = Some((d, rank));
-            ranks.push(rank);
-        }
+        let series_ranks = ranks(&v.dimensions, |a, b| parsed[a].cmp(&parsed[b]));
         let sorted = (1..self.height()).all(|i| {
-            let (a, b) = (
-                (v.indicator.get(i - 1), ranks[i - 1], v.year.get(i - 1)),
-                (v.indicator.get(i), ranks[i], v.year.get(i)),
-            );
-            a <= b
+            (id_ranks[i - 1], series_ranks[i - 1], v.year.get(i - 1))
+                <= (id_ranks[i], series_ranks[i], v.year.get(i))
         });
         if sorted {
             // One chunk per column: later walks take it without copying.
@@ -343,16 +314,59 @@ impl ObservationFrame {
             return Ok(());
         }
         let mut frame = self.0.clone();
-        frame.with_column(Column::new(RANK.into(), ranks))?;
+        frame.with_column(Column::new(ID_RANK.into(), id_ranks))?;
+        frame.with_column(Column::new(RANK.into(), series_ranks))?;
         let mut frame = frame.sort(
-            [c::INDICATOR, RANK, c::YEAR],
+            [ID_RANK, RANK, c::YEAR],
             SortMultipleOptions::default().with_maintain_order(true),
         )?;
+        frame.drop_in_place(ID_RANK)?;
         frame.drop_in_place(RANK)?;
         frame.rechunk_mut_par();
         self.0 = frame;
         Ok(())
     }
+}
+
+/// The distinct texts of a column, in order of first appearance (runs of one
+/// text, as a sorted or grouped file has, cost one comparison per row).
+fn distinct(column: &StringChunked) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut previous: Option<&str> = None;
+    for text in column.iter() {
+        let text = text.unwrap_or_default();
+        if previous != Some(text) {
+            if seen.insert(text, ()).is_none() {
+                out.push(text);
+            }
+            previous = Some(text);
+        }
+    }
+    out
+}
+
+/// Each row's rank among the column's distinct texts in `order`.
+fn ranks(column: &StringChunked, order: impl Fn(&str, &str) -> std::cmp::Ordering) -> Vec<u32> {
+    let mut texts = distinct(column);
+    texts.sort_by(|a, b| order(a, b));
+    let rank_of: HashMap<&str, u32> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i as u32))
+        .collect();
+    let mut out = Vec::with_capacity(column.len());
+    let mut previous: Option<(&str, u32)> = None;
+    for text in column.iter() {
+        let text = text.unwrap_or_default();
+        let rank = match previous {
+            Some((p, r)) if p == text => r,
+            _ => rank_of.get(text).copied().unwrap_or(u32::MAX),
+        };
+        previous = Some((text, rank));
+        out.push(rank);
+    }
+    out
 }
 
 /// A frame's columns, each one chunk, for row-by-row walks.
