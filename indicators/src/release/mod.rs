@@ -11,6 +11,7 @@
 //! release name.
 
 mod history;
+mod load;
 mod parquet;
 
 use std::collections::BTreeMap;
@@ -22,14 +23,15 @@ use polars::prelude::PolarsError;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::frame::ObservationFrame;
 use crate::model::{Area, Dataset, Indicator};
 use crate::progress::{ProgressMethod, ProgressStatus};
 use crate::read::{open_dataset_columns, ReadError, Report};
 use crate::statuses::{compute_columns, Statuses};
 use crate::Problem;
 pub use history::{all_statuses, status_history, HistoryEntry, ReleaseStatuses, SeriesStatus};
-use parquet::{observations_parquet, read_observation_frame};
+use load::check_readable;
+pub use load::{load, load_current, load_servable, verify};
+use parquet::observations_parquet;
 
 /// The folder under the data directory that holds releases.
 pub const RELEASES_DIR: &str = "releases";
@@ -395,119 +397,6 @@ pub fn current_id(data_dir: &Path) -> Option<String> {
         .ok()
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
-}
-
-/// Checks a release folder against its manifest: every file present, of the
-/// recorded size and checksum.
-pub fn verify(dir: &Path) -> Result<Manifest, ReleaseError> {
-    let release = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let damaged = |reason: String| ReleaseError::Damaged {
-        release: release.clone(),
-        reason,
-    };
-    let bytes =
-        fs::read(dir.join(MANIFEST)).map_err(|e| damaged(format!("no readable manifest ({e})")))?;
-    let manifest: Manifest = serde_json::from_slice(&bytes)
-        .map_err(|e| damaged(format!("the manifest is not valid ({e})")))?;
-    if manifest.id != release {
-        return Err(damaged(format!("the manifest names {}", manifest.id)));
-    }
-    for f in &manifest.files {
-        let bytes = fs::read(dir.join(&f.name))
-            .map_err(|e| damaged(format!("{} cannot be read ({e})", f.name)))?;
-        if bytes.len() as u64 != f.bytes || hex(&Sha256::digest(&bytes)) != f.sha256 {
-            return Err(damaged(format!("{} does not match its checksum", f.name)));
-        }
-    }
-    Ok(manifest)
-}
-
-/// Loads a release by id, verifying it first.
-pub fn load(data_dir: &Path, id: &str) -> Result<Release, ReleaseError> {
-    let dir = releases_dir(data_dir).join(id);
-    let manifest = verify(&dir)?;
-    let (dataset, statuses) = decode(&dir)?;
-    Ok(Release {
-        manifest,
-        dataset,
-        statuses,
-    })
-}
-
-/// Reads a release folder's files as `load` will, without listing the
-/// observations as structs: the catalogue, the statuses and the whole
-/// observation frame with its schema.
-fn check_readable(dir: &Path) -> Result<(), ReleaseError> {
-    let (_, _, frame) = decode_columns(dir)?;
-    frame.view()?;
-    Ok(())
-}
-
-/// Reads a release folder's files into what the site serves.
-fn decode(dir: &Path) -> Result<(Dataset, Statuses), ReleaseError> {
-    let (catalogue, statuses, frame) = decode_columns(dir)?;
-    Ok((
-        Dataset {
-            indicators: catalogue.indicators,
-            areas: catalogue.areas,
-            observations: frame.to_observations()?,
-        },
-        statuses,
-    ))
-}
-
-/// A release folder's files, the observations as columns.
-fn decode_columns(dir: &Path) -> Result<(Catalogue, Statuses, ObservationFrame), ReleaseError> {
-    let read_json = |name: &str| -> Result<Vec<u8>, ReleaseError> {
-        fs::read(dir.join(name)).map_err(io(&dir.join(name)))
-    };
-    let catalogue: Catalogue =
-        serde_json::from_slice(&read_json(CATALOGUE)?).map_err(|source| ReleaseError::Json {
-            file: CATALOGUE.into(),
-            source,
-        })?;
-    let statuses: Statuses =
-        serde_json::from_slice(&read_json(STATUSES)?).map_err(|source| ReleaseError::Json {
-            file: STATUSES.into(),
-            source,
-        })?;
-    let frame = read_observation_frame(&dir.join(OBSERVATIONS))?;
-    Ok((catalogue, statuses, frame))
-}
-
-/// The release to serve: the current one, or, if it cannot be loaded, the
-/// newest earlier release that can (with the current one's error, to log).
-/// `CURRENT` is left as it is: choosing what is current is staff's call.
-pub fn load_servable(data_dir: &Path) -> Result<(Release, Option<ReleaseError>), ReleaseError> {
-    let current =
-        current_id(data_dir).ok_or_else(|| ReleaseError::NoRelease(data_dir.to_path_buf()))?;
-    let err = match load(data_dir, &current) {
-        Ok(release) => return Ok((release, None)),
-        Err(err) => err,
-    };
-    // Only earlier ones: a later release may be one staff rolled back from.
-    let current_number = current
-        .strip_prefix('r')
-        .and_then(|n| n.parse::<u32>().ok());
-    for number in release_numbers(data_dir).into_iter().rev() {
-        if current_number.is_some_and(|c| number >= c) {
-            continue;
-        }
-        let id = release_id(number);
-        if let Ok(release) = load(data_dir, &id) {
-            return Ok((release, Some(err)));
-        }
-    }
-    Err(err)
-}
-
-/// Loads the current release.
-pub fn load_current(data_dir: &Path) -> Result<Release, ReleaseError> {
-    let id = current_id(data_dir).ok_or_else(|| ReleaseError::NoRelease(data_dir.to_path_buf()))?;
-    load(data_dir, &id)
 }
 
 #[cfg(test)]

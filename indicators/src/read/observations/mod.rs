@@ -284,44 +284,36 @@ pub fn read_observation_frame(table: &Table, file: &str, ctx: Context<'_>) -> Fr
     if dirty.is_empty() {
         return finish(summary, clean.without_missing_values(), Vec::new());
     }
+    // Every row read in order is always exact: the answer whenever the two
+    // paths' results cannot simply be put together.
+    let every_row = |summary: FileSummary| {
+        let every = rows::read_rows(
+            table,
+            file,
+            &roles,
+            decimal,
+            ctx,
+            &all_rows(),
+            &mut roles.untranslated.clone(),
+        );
+        finish(
+            summary,
+            ObservationFrame::from_observations(&every.observations),
+            every.problems,
+        )
+    };
     let mut untranslated = roles.untranslated.clone();
     let by_row = rows::read_rows(table, file, &roles, decimal, ctx, &dirty, &mut untranslated);
     if !clean.is_empty() && clean.has_any_key(&by_row.keys).unwrap_or(true) {
         // A row that failed in bulk turned out (once trimmed or translated)
-        // to repeat a clean row: only reading every row in order reports it
-        // exactly as a person reads the file.
-        let every = rows::read_rows(
-            table,
-            file,
-            &roles,
-            decimal,
-            ctx,
-            &all_rows(),
-            &mut roles.untranslated.clone(),
-        );
-        return finish(
-            summary,
-            ObservationFrame::from_observations(&every.observations),
-            every.problems,
-        );
+        // to repeat a clean row: reading every row reports it as a person
+        // reads the file.
+        return every_row(summary);
     }
     let mut frame = clean.without_missing_values();
     let from_rows = ObservationFrame::from_observations(&by_row.observations);
     if frame.append(from_rows).is_err() {
-        let every = rows::read_rows(
-            table,
-            file,
-            &roles,
-            decimal,
-            ctx,
-            &all_rows(),
-            &mut roles.untranslated.clone(),
-        );
-        return finish(
-            summary,
-            ObservationFrame::from_observations(&every.observations),
-            every.problems,
-        );
+        return every_row(summary);
     }
     finish(summary, frame, by_row.problems)
 }

@@ -1,0 +1,120 @@
+//! The bulk checks that look at distinct values and keys rather than cells:
+//! ids and labels judged once each, and repeated (indicator, year, series)
+//! keys found by hash.
+
+use polars::prelude::*;
+
+use super::super::super::catalogue::MAX_LABEL_CHARS;
+use super::super::super::table::Table;
+use super::super::{Context, Roles};
+use super::{dim, CLEAN, ID, YEAR};
+use crate::model::DecimalSeparator;
+
+/// `text` needs no trimming and is not in quotes: what `clean` returns as is.
+fn plain(text: &str) -> bool {
+    text.trim() == text && !text.starts_with('"')
+}
+
+/// The distinct ids that fail (empty, untrimmed, unknown to the catalogue,
+/// or an indicator with its own decimal separator) and, per dimension
+/// column, the distinct labels that fail (untrimmed, `data.` keys to
+/// translate, too long). Nearly always all empty.
+pub(super) fn distinct_failures(
+    table: &Table,
+    roles: &Roles,
+    decimal: DecimalSeparator,
+    ctx: Context<'_>,
+) -> PolarsResult<(Vec<String>, Vec<Vec<String>>)> {
+    let distinct = |column: usize| -> PolarsResult<Vec<String>> {
+        let unique = table.columns[column].unique()?;
+        Ok(unique
+            .iter()
+            .map(|v| v.unwrap_or_default().to_owned())
+            .collect())
+    };
+    let ids = match (roles.indicator, ctx.file_indicator) {
+        (Some(column), _) => distinct(column)?,
+        (None, Some(id)) => vec![id.to_owned()],
+        (None, None) => Vec::new(),
+    };
+    let id_fails = |id: &str| -> bool {
+        if id.is_empty() || !plain(id) {
+            return true;
+        }
+        match ctx.catalogue {
+            None => false,
+            Some(catalogue) => match catalogue.iter().find(|i| i.id == id) {
+                None => true,
+                Some(i) => i.decimal_separator.is_some_and(|d| d != decimal),
+            },
+        }
+    };
+    let bad_ids = ids.into_iter().filter(|id| id_fails(id)).collect();
+    let mut bad_labels = Vec::with_capacity(roles.dimensions.len());
+    for &column in &roles.dimensions {
+        let bad: Vec<String> = distinct(column)?
+            .into_iter()
+            .filter(|label| {
+                !plain(label)
+                    || label.starts_with("data.")
+                    || label.chars().count() > MAX_LABEL_CHARS
+            })
+            .collect();
+        bad_labels.push(bad);
+    }
+    Ok((bad_ids, bad_labels))
+}
+
+/// Rows whose (indicator, year, dimension cells) another row has too: the
+/// row path words those. Compared by a 64-bit hash of the key, so a rare
+/// collision only sends two clean rows the slower way, never lets a
+/// repeat through.
+pub(super) fn repeated_keys(cells: &DataFrame, dimensions: usize) -> PolarsResult<BooleanChunked> {
+    let ids = cells.column(ID)?.str()?;
+    let years = cells.column(YEAR)?.i32()?;
+    let dims: Vec<&StringChunked> = (0..dimensions)
+        .map(|k| cells.column(dim(k).as_str()).and_then(|c| c.str()))
+        .collect::<PolarsResult<_>>()?;
+    let mut id_iter = ids.iter();
+    let mut year_iter = years.iter();
+    let mut dim_iters: Vec<_> = dims.iter().map(|d| d.iter()).collect();
+    let mut hashes: Vec<u64> = Vec::with_capacity(cells.height());
+    for _ in 0..cells.height() {
+        let mut h = Fnv::default();
+        h.bytes(id_iter.next().flatten().unwrap_or_default().as_bytes());
+        h.bytes(&year_iter.next().flatten().unwrap_or(i32::MIN).to_le_bytes());
+        for d in &mut dim_iters {
+            h.bytes(d.next().flatten().unwrap_or_default().as_bytes());
+        }
+        hashes.push(h.0);
+    }
+    // Sorting a copy finds the repeated hashes (usually none) faster than a
+    // hash table would.
+    let mut sorted = hashes.clone();
+    sorted.sort_unstable();
+    let repeated: std::collections::HashSet<u64> = sorted
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
+    let out: BooleanChunked = hashes.iter().map(|h| repeated.contains(h)).collect();
+    Ok(out.with_name(CLEAN.into()))
+}
+
+/// FNV-1a, with a separator after each field so `ab|c` and `a|bc` differ.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes.iter().chain(std::iter::once(&0xff)) {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
