@@ -38,6 +38,9 @@ pub struct IndicatorStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statuses {
     pub method: ProgressMethod,
+    /// In a release, `series.parquet` holds these (`statuses.json` did
+    /// before release format 2).
+    #[serde(default)]
     pub series: Vec<SeriesSummary>,
     pub indicators: Vec<IndicatorStatus>,
     /// Counts over public indicators only: what anonymous visitors may see.

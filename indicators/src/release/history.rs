@@ -4,7 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-use super::{release_id, release_numbers, releases_dir, verify, STATUSES};
+use super::series::read_series_statuses;
+use super::{release_id, release_numbers, releases_dir, verify, SERIES, STATUSES};
 use crate::progress::ProgressStatus;
 use crate::statuses::Statuses;
 
@@ -35,21 +36,9 @@ pub fn all_statuses(data_dir: &Path) -> Vec<ReleaseStatuses> {
         let Ok(manifest) = verify(&dir) else {
             continue;
         };
-        let Ok(bytes) = fs::read(dir.join(STATUSES)) else {
+        let Some(series) = series_statuses(&dir) else {
             continue;
         };
-        let Ok(statuses) = serde_json::from_slice::<Statuses>(&bytes) else {
-            continue;
-        };
-        let series = statuses
-            .series
-            .iter()
-            .map(|s| SeriesStatus {
-                indicator_id: s.indicator_id.clone(),
-                slug: s.dimensions.slug(),
-                status: s.progress.status,
-            })
-            .collect();
         out.push(ReleaseStatuses {
             id,
             created_unix: manifest.created_unix,
@@ -57,6 +46,27 @@ pub fn all_statuses(data_dir: &Path) -> Vec<ReleaseStatuses> {
         });
     }
     out
+}
+
+/// A release folder's series statuses: three columns of `series.parquet`,
+/// or, in releases of format 1, the series in `statuses.json`.
+fn series_statuses(dir: &Path) -> Option<Vec<SeriesStatus>> {
+    if dir.join(SERIES).exists() {
+        return read_series_statuses(&dir.join(SERIES)).ok();
+    }
+    let bytes = fs::read(dir.join(STATUSES)).ok()?;
+    let statuses = serde_json::from_slice::<Statuses>(&bytes).ok()?;
+    Some(
+        statuses
+            .series
+            .iter()
+            .map(|s| SeriesStatus {
+                indicator_id: s.indicator_id.clone(),
+                slug: s.dimensions.slug(),
+                status: s.progress.status,
+            })
+            .collect(),
+    )
 }
 
 /// One entry of a status history: a series' status in one release.

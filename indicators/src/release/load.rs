@@ -7,9 +7,10 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::parquet::read_observation_frame;
+use super::series::read_series;
 use super::{
     current_id, hex, io, release_id, release_numbers, releases_dir, Catalogue, Manifest, Release,
-    ReleaseError, CATALOGUE, MANIFEST, OBSERVATIONS, STATUSES,
+    ReleaseError, CATALOGUE, MANIFEST, OBSERVATIONS, SERIES, STATUSES,
 };
 use crate::frame::ObservationFrame;
 use crate::model::Dataset;
@@ -87,11 +88,15 @@ fn decode_columns(dir: &Path) -> Result<(Catalogue, Statuses, ObservationFrame),
             file: CATALOGUE.into(),
             source,
         })?;
-    let statuses: Statuses =
+    let mut statuses: Statuses =
         serde_json::from_slice(&read_json(STATUSES)?).map_err(|source| ReleaseError::Json {
             file: STATUSES.into(),
             source,
         })?;
+    // Releases of format 1 kept the series in statuses.json.
+    if dir.join(SERIES).exists() {
+        statuses.series = read_series(&dir.join(SERIES))?;
+    }
     let frame = read_observation_frame(&dir.join(OBSERVATIONS))?;
     Ok((catalogue, statuses, frame))
 }

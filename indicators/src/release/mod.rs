@@ -13,6 +13,7 @@
 mod history;
 mod load;
 mod parquet;
+mod series;
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
@@ -32,6 +33,7 @@ pub use history::{all_statuses, status_history, HistoryEntry, ReleaseStatuses, S
 use load::check_readable;
 pub use load::{load, load_current, load_servable, verify};
 use parquet::observations_parquet;
+use series::series_parquet;
 
 /// The folder under the data directory that holds releases.
 pub const RELEASES_DIR: &str = "releases";
@@ -41,8 +43,11 @@ const MANIFEST: &str = "manifest.json";
 const OBSERVATIONS: &str = "observations.parquet";
 const CATALOGUE: &str = "catalogue.json";
 const STATUSES: &str = "statuses.json";
+const SERIES: &str = "series.parquet";
 const PROBLEMS: &str = "problems.json";
-const FORMAT: u32 = 1;
+/// 2: series summaries in `series.parquet`, no longer in `statuses.json`.
+/// Releases of format 1 still load.
+const FORMAT: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReleaseError {
@@ -63,6 +68,13 @@ pub enum ReleaseError {
         file: String,
         #[source]
         source: serde_json::Error,
+    },
+    #[error("{file}, column {column}, row {row}: {reason}. Rebuild the release with `localgoals build`.")]
+    Column {
+        file: String,
+        column: String,
+        row: usize,
+        reason: String,
     },
     #[error("release {release} is damaged: {reason}. Rebuild it with `localgoals build`, or roll back to an earlier release.")]
     Damaged { release: String, reason: String },
@@ -141,6 +153,27 @@ pub struct Manifest {
 struct Catalogue {
     indicators: Vec<Indicator>,
     areas: Vec<Area>,
+}
+
+/// `statuses.json`: [`Statuses`] less its series, which go to
+/// `series.parquet`.
+#[derive(Serialize)]
+struct StatusesFile<'a> {
+    method: ProgressMethod,
+    indicators: &'a [crate::statuses::IndicatorStatus],
+    public: &'a crate::aggregate::Aggregates,
+    staff: &'a crate::aggregate::Aggregates,
+}
+
+impl<'a> StatusesFile<'a> {
+    fn of(statuses: &'a Statuses) -> Self {
+        StatusesFile {
+            method: statuses.method,
+            indicators: &statuses.indicators,
+            public: &statuses.public,
+            staff: &statuses.staff,
+        }
+    }
 }
 
 /// A release read back from disk.
@@ -305,7 +338,11 @@ fn write_release(
                 },
             )?,
         )?,
-        write_synced(&staging.join(STATUSES), &json(STATUSES, statuses)?)?,
+        write_synced(
+            &staging.join(STATUSES),
+            &json(STATUSES, &StatusesFile::of(statuses))?,
+        )?,
+        write_synced(&staging.join(SERIES), &series_parquet(&statuses.series)?)?,
         write_synced(&staging.join(PROBLEMS), &json(PROBLEMS, &warnings)?)?,
     ];
     files.sort_by(|a, b| a.name.cmp(&b.name));

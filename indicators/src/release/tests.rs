@@ -1,5 +1,6 @@
 //! Releases written, verified, kept and refused.
 use super::*;
+use crate::read::open_dataset_columns;
 
 /// A fresh folder, removed when the test ends (pass or fail).
 fn temp() -> tempfile::TempDir {
@@ -269,4 +270,88 @@ fn a_release_staff_rolled_back_from_is_not_served_in_place_of_an_unreadable_curr
     let (served, error) = load_servable(data).expect("something to serve");
     assert_eq!(served.manifest.id, "r00001", "not r00003, rolled back from");
     assert!(error.is_some());
+}
+
+#[test]
+fn series_summaries_of_every_method_round_trip_through_parquet_exactly() {
+    let repo = repository_with_a_value_before_the_base_year();
+    let reports = [demo(), repo.path().to_path_buf()]
+        .map(|d| open_dataset_columns(&d, &|_, _, _| {}).expect("dataset"));
+    let dir = temp();
+    for &method in ProgressMethod::ALL {
+        let mut series = Vec::new();
+        for report in &reports {
+            let statuses = compute_columns(&report.dataset.indicators, &report.frame, method)
+                .expect("statuses");
+            series.extend(statuses.series);
+        }
+        let series = &series;
+        // The demo city has the cases each optional column exists for.
+        assert_eq!(
+            series.iter().any(|s| s.progress.class.is_some()),
+            method != ProgressMethod::OpenSdg
+        );
+        assert!(series
+            .iter()
+            .any(|s| s.trend.is_some() && s.previous.is_some()));
+        assert!(series.iter().any(|s| s.progress.unavailable.is_some()));
+        assert!(series
+            .iter()
+            .any(|s| s.progress.inputs.is_some_and(|i| i.target.is_some())));
+        assert!(series.iter().any(|s| !s.dimensions.is_headline()));
+        let path = dir.path().join(format!("{method}.parquet"));
+        fs::write(&path, series_parquet(series).expect("write")).expect("file");
+        assert_eq!(
+            &series::read_series(&path).expect("read"),
+            series,
+            "{method}"
+        );
+        let statuses_only = series::read_series_statuses(&path).expect("statuses");
+        assert_eq!(
+            statuses_only,
+            series
+                .iter()
+                .map(|s| SeriesStatus {
+                    indicator_id: s.indicator_id.clone(),
+                    slug: s.dimensions.slug(),
+                    status: s.progress.status,
+                })
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn a_release_of_format_1_with_its_series_in_statuses_json_still_loads() {
+    let data = temp();
+    let data = data.path();
+    build(&demo(), data, None).expect("build");
+    let written = load_current(data).expect("load").statuses;
+    // Turn r00001 into what format 1 wrote: every series in statuses.json.
+    let dir = releases_dir(data).join("r00001");
+    let old = json(STATUSES, &written).expect("json");
+    fs::write(dir.join(STATUSES), &old).expect("write");
+    fs::remove_file(dir.join(SERIES)).expect("remove");
+    let mut manifest: Manifest =
+        serde_json::from_slice(&fs::read(dir.join(MANIFEST)).expect("manifest")).expect("json");
+    manifest.format = 1;
+    manifest.files.retain(|f| f.name != SERIES);
+    for f in &mut manifest.files {
+        if f.name == STATUSES {
+            *f = entry(&dir.join(STATUSES), &old);
+        }
+    }
+    fs::write(dir.join(MANIFEST), json(MANIFEST, &manifest).expect("json")).expect("write");
+
+    let loaded = load_current(data).expect("a format 1 release loads");
+    // As JSON decodes them (serde_json may round a float's last digit,
+    // which Parquet does not).
+    let as_json: Statuses = serde_json::from_slice(&old).expect("decode");
+    assert_eq!(loaded.statuses, as_json);
+    assert_eq!(loaded.statuses.series.len(), written.series.len());
+    assert!(!loaded.statuses.series.is_empty());
+    let history = status_history(data, "poverty-rate");
+    assert!(history
+        .iter()
+        .any(|e| e.slug == "total" && e.release == "r00001"));
 }
