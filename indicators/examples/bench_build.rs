@@ -4,6 +4,7 @@
 //!
 //!     cargo run --release -p indicators --example bench_build [-- ROWS]
 //!     target/release/examples/bench_build --data DIR build DATASET
+//!     target/release/examples/bench_build synth DIR [ROWS]
 //!
 //! Datasets: the demo city, Statistics Canada's Open SDG repository (from
 //! `tests/fixtures/real-data.tar.zst`) and a synthetic dataset of ROWS
@@ -142,6 +143,15 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("raw") => return raw(&args[1..]),
         Some("build") => return build(&args[1], &args[2]),
+        // `synth DIR [ROWS]` writes the synthetic dataset to keep (for the
+        // 10^8-observation build, or to profile one phase).
+        Some("synth") if args.len() >= 2 => {
+            let rows = args
+                .get(2)
+                .and_then(|a| a.parse().ok())
+                .unwrap_or(10_000_000);
+            return write_synthetic(Path::new(&args[1]), rows);
+        }
         // `localgoals --data DIR build DATASET`'s syntax, so that
         // `scripts/bench-sdg-build.sh --localgoals` can time this release
         // build of the same code without compiling the whole server.

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use super::parquet::read_observation_frame;
-use super::series::read_series;
+use super::parquet::{for_each_row_group, read_observation_frame};
+use super::series::{read_series, series_of_frame};
 use super::{
     current_id, hex, io, release_id, release_numbers, releases_dir, Catalogue, Manifest, Release,
     ReleaseError, CATALOGUE, MANIFEST, OBSERVATIONS, SERIES, STATUSES,
@@ -57,11 +57,22 @@ pub fn load(data_dir: &Path, id: &str) -> Result<Release, ReleaseError> {
 }
 
 /// Reads a release folder's files as `load` will, without listing the
-/// observations as structs: the catalogue, the statuses and the whole
-/// observation frame with its schema.
+/// observations as structs or holding them all: the catalogue and the
+/// statuses, then both Parquet files a row group at a time, every value
+/// decoded and the observations checked against their schema.
 pub(super) fn check_readable(dir: &Path) -> Result<(), ReleaseError> {
-    let (_, _, frame) = decode_columns(dir)?;
-    frame.view()?;
+    let (_, statuses) = decode_json(dir)?;
+    drop(statuses);
+    for_each_row_group(&dir.join(OBSERVATIONS), |frame| {
+        ObservationFrame::new(frame)?.view()?;
+        Ok(())
+    })?;
+    if dir.join(SERIES).exists() {
+        for_each_row_group(&dir.join(SERIES), |frame| {
+            series_of_frame(&frame)?;
+            Ok(())
+        })?;
+    }
     Ok(())
 }
 
@@ -80,6 +91,18 @@ fn decode(dir: &Path) -> Result<(Dataset, Statuses), ReleaseError> {
 
 /// A release folder's files, the observations as columns.
 fn decode_columns(dir: &Path) -> Result<(Catalogue, Statuses, ObservationFrame), ReleaseError> {
+    let (catalogue, mut statuses) = decode_json(dir)?;
+    // Releases of format 1 kept the series in statuses.json.
+    if dir.join(SERIES).exists() {
+        statuses.series = read_series(&dir.join(SERIES))?;
+    }
+    let frame = read_observation_frame(&dir.join(OBSERVATIONS))?;
+    Ok((catalogue, statuses, frame))
+}
+
+/// The catalogue and `statuses.json` (whose series are in `series.parquet`
+/// from release format 2 on).
+fn decode_json(dir: &Path) -> Result<(Catalogue, Statuses), ReleaseError> {
     let read_json = |name: &str| -> Result<Vec<u8>, ReleaseError> {
         fs::read(dir.join(name)).map_err(io(&dir.join(name)))
     };
@@ -88,17 +111,12 @@ fn decode_columns(dir: &Path) -> Result<(Catalogue, Statuses, ObservationFrame),
             file: CATALOGUE.into(),
             source,
         })?;
-    let mut statuses: Statuses =
+    let statuses: Statuses =
         serde_json::from_slice(&read_json(STATUSES)?).map_err(|source| ReleaseError::Json {
             file: STATUSES.into(),
             source,
         })?;
-    // Releases of format 1 kept the series in statuses.json.
-    if dir.join(SERIES).exists() {
-        statuses.series = read_series(&dir.join(SERIES))?;
-    }
-    let frame = read_observation_frame(&dir.join(OBSERVATIONS))?;
-    Ok((catalogue, statuses, frame))
+    Ok((catalogue, statuses))
 }
 
 /// The release to serve: the current one, or, if it cannot be loaded, the

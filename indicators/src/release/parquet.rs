@@ -34,3 +34,31 @@ pub(super) fn read_observation_frame(path: &Path) -> Result<ObservationFrame, Re
     let frame = ParquetReader::new(file).finish()?;
     Ok(ObservationFrame::new(frame)?)
 }
+
+/// Reads a Parquet file one row group at a time, handing each to `check`:
+/// every value is decoded, as `load` will decode it, without the whole
+/// file in memory. A file without row groups is read once, empty, so its
+/// columns are still checked.
+pub(super) fn for_each_row_group(
+    path: &Path,
+    mut check: impl FnMut(DataFrame) -> Result<(), ReleaseError>,
+) -> Result<(), ReleaseError> {
+    let open = || File::open(path).map_err(io(path));
+    let metadata = ParquetReader::new(open()?).get_metadata()?.clone();
+    let mut offset = 0;
+    let mut groups = metadata.row_groups.iter().map(|g| g.num_rows()).peekable();
+    if groups.peek().is_none() {
+        return check(
+            ParquetReader::new(open()?)
+                .with_slice(Some((0, 0)))
+                .finish()?,
+        );
+    }
+    for rows in groups {
+        let mut reader = ParquetReader::new(open()?);
+        reader.set_metadata(metadata.clone());
+        check(reader.with_slice(Some((offset, rows))).finish()?)?;
+        offset += rows;
+    }
+    Ok(())
+}

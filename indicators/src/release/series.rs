@@ -158,7 +158,12 @@ fn series_frame(series: &[SeriesSummary]) -> PolarsResult<DataFrame> {
 /// A release's series summaries.
 pub(super) fn read_series(path: &Path) -> Result<Vec<SeriesSummary>, ReleaseError> {
     let frame = ParquetReader::new(File::open(path).map_err(io(path))?).finish()?;
-    let c = Columns { frame: &frame };
+    series_of_frame(&frame)
+}
+
+/// The summaries a frame of `series.parquet`'s columns holds.
+pub(super) fn series_of_frame(frame: &DataFrame) -> Result<Vec<SeriesSummary>, ReleaseError> {
+    let c = Columns { frame };
     let (ids, dims, counts) = (c.str(col::INDICATOR)?, c.str(col::DIMENSIONS)?, c.bool()?);
     let baseline = (
         c.i32("baseline_year")?,

@@ -355,3 +355,36 @@ fn a_release_of_format_1_with_its_series_in_statuses_json_still_loads() {
         .iter()
         .any(|e| e.slug == "total" && e.release == "r00001"));
 }
+
+#[test]
+fn observations_missing_a_column_never_become_current_even_with_matching_checksums() {
+    let data = temp();
+    let data = data.path();
+    build(&demo(), data, None).expect("first");
+    build(&demo(), data, Some(ProgressMethod::Eurostat)).expect("second");
+    let dir = releases_dir(data).join("r00002");
+    let mut frame = parquet::read_observation_frame(&dir.join(OBSERVATIONS))
+        .expect("read")
+        .into_frame()
+        .drop("value")
+        .expect("drop");
+    let mut bad = Vec::new();
+    polars::prelude::ParquetWriter::new(&mut bad)
+        .finish(&mut frame)
+        .expect("write");
+    fs::write(dir.join(OBSERVATIONS), &bad).expect("write");
+    let mut manifest: Manifest =
+        serde_json::from_slice(&fs::read(dir.join(MANIFEST)).expect("manifest")).expect("json");
+    for f in &mut manifest.files {
+        if f.name == OBSERVATIONS {
+            *f = entry(&dir.join(OBSERVATIONS), &bad);
+        }
+    }
+    fs::write(dir.join(MANIFEST), json(MANIFEST, &manifest).expect("json")).expect("write");
+    set_current(data, "r00001").expect("r00001 is whole");
+    assert!(matches!(
+        set_current(data, "r00002"),
+        Err(ReleaseError::Data(_))
+    ));
+    assert_eq!(current_id(data).as_deref(), Some("r00001"));
+}
