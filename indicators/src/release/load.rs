@@ -1,7 +1,7 @@
 //! Reading releases back: verified against their manifest, decoded as
 //! columns or as the model, and the one to serve chosen.
 
-use std::fs;
+use std::fs::{self, File};
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -35,9 +35,13 @@ pub fn verify(dir: &Path) -> Result<Manifest, ReleaseError> {
         return Err(damaged(format!("the manifest names {}", manifest.id)));
     }
     for f in &manifest.files {
-        let bytes = fs::read(dir.join(&f.name))
+        // Hashed as it is read: a release's files may be larger than memory
+        // can spare.
+        let mut hasher = Sha256::new();
+        let bytes = File::open(dir.join(&f.name))
+            .and_then(|mut file| std::io::copy(&mut file, &mut hasher))
             .map_err(|e| damaged(format!("{} cannot be read ({e})", f.name)))?;
-        if bytes.len() as u64 != f.bytes || hex(&Sha256::digest(&bytes)) != f.sha256 {
+        if bytes != f.bytes || hex(&hasher.finalize()) != f.sha256 {
             return Err(damaged(format!("{} does not match its checksum", f.name)));
         }
     }
@@ -102,7 +106,7 @@ fn decode_columns(dir: &Path) -> Result<(Catalogue, Statuses, ObservationFrame),
 
 /// The catalogue and `statuses.json` (whose series are in `series.parquet`
 /// from release format 2 on).
-fn decode_json(dir: &Path) -> Result<(Catalogue, Statuses), ReleaseError> {
+pub(super) fn decode_json(dir: &Path) -> Result<(Catalogue, Statuses), ReleaseError> {
     let read_json = |name: &str| -> Result<Vec<u8>, ReleaseError> {
         fs::read(dir.join(name)).map_err(io(&dir.join(name)))
     };
@@ -123,9 +127,18 @@ fn decode_json(dir: &Path) -> Result<(Catalogue, Statuses), ReleaseError> {
 /// newest earlier release that can (with the current one's error, to log).
 /// `CURRENT` is left as it is: choosing what is current is staff's call.
 pub fn load_servable(data_dir: &Path) -> Result<(Release, Option<ReleaseError>), ReleaseError> {
+    servable(data_dir, load)
+}
+
+/// The current release as `open` reads it, or the newest earlier one it can
+/// read (see [`load_servable`]).
+pub(super) fn servable<T>(
+    data_dir: &Path,
+    open: impl Fn(&Path, &str) -> Result<T, ReleaseError>,
+) -> Result<(T, Option<ReleaseError>), ReleaseError> {
     let current =
         current_id(data_dir).ok_or_else(|| ReleaseError::NoRelease(data_dir.to_path_buf()))?;
-    let err = match load(data_dir, &current) {
+    let err = match open(data_dir, &current) {
         Ok(release) => return Ok((release, None)),
         Err(err) => err,
     };
@@ -137,8 +150,7 @@ pub fn load_servable(data_dir: &Path) -> Result<(Release, Option<ReleaseError>),
         if current_number.is_some_and(|c| number >= c) {
             continue;
         }
-        let id = release_id(number);
-        if let Ok(release) = load(data_dir, &id) {
+        if let Ok(release) = open(data_dir, &release_id(number)) {
             return Ok((release, Some(err)));
         }
     }

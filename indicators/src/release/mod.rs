@@ -14,6 +14,7 @@ mod history;
 mod load;
 mod parquet;
 mod series;
+mod serve;
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
@@ -34,6 +35,10 @@ use load::check_readable;
 pub use load::{load, load_current, load_servable, verify};
 use parquet::observations_parquet;
 use series::series_parquet;
+pub use serve::{
+    indicator_history, open_servable, IndicatorData, IndicatorRows, ReleaseIndex, RowRange,
+    ServedRelease,
+};
 
 /// The folder under the data directory that holds releases.
 pub const RELEASES_DIR: &str = "releases";
@@ -44,9 +49,10 @@ const OBSERVATIONS: &str = "observations.parquet";
 const CATALOGUE: &str = "catalogue.json";
 const STATUSES: &str = "statuses.json";
 const SERIES: &str = "series.parquet";
+const INDEX: &str = "index.json";
 const PROBLEMS: &str = "problems.json";
-/// 2: series summaries in `series.parquet`, no longer in `statuses.json`.
-/// Releases of format 1 still load.
+/// 2: series summaries in `series.parquet`, no longer in `statuses.json`,
+/// and `index.json`. Releases of format 1 still load.
 const FORMAT: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
@@ -266,6 +272,19 @@ fn json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, ReleaseError> {
     })
 }
 
+/// Where each indicator's rows are in the two Parquet files.
+fn release_index(
+    observations: &crate::frame::ObservationFrame,
+    series: &[crate::summary::SeriesSummary],
+) -> Result<ReleaseIndex, ReleaseError> {
+    let ids = observations
+        .frame()
+        .column(crate::frame::columns::INDICATOR)?
+        .str()?
+        .clone();
+    ReleaseIndex::of(ids.iter(), series)
+}
+
 /// Numbers of the releases present, ascending.
 pub fn release_numbers(data_dir: &Path) -> Vec<u32> {
     let mut numbers: Vec<u32> = fs::read_dir(releases_dir(data_dir))
@@ -343,6 +362,10 @@ fn write_release(
             &json(STATUSES, &StatusesFile::of(statuses))?,
         )?,
         write_synced(&staging.join(SERIES), &series_parquet(&statuses.series)?)?,
+        write_synced(
+            &staging.join(INDEX),
+            &json(INDEX, &release_index(&dataset.frame, &statuses.series)?)?,
+        )?,
         write_synced(&staging.join(PROBLEMS), &json(PROBLEMS, &warnings)?)?,
     ];
     files.sort_by(|a, b| a.name.cmp(&b.name));

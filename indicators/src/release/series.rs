@@ -307,16 +307,22 @@ pub(super) fn series_of_frame(frame: &DataFrame) -> Result<Vec<SeriesSummary>, R
     Ok(out)
 }
 
+/// The columns a series' status alone needs.
+pub(super) const STATUS_COLUMNS: [&str; 3] = [col::INDICATOR, col::DIMENSIONS, col::STATUS];
+
 /// Each series' status alone, reading only the three columns it needs.
 pub(super) fn read_series_statuses(path: &Path) -> Result<Vec<SeriesStatus>, ReleaseError> {
     let frame = ParquetReader::new(File::open(path).map_err(io(path))?)
-        .with_columns(Some(vec![
-            col::INDICATOR.into(),
-            col::DIMENSIONS.into(),
-            col::STATUS.into(),
-        ]))
+        .with_columns(Some(STATUS_COLUMNS.map(str::to_owned).to_vec()))
         .finish()?;
-    let c = Columns { frame: &frame };
+    series_statuses_of_frame(&frame)
+}
+
+/// The statuses a frame of [`STATUS_COLUMNS`] holds.
+pub(super) fn series_statuses_of_frame(
+    frame: &DataFrame,
+) -> Result<Vec<SeriesStatus>, ReleaseError> {
+    let c = Columns { frame };
     let (ids, dims, status) = (
         c.str(col::INDICATOR)?,
         c.str(col::DIMENSIONS)?,
