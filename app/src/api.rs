@@ -109,17 +109,17 @@ pub async fn fetch_series(id: String, series: String) -> Result<SeriesView, AppE
     let indicator = data
         .public_indicator(&id)
         .ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
-    if data.index.series_of(&id).is_empty() {
+    let block = data.index.block(&id);
+    if block.series.is_empty() {
         return Err(AppError::NoDataYet(indicator.title().to_owned()));
     }
-    let chosen =
-        crate::ssr::select_series(data.index.series_of(&id), &series).map_err(|series| {
-            AppError::SeriesNotFound {
-                indicator: id.clone(),
-                series,
-            }
-        })?;
-    crate::ssr::series::series(&data, indicator, chosen)
+    let chosen = crate::ssr::select_series(&block.series, &series).map_err(|series| {
+        AppError::SeriesNotFound {
+            indicator: id.clone(),
+            series,
+        }
+    })?;
+    crate::ssr::series::series(&data, indicator, &block, chosen)
 }
 
 /// The methodology page: `docs/methodology.md` rendered on the server, so the

@@ -92,24 +92,21 @@ impl AppState {
                 Err(err) => return Err(err.into()),
             }
         }
-        let (release, unreadable) = indicators::release::load_servable(data_dir)?;
+        // Only the catalogue and the statuses are held; pages read one
+        // indicator at a time from the release's files.
+        let (release, unreadable) = indicators::release::open_servable(data_dir)?;
         if let Some(err) = unreadable {
             tracing::error!(%err, serving = %release.manifest.id, "the current release cannot be read; serving the newest earlier release that can");
         }
         tracing::info!(
             release = %release.manifest.id,
-            indicators = release.dataset.indicators.len(),
-            observations = release.dataset.observations.len(),
+            indicators = release.indicators.len(),
+            observations = release.manifest.observations,
             "serving release"
         );
         Ok(Self {
             leptos_options,
-            data: DashboardData::new(
-                release.dataset,
-                release.statuses,
-                &indicators::release::all_statuses(data_dir),
-                &release.manifest.id,
-            ),
+            data: DashboardData::from_release(release, data_dir),
         })
     }
 }
@@ -165,10 +162,10 @@ struct Health {
 /// Liveness and a glance at what is loaded; safe to expose (counts only).
 async fn healthz(State(state): State<AppState>) -> Json<Health> {
     // Public counts only: the number of internal indicators is not public.
-    let data = &state.data.public;
+    let data = &state.data;
     Json(Health {
         status: "ok",
-        indicators: data.indicators.len(),
-        observations: data.observations.len(),
+        indicators: data.public.indicators.len(),
+        observations: data.public_observations(),
     })
 }

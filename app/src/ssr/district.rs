@@ -11,8 +11,15 @@ pub fn district(data: &DashboardData, name: &str) -> DistrictView {
     let index = &data.index;
     let locale = index.locale;
     let mut rows = Vec::new();
-    for indicator in &data.public.indicators {
-        let series = index.series_of(&indicator.id);
+    // Only the indicators with district series are read.
+    let by_district = data
+        .public
+        .indicators
+        .iter()
+        .filter(|i| index.by_district.contains(&i.id));
+    for indicator in by_district {
+        let block = index.block(&indicator.id);
+        let series = &block.series;
         let Some((own, dimension)) = series.iter().find_map(|s| {
             let (dimension, district) = s.key.dimensions.district_dimension()?;
             (district == name).then_some((s, dimension))

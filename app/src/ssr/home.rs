@@ -13,8 +13,8 @@ const STRIP_LENGTH: usize = 4;
 
 pub fn home(data: &DashboardData) -> HomeView {
     let (public, index) = (&data.public, &data.index);
-    let goals = public
-        .goals_with_data()
+    let goals = index
+        .goals_with_data(&public.indicators)
         .into_iter()
         .filter_map(|number| {
             let goal = indicators::sdg::goal(number)?;

@@ -4,100 +4,121 @@
 //! the districts.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use indicators::progress::ProgressStatus;
-use indicators::release::ReleaseStatuses;
 use indicators::statuses::Statuses;
-use indicators::summary::{Change, SeriesSummary};
-use indicators::{Dataset, Dimensions, Direction, Indicator, Series, SeriesKey};
+use indicators::summary::Change;
+use indicators::{Dimensions, Direction, Indicator, Series};
 
 use super::date_of_unix;
+use super::source::{BlockCache, IndicatorBlock, IndicatorSource};
 use crate::chart;
 use crate::format::{self, Locale};
-use crate::types::{CardChange, HistoryRow, IndicatorCard, Movement};
+use crate::types::{CardChange, IndicatorCard, Movement};
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PublicIndex {
-    /// Each public indicator's series, headline first.
-    pub(crate) series: BTreeMap<String, Vec<Series>>,
-    pub(crate) summaries: BTreeMap<SeriesKey, SeriesSummary>,
+    /// Reads an indicator's series, summaries and history when a page asks.
+    source: Arc<dyn IndicatorSource>,
+    /// The public indicators: the only ones `block` reads.
+    public_ids: BTreeSet<String>,
+    cache: BlockCache,
     /// Each public indicator's status (its headline series').
     pub(crate) indicator_status: BTreeMap<String, ProgressStatus>,
     /// Each public indicator as a card, with its sparkline drawn.
     pub(crate) cards: BTreeMap<String, IndicatorCard>,
-    /// Each series' status in every release up to the one served, oldest first.
-    pub(crate) history: BTreeMap<SeriesKey, Vec<HistoryRow>>,
     /// District names across every public district series, sorted.
     pub(crate) districts: Vec<String>,
+    /// The public indicators with a series by district.
+    pub(crate) by_district: BTreeSet<String>,
+    /// The public indicators with any observation.
+    pub(crate) with_data: BTreeSet<String>,
+    /// How many public observations there are.
+    pub(crate) observations: usize,
     /// The date the release being served was published.
     pub(crate) published: String,
     pub(crate) locale: Locale,
 }
 
 impl PublicIndex {
-    /// Derives everything the public pages read. Called once per release.
+    /// Derives everything the public pages read, reading each public
+    /// indicator once (one at a time). Called once per release.
     pub fn build(
-        public: &Dataset,
+        public: &[Indicator],
         statuses: &Statuses,
-        releases: &[ReleaseStatuses],
-        current: &str,
+        source: Arc<dyn IndicatorSource>,
+        published_unix: Option<u64>,
     ) -> Self {
-        let public_ids: BTreeSet<&str> = public.indicators.iter().map(|i| i.id.as_str()).collect();
-        let is_public = |id: &str| public_ids.contains(id);
-        let series: BTreeMap<String, Vec<Series>> = public
-            .series_by_indicator()
-            .into_iter()
-            .map(|(id, s)| (id.to_owned(), s))
-            .collect();
-        let summaries = statuses
-            .series
-            .iter()
-            .filter(|s| is_public(&s.indicator_id))
-            .map(|s| (series_key(&s.indicator_id, &s.dimensions), s.clone()))
-            .collect();
+        let public_ids: BTreeSet<String> = public.iter().map(|i| i.id.clone()).collect();
         let indicator_status = statuses
             .indicators
             .iter()
-            .filter(|s| is_public(&s.indicator_id))
+            .filter(|s| public_ids.contains(&s.indicator_id))
             .map(|s| (s.indicator_id.clone(), s.status))
             .collect();
-        let districts: BTreeSet<String> = series
-            .values()
-            .flatten()
-            .filter_map(|s| s.key.dimensions.district().map(str::to_owned))
-            .collect();
         let mut index = PublicIndex {
-            series,
-            summaries,
+            source,
+            public_ids,
+            cache: BlockCache::default(),
             indicator_status,
             cards: BTreeMap::new(),
-            history: history(releases, current, &is_public),
-            districts: districts.into_iter().collect(),
-            published: releases
-                .iter()
-                .find(|r| r.id == current)
-                .map(|r| date_of_unix(r.created_unix))
-                .unwrap_or_default(),
+            districts: Vec::new(),
+            by_district: BTreeSet::new(),
+            with_data: BTreeSet::new(),
+            observations: 0,
+            published: published_unix.map(date_of_unix).unwrap_or_default(),
             locale: Locale::default(),
         };
-        index.cards = public
-            .indicators
-            .iter()
-            .map(|i| (i.id.clone(), index.card(i)))
-            .collect();
+        let mut districts: BTreeSet<String> = BTreeSet::new();
+        for indicator in public {
+            let block = index.read(&indicator.id);
+            let observations = block.series.iter().map(|s| s.points.len()).sum::<usize>();
+            if observations > 0 {
+                index.with_data.insert(indicator.id.clone());
+            }
+            index.observations += observations;
+            for s in &block.series {
+                if let Some(district) = s.key.dimensions.district() {
+                    districts.insert(district.to_owned());
+                    index.by_district.insert(indicator.id.clone());
+                }
+            }
+            let card = index.card(indicator, &block);
+            index.cards.insert(indicator.id.clone(), card);
+        }
+        index.districts = districts.into_iter().collect();
         index
     }
 
-    /// An indicator's series, headline first (none for an unknown id).
-    pub fn series_of(&self, indicator_id: &str) -> &[Series] {
-        self.series
-            .get(indicator_id)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+    /// A public indicator's series, summaries and history (nothing for an
+    /// unknown or internal id).
+    pub fn block(&self, indicator_id: &str) -> Arc<IndicatorBlock> {
+        if !self.public_ids.contains(indicator_id) {
+            return Arc::default();
+        }
+        self.cache
+            .get_or_load(indicator_id, || Arc::new(self.read(indicator_id)))
     }
 
-    pub fn summary(&self, key: &SeriesKey) -> Option<&SeriesSummary> {
-        self.summaries.get(key)
+    /// Reads a public indicator from the source, uncached.
+    fn read(&self, indicator_id: &str) -> IndicatorBlock {
+        self.source.load(indicator_id).unwrap_or_else(|err| {
+            tracing::error!(indicator = %indicator_id, %err, "could not read the indicator's data");
+            IndicatorBlock::default()
+        })
+    }
+
+    /// The goals that `indicators` with data map to, ascending.
+    pub fn goals_with_data(&self, indicators: &[Indicator]) -> Vec<u8> {
+        let mut goals: Vec<u8> = indicators
+            .iter()
+            .filter(|i| self.with_data.contains(&i.id))
+            .flat_map(Indicator::goals)
+            .collect();
+        goals.sort_unstable();
+        goals.dedup();
+        goals
     }
 
     pub fn status_of(&self, indicator_id: &str) -> Option<ProgressStatus> {
@@ -115,11 +136,11 @@ impl PublicIndex {
             .collect()
     }
 
-    fn card(&self, indicator: &Indicator) -> IndicatorCard {
+    fn card(&self, indicator: &Indicator, block: &IndicatorBlock) -> IndicatorCard {
         let decimals = usize::from(indicator.decimals);
         let locale = self.locale;
-        let shown = default_series(self.series_of(&indicator.id));
-        let summary = shown.and_then(|s| self.summary(&s.key));
+        let shown = default_series(&block.series);
+        let summary = shown.and_then(|s| block.summary(&s.key.dimensions));
         let latest = summary.and_then(|s| s.latest.as_ref());
         let change = summary.and_then(|s| s.change_since_baseline);
         let sign = indicator.direction.sign();
@@ -150,44 +171,6 @@ impl PublicIndex {
                 .unwrap_or_default(),
         }
     }
-}
-
-fn series_key(indicator_id: &str, dimensions: &Dimensions) -> SeriesKey {
-    SeriesKey {
-        indicator_id: indicator_id.to_owned(),
-        dimensions: dimensions.clone(),
-    }
-}
-
-/// Each public series' status in every release up to the one being served:
-/// a newer release (built but not current) is not yet public.
-fn history(
-    releases: &[ReleaseStatuses],
-    current: &str,
-    is_public: &dyn Fn(&str) -> bool,
-) -> BTreeMap<SeriesKey, Vec<HistoryRow>> {
-    let served = releases
-        .iter()
-        .position(|r| r.id == current)
-        .map_or(releases.len(), |i| i + 1);
-    let mut history: BTreeMap<SeriesKey, Vec<HistoryRow>> = BTreeMap::new();
-    for release in &releases[..served] {
-        let published = date_of_unix(release.created_unix);
-        for entry in release.series.iter().filter(|s| is_public(&s.indicator_id)) {
-            let Ok(dimensions) = Dimensions::from_slug(&entry.slug) else {
-                continue;
-            };
-            history
-                .entry(series_key(&entry.indicator_id, &dimensions))
-                .or_default()
-                .push(HistoryRow {
-                    release: release.id.clone(),
-                    published: published.clone(),
-                    status: entry.status,
-                });
-        }
-    }
-    history
 }
 
 /// Which way a change went for a reader: a change smaller than half the last
@@ -242,8 +225,8 @@ mod tests {
     #[test]
     fn select_series_ignores_unknown_parameters_and_names_missing_ones() {
         let data = testing::data();
-        let all = data.index.series_of("poverty");
-        let pick = |slug: &str| select_series(all, slug).map(|s| s.key.dimensions.slug());
+        let block = data.index.block("poverty");
+        let pick = |slug: &str| select_series(&block.series, slug).map(|s| s.key.dimensions.slug());
         assert_eq!(pick(""), Ok("total".into()));
         assert_eq!(pick("total"), Ok("total".into()));
         assert_eq!(pick("sex=female"), Ok("sex=female".into()));
@@ -256,9 +239,9 @@ mod tests {
     #[test]
     fn without_a_headline_the_first_series_is_shown() {
         let data = testing::data();
-        let all = data.index.series_of("by-sex-only");
+        let block = data.index.block("by-sex-only");
         assert_eq!(
-            select_series(all, "total").map(|s| s.key.dimensions.slug()),
+            select_series(&block.series, "total").map(|s| s.key.dimensions.slug()),
             Ok("sex=female".into())
         );
         let card = &data.index.cards["by-sex-only"];
@@ -310,9 +293,11 @@ mod tests {
         assert!(testing::dataset().indicator("secret").is_some());
         let index = &data.index;
         assert!(!index.cards.contains_key("secret"));
-        assert!(!index.series.contains_key("secret"));
-        assert!(index.summaries.keys().all(|k| k.indicator_id != "secret"));
-        assert!(index.history.keys().all(|k| k.indicator_id != "secret"));
+        let secret = index.block("secret");
+        assert!(secret.series.is_empty() && secret.summaries.is_empty());
+        assert!(secret.history.is_empty());
+        assert!(!index.by_district.contains("secret"));
         assert_eq!(index.districts, ["Nord", "Süd"], "secret's Ost is left out");
+        assert_eq!(index.observations, 5 * 6 + 6 + 2 * 6, "public ones only");
     }
 }

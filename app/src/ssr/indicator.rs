@@ -22,7 +22,8 @@ pub fn indicator(data: &DashboardData, indicator: &Indicator) -> Result<Indicato
             tracing::error!(indicator = %indicator.id, "indicator maps to no known goal");
             AppError::Internal
         })?;
-    let series = index.series_of(&indicator.id);
+    let block = index.block(&indicator.id);
+    let series = &block.series;
     let framework = indicators::sdg::framework();
     let last_period = series
         .iter()

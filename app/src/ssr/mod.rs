@@ -12,14 +12,16 @@ mod index;
 pub(crate) mod indicator;
 pub(crate) mod progress;
 pub(crate) mod series;
+mod source;
 
 #[cfg(test)]
 pub(crate) mod testing;
 
+use std::path::Path;
 use std::sync::Arc;
 
 use http::StatusCode;
-use indicators::release::ReleaseStatuses;
+use indicators::release::{ReleaseStatuses, ServedRelease};
 use indicators::statuses::Statuses;
 use indicators::{Area, AreaKind, Dataset, Indicator};
 use leptos::prelude::*;
@@ -27,13 +29,16 @@ use leptos::prelude::*;
 use crate::error::AppError;
 pub(crate) use index::select_series;
 pub use index::PublicIndex;
+pub use source::{IndicatorBlock, IndicatorSource, MemorySource, ReleaseSource};
 
 /// The dataset the dashboard shows, loaded once at start-up and shared.
 #[derive(Clone, Debug)]
 pub struct DashboardData {
-    /// What anonymous visitors may see: internal indicators removed.
+    /// What anonymous visitors may see: internal indicators removed. Its
+    /// observations are empty when served from a release on disk: pages
+    /// read them through `index`.
     pub public: Arc<Dataset>,
-    /// The release's computed summaries and statuses.
+    /// The release's statuses and counts (series summaries: see `index`).
     pub statuses: Arc<Statuses>,
     /// The public pages' data, derived once so a page view only looks up.
     pub index: Arc<PublicIndex>,
@@ -48,12 +53,49 @@ impl DashboardData {
         releases: &[ReleaseStatuses],
         current: &str,
     ) -> Self {
-        let public = Arc::new(dataset.public_view());
-        let index = Arc::new(PublicIndex::build(&public, &statuses, releases, current));
+        let public = dataset.public_view();
+        // A newer release (built but not current) is not yet public.
+        let served = releases
+            .iter()
+            .position(|r| r.id == current)
+            .map_or(releases.len(), |i| i + 1);
+        let published = releases
+            .iter()
+            .find(|r| r.id == current)
+            .map(|r| r.created_unix);
+        let statuses = Arc::new(statuses);
+        let source = MemorySource {
+            dataset: Dataset {
+                indicators: Vec::new(),
+                areas: Vec::new(),
+                observations: public.observations.clone(),
+            },
+            statuses: Statuses::clone(&statuses),
+            releases: releases[..served].to_vec(),
+        };
+        let index = PublicIndex::build(&public.indicators, &statuses, Arc::new(source), published);
         DashboardData {
-            public,
-            statuses: Arc::new(statuses),
-            index,
+            public: Arc::new(public),
+            statuses,
+            index: Arc::new(index),
+        }
+    }
+
+    /// The dashboard of a release on disk: only the catalogue and the
+    /// statuses stay in memory; each indicator is read when a page needs it.
+    pub fn from_release(release: ServedRelease, data_dir: &Path) -> Self {
+        let public = release.catalogue().public_view();
+        let statuses = Arc::new(release.statuses.clone());
+        let published = Some(release.manifest.created_unix);
+        let source = ReleaseSource {
+            release,
+            data_dir: data_dir.to_path_buf(),
+        };
+        let index = PublicIndex::build(&public.indicators, &statuses, Arc::new(source), published);
+        DashboardData {
+            public: Arc::new(public),
+            statuses,
+            index: Arc::new(index),
         }
     }
 
@@ -68,6 +110,11 @@ impl DashboardData {
             .areas
             .iter()
             .find(|a| a.kind == kind && a.id == id)
+    }
+
+    /// How many public observations there are.
+    pub fn public_observations(&self) -> usize {
+        self.index.observations
     }
 
     /// Whether any public series is reported for the district `name`.

@@ -5,7 +5,7 @@ use indicators::progress::DEFAULT_TARGET_YEAR;
 use indicators::summary::{options_for, SeriesSummary};
 use indicators::{Indicator, Series};
 
-use super::DashboardData;
+use super::{DashboardData, IndicatorBlock};
 use crate::chart;
 use crate::error::AppError;
 use crate::format::{self, Locale};
@@ -17,11 +17,12 @@ use crate::words;
 pub fn series(
     data: &DashboardData,
     indicator: &Indicator,
+    block: &IndicatorBlock,
     chosen: &Series,
 ) -> Result<SeriesView, AppError> {
     let index = &data.index;
     let locale = index.locale;
-    let summary = index.summary(&chosen.key);
+    let summary = block.summary(&chosen.key.dimensions);
     let decimals = usize::from(indicator.decimals);
     let options = options_for(indicator);
     let target = options
@@ -125,7 +126,11 @@ pub fn series(
                 words::baseline_rule(b.rule)
             )
         }),
-        history: index.history.get(&chosen.key).cloned().unwrap_or_default(),
+        history: block
+            .history
+            .get(&chosen.key.dimensions)
+            .cloned()
+            .unwrap_or_default(),
     })
 }
 
@@ -171,8 +176,9 @@ mod tests {
     fn a_series_view_has_table_legend_status_and_history() {
         let data = testing::data();
         let poverty = data.public_indicator("poverty").expect("poverty");
-        let chosen = select_series(data.index.series_of("poverty"), "sex=female").expect("female");
-        let view = series(&data, poverty, chosen).expect("view");
+        let block = data.index.block("poverty");
+        let chosen = select_series(&block.series, "sex=female").expect("female");
+        let view = series(&data, poverty, &block, chosen).expect("view");
         assert_eq!(view.slug, "sex=female");
         assert_eq!(view.label, "Sex: female");
         assert_eq!(
