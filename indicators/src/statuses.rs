@@ -53,6 +53,27 @@ impl Statuses {
     pub fn indicator(&self, id: &str) -> Option<&IndicatorStatus> {
         self.indicators.iter().find(|s| s.indicator_id == id)
     }
+
+    /// The statuses of indicators computed in parts (a build in indicator
+    /// groups), in catalogue order with their counts; `series` is empty.
+    pub fn from_indicators(
+        method: ProgressMethod,
+        catalogue: &[Indicator],
+        mut indicators: Vec<IndicatorStatus>,
+    ) -> Self {
+        let order: HashMap<&str, usize> = catalogue
+            .iter()
+            .enumerate()
+            .map(|(i, indicator)| (indicator.id.as_str(), i))
+            .collect();
+        indicators.sort_by_key(|s| order.get(s.indicator_id.as_str()).copied());
+        Builder {
+            method,
+            series: Vec::new(),
+            indicators,
+        }
+        .finish(catalogue)
+    }
 }
 
 /// Computes every series' summary and every indicator's status.

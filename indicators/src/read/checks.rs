@@ -11,7 +11,7 @@ use crate::problem::{ObservationKey, Problem};
 
 /// Every series a catalogue's `progress_series` names has data (else the
 /// status would quietly rest on fewer series than the city chose).
-pub(super) fn counted_series_exist(
+pub(crate) fn counted_series_exist(
     indicators: &[Indicator],
     observations: &ObservationFrame,
     file: &str,
@@ -65,20 +65,31 @@ pub(super) fn counted_series_exist(
 
 /// Cross-file checks, gaps, and a stable order (indicator, series, year).
 pub(super) fn finish(report: &mut Report) {
-    if report.frame.sort().is_err() {
+    let mut found = sort_and_check(&mut report.frame);
+    report.problems.append(&mut found);
+    sort_problems(&mut report.problems);
+}
+
+/// Sorts observations (indicator, series, year) and checks them across
+/// files: duplicates and gaps. The rows of whole indicators are enough.
+pub(crate) fn sort_and_check(frame: &mut ObservationFrame) -> Vec<Problem> {
+    if frame.sort().is_err() {
         // Sorting a frame of the schema's own columns does not fail; if it
         // ever did, the checks below would run on unsorted rows.
-        report.frame = ObservationFrame::default();
+        *frame = ObservationFrame::default();
     }
-    if let Ok(view) = report.frame.view() {
+    let mut found = Vec::new();
+    if let Ok(view) = frame.view() {
         let mut cache = DimensionsCache::default();
-        let mut found = duplicates_across_files(&view, &mut cache);
+        found = duplicates_across_files(&view, &mut cache);
         found.extend(missing_years(&view, &mut cache));
-        report.problems.append(&mut found);
     }
-    report
-        .problems
-        .sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
+    found
+}
+
+/// Problems by file, then line (stable: ties keep their order).
+pub(crate) fn sort_problems(problems: &mut [Problem]) {
+    problems.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
 }
 
 /// The same key in two files (within a file it was caught already): next to

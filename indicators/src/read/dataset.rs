@@ -10,7 +10,7 @@ use super::{
     add_file, catalogue, checks, display_name, finish, read_file, table, Progress, Report,
     AREAS_FILE, CATALOGUE_FILE, OBSERVATIONS_DIR, SETTINGS_FILE,
 };
-use crate::model::Area;
+use crate::model::{Area, Indicator};
 use crate::problem::Problem;
 use crate::progress::ProgressMethod;
 
@@ -72,6 +72,41 @@ pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
 
 /// [`read_dataset`], the observations as columns only (`Report::frame`).
 pub(super) fn read_dataset_columns(dir: &Path, progress: Progress<'_>) -> Report {
+    let mut head = dataset_head(dir);
+    for (i, path) in head.files.iter().enumerate() {
+        let name = display_name(path, dir);
+        progress(&name, i, head.files.len());
+        let file = read_file(path, &name, Some(&head.indicators), None);
+        add_file(&mut head.report, file);
+    }
+    progress("", head.files.len(), head.files.len());
+    let mut report = head.report;
+    report.problems.extend(checks::counted_series_exist(
+        &head.indicators,
+        &report.frame,
+        CATALOGUE_FILE,
+        &head.catalogue_lines,
+    ));
+    report.dataset.indicators = head.indicators;
+    report.dataset.areas = head.areas;
+    finish(&mut report);
+    report
+}
+
+/// A dataset folder read up to its observation files: the settings, the
+/// catalogue and the areas, with their problems in `report`, and the
+/// observation files to read.
+#[derive(Debug)]
+pub(crate) struct DatasetHead {
+    pub report: Report,
+    pub indicators: Vec<Indicator>,
+    pub areas: Vec<Area>,
+    /// The catalogue line of each indicator id.
+    pub catalogue_lines: BTreeMap<String, usize>,
+    pub files: Vec<PathBuf>,
+}
+
+pub(crate) fn dataset_head(dir: &Path) -> DatasetHead {
     let mut report = Report::default();
     let (settings, mut problems) = read_settings(dir);
     report.settings = settings;
@@ -111,23 +146,13 @@ pub(super) fn read_dataset_columns(dir: &Path, progress: Progress<'_>) -> Report
             .problems
             .push(Problem::no_observation_files(OBSERVATIONS_DIR));
     }
-    for (i, path) in files.iter().enumerate() {
-        let name = display_name(path, dir);
-        progress(&name, i, files.len());
-        let file = read_file(path, &name, Some(&indicators), None);
-        add_file(&mut report, file);
+    DatasetHead {
+        report,
+        indicators,
+        areas,
+        catalogue_lines,
+        files,
     }
-    progress("", files.len(), files.len());
-    report.problems.extend(checks::counted_series_exist(
-        &indicators,
-        &report.frame,
-        CATALOGUE_FILE,
-        &catalogue_lines,
-    ));
-    report.dataset.indicators = indicators;
-    report.dataset.areas = areas;
-    finish(&mut report);
-    report
 }
 
 fn default_areas() -> (Vec<Area>, Vec<Problem>) {

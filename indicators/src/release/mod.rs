@@ -10,20 +10,21 @@
 //! release complete and current; a half-written folder is never visible under a
 //! release name.
 
+mod groups;
 mod history;
 mod load;
 mod parquet;
 mod series;
 mod serve;
+mod write;
 
 use std::collections::BTreeMap;
-use std::fs::{self, File};
+use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::PolarsError;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::model::{Area, Dataset, Indicator};
 use crate::progress::{ProgressMethod, ProgressStatus};
@@ -33,11 +34,17 @@ use crate::Problem;
 pub use history::{all_statuses, status_history, HistoryEntry, ReleaseStatuses, SeriesStatus};
 use load::check_readable;
 pub use load::{load, load_current, load_servable, verify};
-use parquet::observations_parquet;
+#[cfg(test)]
 use series::series_parquet;
 pub use serve::{
     indicator_history, open_servable, IndicatorData, IndicatorRows, ReleaseIndex, RowRange,
     ServedRelease,
+};
+#[cfg(test)]
+use write::entry;
+use write::{
+    file_entry, hex, json, new_staging, publish, sync_dir, write_release, write_synced,
+    ReleaseFacts,
 };
 
 /// The folder under the data directory that holds releases.
@@ -198,6 +205,26 @@ pub struct BuildOutcome {
     pub report: Report,
 }
 
+/// How a build holds the observations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BuildMemory {
+    /// All at once when the dataset's observation files are under
+    /// [`IN_MEMORY_BYTES`], in groups of [`GROUP_ROWS`] above.
+    #[default]
+    Auto,
+    /// All at once.
+    Whole,
+    /// A dataset folder's indicators in groups of about this many
+    /// observations (an Open SDG repository is built whole).
+    Groups(usize),
+}
+
+/// Observation files up to this size are built in memory (about ten times
+/// their size at the peak).
+pub const IN_MEMORY_BYTES: u64 = 512 * 1024 * 1024;
+/// Observations per group when a build goes by groups.
+pub const GROUP_ROWS: usize = 10_000_000;
+
 /// Reads `dataset_dir` (a dataset folder or an Open SDG repository), refuses
 /// it if it has errors, computes statuses and writes a new release that
 /// becomes current.
@@ -206,6 +233,27 @@ pub fn build(
     data_dir: &Path,
     method: Option<ProgressMethod>,
 ) -> Result<BuildOutcome, ReleaseError> {
+    build_with(dataset_dir, data_dir, method, BuildMemory::Auto)
+}
+
+/// [`build`], choosing how the observations are held.
+pub fn build_with(
+    dataset_dir: &Path,
+    data_dir: &Path,
+    method: Option<ProgressMethod>,
+    memory: BuildMemory,
+) -> Result<BuildOutcome, ReleaseError> {
+    let folder = crate::read::dataset_kind(dataset_dir) == Some(crate::read::DatasetKind::Folder);
+    let group_rows = match memory {
+        BuildMemory::Groups(rows) if folder => Some(rows),
+        BuildMemory::Auto if folder && observation_bytes(dataset_dir) > IN_MEMORY_BYTES => {
+            Some(GROUP_ROWS)
+        }
+        _ => None,
+    };
+    if let Some(rows) = group_rows {
+        return groups::build_in_groups(dataset_dir, data_dir, method, rows);
+    }
     let report = open_dataset_columns(dataset_dir, &|_, _, _| {})?;
     if report.errors() > 0 {
         return Err(ReadError::Invalid {
@@ -227,62 +275,22 @@ pub fn build(
     Ok(BuildOutcome { manifest, report })
 }
 
+/// The size of a dataset folder's observation files.
+fn observation_bytes(dataset_dir: &Path) -> u64 {
+    fs::read_dir(dataset_dir.join(crate::read::OBSERVATIONS_DIR))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| e.metadata().ok())
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
 fn releases_dir(data_dir: &Path) -> PathBuf {
     data_dir.join(RELEASES_DIR)
-}
-
-/// Writes a file and forces it to disk.
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<FileEntry, ReleaseError> {
-    let mut file = File::create(path).map_err(io(path))?;
-    file.write_all(bytes).map_err(io(path))?;
-    file.sync_all().map_err(io(path))?;
-    Ok(entry(path, bytes))
-}
-
-fn entry(path: &Path, bytes: &[u8]) -> FileEntry {
-    FileEntry {
-        name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        bytes: bytes.len() as u64,
-        sha256: hex(&Sha256::digest(bytes)),
-    }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Makes a rename or a new file in `dir` durable.
-fn sync_dir(dir: &Path) -> Result<(), ReleaseError> {
-    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
-}
-
-/// Compact JSON; only the manifest, which people open, is pretty-printed.
-fn json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, ReleaseError> {
-    let encoded = if file == MANIFEST {
-        serde_json::to_vec_pretty(value)
-    } else {
-        serde_json::to_vec(value)
-    };
-    encoded.map_err(|source| ReleaseError::Json {
-        file: file.to_owned(),
-        source,
-    })
-}
-
-/// Where each indicator's rows are in the two Parquet files.
-fn release_index(
-    observations: &crate::frame::ObservationFrame,
-    series: &[crate::summary::SeriesSummary],
-) -> Result<ReleaseIndex, ReleaseError> {
-    let ids = observations
-        .frame()
-        .column(crate::frame::columns::INDICATOR)?
-        .str()?
-        .clone();
-    ReleaseIndex::of(ids.iter(), series)
 }
 
 /// Numbers of the releases present, ascending.
@@ -306,127 +314,6 @@ pub fn release_numbers(data_dir: &Path) -> Vec<u32> {
 
 fn release_id(number: u32) -> String {
     format!("r{number:05}")
-}
-
-fn write_release(
-    data_dir: &Path,
-    source: &str,
-    dataset: &Report,
-    statuses: &Statuses,
-    warnings: &[&Problem],
-) -> Result<Manifest, ReleaseError> {
-    let releases = releases_dir(data_dir);
-    fs::create_dir_all(&releases).map_err(io(&releases))?;
-    // Leftovers of builds that died are never visible as releases; clear the
-    // old ones (a young one may belong to a build running right now).
-    if let Ok(entries) = fs::read_dir(&releases) {
-        for e in entries.filter_map(Result::ok) {
-            let stale = e
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.elapsed().ok())
-                .is_some_and(|age| age.as_secs() > 600);
-            if e.file_name().to_string_lossy().starts_with(".building-") && stale {
-                let _ = fs::remove_dir_all(e.path());
-            }
-        }
-    }
-    let staging = releases.join(format!(
-        ".building-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
-    ));
-    fs::create_dir_all(&staging).map_err(io(&staging))?;
-
-    let mut files = vec![
-        write_synced(
-            &staging.join(OBSERVATIONS),
-            &observations_parquet(&dataset.frame)?,
-        )?,
-        write_synced(
-            &staging.join(CATALOGUE),
-            &json(
-                CATALOGUE,
-                &Catalogue {
-                    indicators: dataset.dataset.indicators.clone(),
-                    areas: dataset.dataset.areas.clone(),
-                },
-            )?,
-        )?,
-        write_synced(
-            &staging.join(STATUSES),
-            &json(STATUSES, &StatusesFile::of(statuses))?,
-        )?,
-        write_synced(&staging.join(SERIES), &series_parquet(&statuses.series)?)?,
-        write_synced(
-            &staging.join(INDEX),
-            &json(INDEX, &release_index(&dataset.frame, &statuses.series)?)?,
-        )?,
-        write_synced(&staging.join(PROBLEMS), &json(PROBLEMS, &warnings)?)?,
-    ];
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    reached(WriteStep::FilesWritten);
-    // Read back what was written, as `load` will: a release that cannot be
-    // loaded must never become a release, let alone the current one.
-    if let Err(err) = check_readable(&staging) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(err);
-    }
-    let mut counts: BTreeMap<ProgressStatus, usize> = BTreeMap::new();
-    for s in &statuses.series {
-        *counts.entry(s.progress.status).or_default() += 1;
-    }
-    // Nothing changed since the current release: keep it rather than pile up
-    // identical releases (every `serve` builds).
-    if let Some(current) = current_id(data_dir).and_then(|id| verify(&releases.join(id)).ok()) {
-        if current.files == files && current.method == statuses.method {
-            let _ = fs::remove_dir_all(&staging);
-            return Ok(current);
-        }
-    }
-    let mut number = release_numbers(data_dir).last().copied().unwrap_or(0) + 1;
-    loop {
-        let id = release_id(number);
-        let manifest = Manifest {
-            format: FORMAT,
-            id: id.clone(),
-            number,
-            created_unix: std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0),
-            source: source.to_owned(),
-            method: statuses.method,
-            indicators: dataset.dataset.indicators.len(),
-            series: statuses.series.len(),
-            observations: dataset.frame.height(),
-            warnings: warnings.len(),
-            statuses: counts.clone(),
-            files: files.clone(),
-        };
-        // The manifest goes last: a release folder with a valid manifest is whole.
-        write_synced(&staging.join(MANIFEST), &json(MANIFEST, &manifest)?)?;
-        sync_dir(&staging)?;
-        reached(WriteStep::ManifestWritten);
-        let target = releases.join(&id);
-        match fs::rename(&staging, &target) {
-            Ok(()) => {
-                sync_dir(&releases)?;
-                reached(WriteStep::Renamed);
-                // Read back and checksummed in the staging folder already;
-                // the rename changed no byte.
-                switch_current(data_dir, &id)?;
-                return Ok(manifest);
-            }
-            // Another build took this number first: take the next one.
-            Err(_) if target.exists() => number += 1,
-            Err(err) => return Err(io(&target)(err)),
-        }
-    }
 }
 
 /// Points `CURRENT` at `id` (atomically: write a temporary file, then

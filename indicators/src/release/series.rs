@@ -41,7 +41,7 @@ pub(super) fn series_parquet(series: &[SeriesSummary]) -> Result<Vec<u8>, Releas
     Ok(bytes)
 }
 
-fn series_frame(series: &[SeriesSummary]) -> PolarsResult<DataFrame> {
+pub(super) fn series_frame(series: &[SeriesSummary]) -> PolarsResult<DataFrame> {
     let mut texts: HashMap<&Dimensions, String> = HashMap::new();
     for s in series {
         texts

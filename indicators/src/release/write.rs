@@ -1,0 +1,277 @@
+//! Writing a release: the files into a staging folder, each fsynced and
+//! checksummed, read back whole, then the manifest, the rename and
+//! `CURRENT` (see the module docs of `release`).
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::load::check_readable;
+use super::parquet::observations_parquet;
+use super::series::series_parquet;
+use super::{
+    current_id, io, reached, release_id, release_numbers, releases_dir, switch_current, verify,
+    Catalogue, FileEntry, Manifest, ReleaseError, ReleaseIndex, StatusesFile, WriteStep, CATALOGUE,
+    FORMAT, INDEX, MANIFEST, OBSERVATIONS, PROBLEMS, SERIES, STATUSES,
+};
+use crate::model::{Area, Indicator};
+use crate::progress::ProgressStatus;
+use crate::read::Report;
+use crate::statuses::Statuses;
+use crate::Problem;
+
+/// Writes a file and forces it to disk.
+pub(super) fn write_synced(path: &Path, bytes: &[u8]) -> Result<FileEntry, ReleaseError> {
+    let mut file = File::create(path).map_err(io(path))?;
+    file.write_all(bytes).map_err(io(path))?;
+    file.sync_all().map_err(io(path))?;
+    Ok(entry(path, bytes))
+}
+
+/// A file's entry, hashed as it is read (it may be larger than memory).
+pub(super) fn file_entry(path: &Path) -> Result<FileEntry, ReleaseError> {
+    let mut hasher = Sha256::new();
+    let bytes = File::open(path)
+        .and_then(|mut file| std::io::copy(&mut file, &mut hasher))
+        .map_err(io(path))?;
+    Ok(FileEntry {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        bytes,
+        sha256: hex(&hasher.finalize()),
+    })
+}
+
+pub(super) fn entry(path: &Path, bytes: &[u8]) -> FileEntry {
+    FileEntry {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        bytes: bytes.len() as u64,
+        sha256: hex(&Sha256::digest(bytes)),
+    }
+}
+
+pub(super) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Makes a rename or a new file in `dir` durable.
+pub(super) fn sync_dir(dir: &Path) -> Result<(), ReleaseError> {
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
+}
+
+/// Compact JSON; only the manifest, which people open, is pretty-printed.
+pub(super) fn json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, ReleaseError> {
+    let encoded = if file == MANIFEST {
+        serde_json::to_vec_pretty(value)
+    } else {
+        serde_json::to_vec(value)
+    };
+    encoded.map_err(|source| ReleaseError::Json {
+        file: file.to_owned(),
+        source,
+    })
+}
+
+/// Where each indicator's rows are in the two Parquet files.
+fn release_index(
+    observations: &crate::frame::ObservationFrame,
+    series: &[crate::summary::SeriesSummary],
+) -> Result<ReleaseIndex, ReleaseError> {
+    let ids = observations
+        .frame()
+        .column(crate::frame::columns::INDICATOR)?
+        .str()?
+        .clone();
+    ReleaseIndex::of(ids.iter(), series)
+}
+
+pub(super) fn write_release(
+    data_dir: &Path,
+    source: &str,
+    dataset: &Report,
+    statuses: &Statuses,
+    warnings: &[&Problem],
+) -> Result<Manifest, ReleaseError> {
+    let staging = new_staging(data_dir)?;
+    let written = (|| {
+        Ok(vec![
+            write_synced(
+                &staging.join(OBSERVATIONS),
+                &observations_parquet(&dataset.frame)?,
+            )?,
+            write_synced(&staging.join(SERIES), &series_parquet(&statuses.series)?)?,
+            write_synced(
+                &staging.join(INDEX),
+                &json(INDEX, &release_index(&dataset.frame, &statuses.series)?)?,
+            )?,
+        ])
+    })();
+    let facts = ReleaseFacts {
+        source,
+        indicators: &dataset.dataset.indicators,
+        areas: &dataset.dataset.areas,
+        statuses,
+        warnings,
+        series: statuses.series.len(),
+        observations: dataset.frame.height(),
+        counts: status_counts(&statuses.series),
+    };
+    match written {
+        Ok(files) => publish(data_dir, staging, files, &facts),
+        Err(err) => {
+            let _ = fs::remove_dir_all(&staging);
+            Err(err)
+        }
+    }
+}
+
+/// Series per status.
+fn status_counts(series: &[crate::summary::SeriesSummary]) -> BTreeMap<ProgressStatus, usize> {
+    let mut counts: BTreeMap<ProgressStatus, usize> = BTreeMap::new();
+    for s in series {
+        *counts.entry(s.progress.status).or_default() += 1;
+    }
+    counts
+}
+
+/// A new `.building-*` folder, after clearing the old ones: leftovers of
+/// builds that died are never visible as releases (a young one may belong
+/// to a build running right now).
+pub(super) fn new_staging(data_dir: &Path) -> Result<PathBuf, ReleaseError> {
+    let releases = releases_dir(data_dir);
+    fs::create_dir_all(&releases).map_err(io(&releases))?;
+    if let Ok(entries) = fs::read_dir(&releases) {
+        for e in entries.filter_map(Result::ok) {
+            let stale = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 600);
+            if e.file_name().to_string_lossy().starts_with(".building-") && stale {
+                let _ = fs::remove_dir_all(e.path());
+            }
+        }
+    }
+    let staging = releases.join(format!(
+        ".building-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
+    fs::create_dir_all(&staging).map_err(io(&staging))?;
+    Ok(staging)
+}
+
+/// What a release's manifest and JSON files say, besides the data files.
+pub(super) struct ReleaseFacts<'a> {
+    pub(super) source: &'a str,
+    pub(super) indicators: &'a [Indicator],
+    pub(super) areas: &'a [Area],
+    /// The indicators' statuses and counts (its `series` are not written).
+    pub(super) statuses: &'a Statuses,
+    pub(super) warnings: &'a [&'a Problem],
+    pub(super) series: usize,
+    pub(super) observations: usize,
+    pub(super) counts: BTreeMap<ProgressStatus, usize>,
+}
+
+/// Writes the JSON files next to the data files already in `staging`,
+/// checks that the whole folder loads, and makes it the next release and
+/// the current one (or keeps the current release if nothing changed).
+pub(super) fn publish(
+    data_dir: &Path,
+    staging: PathBuf,
+    mut files: Vec<FileEntry>,
+    facts: &ReleaseFacts<'_>,
+) -> Result<Manifest, ReleaseError> {
+    let releases = releases_dir(data_dir);
+    let written = (|| {
+        files.push(write_synced(
+            &staging.join(CATALOGUE),
+            &json(
+                CATALOGUE,
+                &Catalogue {
+                    indicators: facts.indicators.to_vec(),
+                    areas: facts.areas.to_vec(),
+                },
+            )?,
+        )?);
+        files.push(write_synced(
+            &staging.join(STATUSES),
+            &json(STATUSES, &StatusesFile::of(facts.statuses))?,
+        )?);
+        files.push(write_synced(
+            &staging.join(PROBLEMS),
+            &json(PROBLEMS, &facts.warnings)?,
+        )?);
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        reached(WriteStep::FilesWritten);
+        // Read back what was written, as `load` will: a release that cannot
+        // be loaded must never become a release, let alone the current one.
+        check_readable(&staging)
+    })();
+    if let Err(err) = written {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    let method = facts.statuses.method;
+    // Nothing changed since the current release: keep it rather than pile up
+    // identical releases (every `serve` builds).
+    if let Some(current) = current_id(data_dir).and_then(|id| verify(&releases.join(id)).ok()) {
+        if current.files == files && current.method == method {
+            let _ = fs::remove_dir_all(&staging);
+            return Ok(current);
+        }
+    }
+    let mut number = release_numbers(data_dir).last().copied().unwrap_or(0) + 1;
+    loop {
+        let id = release_id(number);
+        let manifest = Manifest {
+            format: FORMAT,
+            id: id.clone(),
+            number,
+            created_unix: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0),
+            source: facts.source.to_owned(),
+            method,
+            indicators: facts.indicators.len(),
+            series: facts.series,
+            observations: facts.observations,
+            warnings: facts.warnings.len(),
+            statuses: facts.counts.clone(),
+            files: files.clone(),
+        };
+        // The manifest goes last: a release folder with a valid manifest is whole.
+        write_synced(&staging.join(MANIFEST), &json(MANIFEST, &manifest)?)?;
+        sync_dir(&staging)?;
+        reached(WriteStep::ManifestWritten);
+        let target = releases.join(&id);
+        match fs::rename(&staging, &target) {
+            Ok(()) => {
+                sync_dir(&releases)?;
+                reached(WriteStep::Renamed);
+                // Read back and checksummed in the staging folder already;
+                // the rename changed no byte.
+                switch_current(data_dir, &id)?;
+                return Ok(manifest);
+            }
+            // Another build took this number first: take the next one.
+            Err(_) if target.exists() => number += 1,
+            Err(err) => return Err(io(&target)(err)),
+        }
+    }
+}
