@@ -4,7 +4,7 @@
 //!
 //!     cargo run --release -p indicators --example bench_build [-- ROWS]
 //!     target/release/examples/bench_build --data DIR build DATASET
-//!     target/release/examples/bench_build synth DIR [ROWS]
+//!     target/release/examples/bench_build synth DIR [ROWS [ROWS_PER_FILE]]
 //!
 //! Datasets: the demo city, Statistics Canada's Open SDG repository (from
 //! `tests/fixtures/real-data.tar.zst`) and a synthetic dataset of ROWS
@@ -79,7 +79,9 @@ fn child(args: &[String]) -> (f64, u64, u64) {
     )
 }
 
-fn write_synthetic(dir: &Path, rows: usize) {
+/// `rows` observations of 1,000 indicators by district and year, in files
+/// of at most `per_file` rows.
+fn write_synthetic(dir: &Path, rows: usize, per_file: usize) {
     use std::io::Write;
     std::fs::create_dir_all(dir.join("observations")).expect("dir");
     let indicators = 1000;
@@ -106,13 +108,25 @@ fn write_synthetic(dir: &Path, rows: usize) {
         )
         .expect("write");
     }
-    let mut out = std::io::BufWriter::new(
-        std::fs::File::create(dir.join("observations/all.csv")).expect("create"),
-    );
-    writeln!(out, "indicator,year,district,value").expect("write");
+    let create = |part: usize| {
+        let name = if per_file >= rows {
+            "all.csv".to_owned()
+        } else {
+            format!("part-{part:04}.csv")
+        };
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(dir.join("observations").join(name)).expect("create"),
+        );
+        writeln!(out, "indicator,year,district,value").expect("write");
+        out
+    };
+    let mut out = create(0);
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let districts = rows.div_ceil(indicators * 25).max(1);
     for i in 0..rows {
+        if i > 0 && i % per_file.max(1) == 0 {
+            out = create(i / per_file);
+        }
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
@@ -143,14 +157,13 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("raw") => return raw(&args[1..]),
         Some("build") => return build(&args[1], &args[2]),
-        // `synth DIR [ROWS]` writes the synthetic dataset to keep (for the
-        // 10^8-observation build, or to profile one phase).
+        // `synth DIR [ROWS [ROWS_PER_FILE]]` writes the synthetic dataset to
+        // keep (for the 10^8-observation build, in files a city could send,
+        // or to profile one phase).
         Some("synth") if args.len() >= 2 => {
-            let rows = args
-                .get(2)
-                .and_then(|a| a.parse().ok())
-                .unwrap_or(10_000_000);
-            return write_synthetic(Path::new(&args[1]), rows);
+            let number = |i: usize| args.get(i).and_then(|a| a.parse().ok());
+            let rows = number(2).unwrap_or(10_000_000);
+            return write_synthetic(Path::new(&args[1]), rows, number(3).unwrap_or(rows));
         }
         // `localgoals --data DIR build DATASET`'s syntax, so that
         // `scripts/bench-sdg-build.sh --localgoals` can time this release
@@ -168,7 +181,7 @@ fn main() {
     let tmp = tempfile::TempDir::new().expect("a scratch folder");
     let tmp = tmp.path();
     let synthetic = tmp.join("synthetic");
-    write_synthetic(&synthetic, rows);
+    write_synthetic(&synthetic, rows, rows);
     let canada = common::real("canada_cif");
     let demo = root.join("demo-city");
     let csvs = |dir: &Path| -> Vec<PathBuf> {

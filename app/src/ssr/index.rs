@@ -72,7 +72,7 @@ impl PublicIndex {
         };
         let mut districts: BTreeSet<String> = BTreeSet::new();
         for indicator in public {
-            let block = index.read(&indicator.id);
+            let block = index.read(&indicator.id, false);
             let observations = block.series.iter().map(|s| s.points.len()).sum::<usize>();
             if observations > 0 {
                 index.with_data.insert(indicator.id.clone());
@@ -98,12 +98,12 @@ impl PublicIndex {
             return Arc::default();
         }
         self.cache
-            .get_or_load(indicator_id, || Arc::new(self.read(indicator_id)))
+            .get_or_load(indicator_id, || Arc::new(self.read(indicator_id, true)))
     }
 
     /// Reads a public indicator from the source, uncached.
-    fn read(&self, indicator_id: &str) -> IndicatorBlock {
-        self.source.load(indicator_id).unwrap_or_else(|err| {
+    fn read(&self, indicator_id: &str, history: bool) -> IndicatorBlock {
+        self.source.load(indicator_id, history).unwrap_or_else(|err| {
             tracing::error!(indicator = %indicator_id, %err, "could not read the indicator's data");
             IndicatorBlock::default()
         })

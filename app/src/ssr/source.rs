@@ -58,9 +58,10 @@ impl IndicatorBlock {
     }
 }
 
-/// Reads one indicator. The index asks only for public indicators.
+/// Reads one indicator, with its status history if `history` (cards do
+/// without). The index asks only for public indicators.
 pub trait IndicatorSource: Send + Sync + std::fmt::Debug {
-    fn load(&self, indicator_id: &str) -> Result<IndicatorBlock, String>;
+    fn load(&self, indicator_id: &str, history: bool) -> Result<IndicatorBlock, String>;
 }
 
 /// A release on disk (see [`ServedRelease`]).
@@ -71,16 +72,20 @@ pub struct ReleaseSource {
 }
 
 impl IndicatorSource for ReleaseSource {
-    fn load(&self, indicator_id: &str) -> Result<IndicatorBlock, String> {
+    fn load(&self, indicator_id: &str, history: bool) -> Result<IndicatorBlock, String> {
         let data = self
             .release
             .indicator(indicator_id)
             .map_err(|err| err.to_string())?;
-        let history = indicators::release::indicator_history(
-            &self.data_dir,
-            indicator_id,
-            &self.release.manifest.id,
-        );
+        let history = if history {
+            indicators::release::indicator_history(
+                &self.data_dir,
+                indicator_id,
+                &self.release.manifest.id,
+            )
+        } else {
+            Vec::new()
+        };
         Ok(IndicatorBlock::new(data, history))
     }
 }
@@ -95,7 +100,7 @@ pub struct MemorySource {
 }
 
 impl IndicatorSource for MemorySource {
-    fn load(&self, indicator_id: &str) -> Result<IndicatorBlock, String> {
+    fn load(&self, indicator_id: &str, history: bool) -> Result<IndicatorBlock, String> {
         let data = IndicatorData {
             series: self.dataset.series_of(indicator_id),
             summaries: self
@@ -109,6 +114,7 @@ impl IndicatorSource for MemorySource {
         let history = self
             .releases
             .iter()
+            .filter(|_| history)
             .map(|r| {
                 let series = r
                     .series
