@@ -17,11 +17,11 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use super::parquet::ROW_GROUP_ROWS;
-use super::series::series_frame;
+use super::series::{counted_frame, series_frame};
 use super::serve::ReleaseIndex;
 use super::{
     io, json, new_staging, publish, write_synced, BuildOutcome, FileEntry, ReleaseError,
-    ReleaseFacts, INDEX, OBSERVATIONS, SERIES,
+    ReleaseFacts, COUNTED, INDEX, OBSERVATIONS, SERIES,
 };
 use crate::frame::{self, ObservationFrame};
 use crate::model::Indicator;
@@ -91,6 +91,7 @@ fn build_into(
 
     let mut observations = Writer::new(&staging.join(OBSERVATIONS), &frame::schema())?;
     let mut series = Writer::new(&staging.join(SERIES), series_frame(&[])?.schema())?;
+    let mut counted = Writer::new(&staging.join(COUNTED), counted_frame(&[])?.schema())?;
     let mut index = ReleaseIndex::default();
     let mut statuses = Vec::new();
     let mut counts: std::collections::BTreeMap<ProgressStatus, usize> = Default::default();
@@ -126,7 +127,12 @@ fn build_into(
         }
         observations.write(frame.frame())?;
         series.write(&series_frame(&computed.series)?)?;
-        statuses.extend(computed.indicators);
+        counted.write(&counted_frame(&computed.indicators)?)?;
+        // Their counted results are in counted.parquet now.
+        statuses.extend(computed.indicators.into_iter().map(|mut i| {
+            i.counted = Vec::new();
+            i
+        }));
     }
     let _ = fs::remove_dir_all(&spill);
     sort_problems(&mut report.problems);
@@ -141,6 +147,7 @@ fn build_into(
     let files = vec![
         observations.finish()?,
         series.finish()?,
+        counted.finish()?,
         write_synced(&staging.join(INDEX), &json(INDEX, &index)?)?,
     ];
     let statuses = Statuses::from_indicators(method, &head.indicators, statuses);

@@ -1,16 +1,19 @@
 //! Reading releases back: verified against their manifest, decoded as
 //! columns or as the model, and the one to serve chosen.
 
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::path::Path;
 
+use polars::prelude::ParquetReader;
+use polars::prelude::SerReader;
 use sha2::{Digest, Sha256};
 
 use super::parquet::{for_each_row_group, read_observation_frame};
-use super::series::{read_series, series_of_frame};
+use super::series::{counted_of_frame, read_series, series_of_frame};
 use super::{
     current_id, hex, io, release_id, release_numbers, releases_dir, Catalogue, Manifest, Release,
-    ReleaseError, CATALOGUE, MANIFEST, OBSERVATIONS, SERIES, STATUSES,
+    ReleaseError, CATALOGUE, COUNTED, MANIFEST, OBSERVATIONS, SERIES, STATUSES,
 };
 use crate::frame::ObservationFrame;
 use crate::model::Dataset;
@@ -77,6 +80,12 @@ pub(super) fn check_readable(dir: &Path) -> Result<(), ReleaseError> {
             Ok(())
         })?;
     }
+    if dir.join(COUNTED).exists() {
+        for_each_row_group(&dir.join(COUNTED), |frame| {
+            counted_of_frame(&frame)?;
+            Ok(())
+        })?;
+    }
     Ok(())
 }
 
@@ -99,6 +108,21 @@ fn decode_columns(dir: &Path) -> Result<(Catalogue, Statuses, ObservationFrame),
     // Releases of format 1 kept the series in statuses.json.
     if dir.join(SERIES).exists() {
         statuses.series = read_series(&dir.join(SERIES))?;
+    }
+    if dir.join(COUNTED).exists() {
+        let path = dir.join(COUNTED);
+        let frame = ParquetReader::new(File::open(&path).map_err(io(&path))?).finish()?;
+        let position: HashMap<String, usize> = statuses
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.indicator_id.clone(), i))
+            .collect();
+        for (id, result) in counted_of_frame(&frame)? {
+            if let Some(&i) = position.get(&id) {
+                statuses.indicators[i].counted.push(result);
+            }
+        }
     }
     let frame = read_observation_frame(&dir.join(OBSERVATIONS))?;
     Ok((catalogue, statuses, frame))

@@ -57,9 +57,10 @@ const CATALOGUE: &str = "catalogue.json";
 const STATUSES: &str = "statuses.json";
 const SERIES: &str = "series.parquet";
 const INDEX: &str = "index.json";
+const COUNTED: &str = "counted.parquet";
 const PROBLEMS: &str = "problems.json";
-/// 2: series summaries in `series.parquet`, no longer in `statuses.json`,
-/// and `index.json`. Releases of format 1 still load.
+/// 2: series summaries in `series.parquet` and counted results in
+/// `counted.parquet`, no longer in `statuses.json`, and `index.json`. Releases of format 1 still load.
 const FORMAT: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
@@ -173,16 +174,32 @@ struct Catalogue {
 #[derive(Serialize)]
 struct StatusesFile<'a> {
     method: ProgressMethod,
-    indicators: &'a [crate::statuses::IndicatorStatus],
+    indicators: Vec<IndicatorLine<'a>>,
     public: &'a crate::aggregate::Aggregates,
     staff: &'a crate::aggregate::Aggregates,
+}
+
+/// An indicator's status less its counted results (`counted.parquet`).
+#[derive(Serialize)]
+struct IndicatorLine<'a> {
+    indicator_id: &'a str,
+    status: ProgressStatus,
+    mean_score: Option<f64>,
 }
 
 impl<'a> StatusesFile<'a> {
     fn of(statuses: &'a Statuses) -> Self {
         StatusesFile {
             method: statuses.method,
-            indicators: &statuses.indicators,
+            indicators: statuses
+                .indicators
+                .iter()
+                .map(|i| IndicatorLine {
+                    indicator_id: &i.indicator_id,
+                    status: i.status,
+                    mean_score: i.mean_score,
+                })
+                .collect(),
             public: &statuses.public,
             staff: &statuses.staff,
         }

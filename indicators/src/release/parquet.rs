@@ -28,6 +28,15 @@ pub(super) fn observations_parquet(
     Ok(bytes)
 }
 
+/// Any frame as a Parquet file's bytes, in row groups of [`ROW_GROUP_ROWS`].
+pub(super) fn frame_parquet(mut frame: DataFrame) -> Result<Vec<u8>, ReleaseError> {
+    let mut bytes = Vec::new();
+    ParquetWriter::new(&mut bytes)
+        .with_row_group_size(Some(ROW_GROUP_ROWS))
+        .finish(&mut frame)?;
+    Ok(bytes)
+}
+
 /// A release's observations, as columns.
 pub(super) fn read_observation_frame(path: &Path) -> Result<ObservationFrame, ReleaseError> {
     let file = File::open(path).map_err(io(path))?;

@@ -310,7 +310,26 @@ mod tests {
         let (served, unreadable) = open_servable(data).expect("open");
         assert!(unreadable.is_none());
         assert!(served.statuses.series.is_empty(), "summaries stay on disk");
-        assert_eq!(served.statuses.indicators, full.statuses.indicators);
+        let lite = |s: &Statuses| -> Vec<_> {
+            s.indicators
+                .iter()
+                .map(|i| (i.indicator_id.clone(), i.status, i.mean_score))
+                .collect()
+        };
+        assert_eq!(lite(&served.statuses), lite(&full.statuses));
+        assert!(
+            served
+                .statuses
+                .indicators
+                .iter()
+                .all(|i| i.counted.is_empty()),
+            "counted results stay on disk"
+        );
+        assert!(full
+            .statuses
+            .indicators
+            .iter()
+            .any(|i| !i.counted.is_empty()));
         assert_eq!(served.indicators, full.dataset.indicators);
         let mut observations = 0;
         for indicator in &full.dataset.indicators {

@@ -331,11 +331,15 @@ fn a_release_of_format_1_with_its_series_in_statuses_json_still_loads() {
     let dir = releases_dir(data).join("r00001");
     let old = json(STATUSES, &written).expect("json");
     fs::write(dir.join(STATUSES), &old).expect("write");
-    fs::remove_file(dir.join(SERIES)).expect("remove");
+    for file in [SERIES, COUNTED, INDEX] {
+        fs::remove_file(dir.join(file)).expect("remove");
+    }
     let mut manifest: Manifest =
         serde_json::from_slice(&fs::read(dir.join(MANIFEST)).expect("manifest")).expect("json");
     manifest.format = 1;
-    manifest.files.retain(|f| f.name != SERIES);
+    manifest
+        .files
+        .retain(|f| ![SERIES, COUNTED, INDEX].contains(&f.name.as_str()));
     for f in &mut manifest.files {
         if f.name == STATUSES {
             *f = entry(&dir.join(STATUSES), &old);

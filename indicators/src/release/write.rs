@@ -11,12 +11,13 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::load::check_readable;
+use super::parquet::frame_parquet;
 use super::parquet::observations_parquet;
-use super::series::series_parquet;
+use super::series::{counted_frame, series_parquet};
 use super::{
     current_id, io, reached, release_id, release_numbers, releases_dir, switch_current, verify,
     Catalogue, FileEntry, Manifest, ReleaseError, ReleaseIndex, StatusesFile, WriteStep, CATALOGUE,
-    FORMAT, INDEX, MANIFEST, OBSERVATIONS, PROBLEMS, SERIES, STATUSES,
+    COUNTED, FORMAT, INDEX, MANIFEST, OBSERVATIONS, PROBLEMS, SERIES, STATUSES,
 };
 use crate::model::{Area, Indicator};
 use crate::progress::ProgressStatus;
@@ -109,6 +110,10 @@ pub(super) fn write_release(
                 &observations_parquet(&dataset.frame)?,
             )?,
             write_synced(&staging.join(SERIES), &series_parquet(&statuses.series)?)?,
+            write_synced(
+                &staging.join(COUNTED),
+                &frame_parquet(counted_frame(&statuses.indicators)?)?,
+            )?,
             write_synced(
                 &staging.join(INDEX),
                 &json(INDEX, &release_index(&dataset.frame, &statuses.series)?)?,
