@@ -130,15 +130,7 @@ pub fn data() -> DashboardData {
     let release = ReleaseStatuses {
         id: "r00001".into(),
         created_unix: PUBLISHED_UNIX,
-        series: statuses
-            .series
-            .iter()
-            .map(|s| SeriesStatus {
-                indicator_id: s.indicator_id.clone(),
-                slug: s.dimensions.slug(),
-                status: s.progress.status,
-            })
-            .collect(),
+        series: statuses.series.iter().map(SeriesStatus::from).collect(),
     };
     DashboardData::new(dataset, statuses, &[release], "r00001")
 }

@@ -18,6 +18,16 @@ pub struct SeriesStatus {
     pub status: ProgressStatus,
 }
 
+impl From<&crate::summary::SeriesSummary> for SeriesStatus {
+    fn from(summary: &crate::summary::SeriesSummary) -> Self {
+        SeriesStatus {
+            indicator_id: summary.indicator_id.clone(),
+            slug: summary.dimensions.slug(),
+            status: summary.progress.status,
+        }
+    }
+}
+
 /// One release's series statuses, for status histories.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReleaseStatuses {
@@ -54,19 +64,14 @@ fn series_statuses(dir: &Path) -> Option<Vec<SeriesStatus>> {
     if dir.join(SERIES).exists() {
         return read_series_statuses(&dir.join(SERIES)).ok();
     }
+    json_series_statuses(dir)
+}
+
+/// The series statuses a release of format 1 keeps in `statuses.json`.
+pub(super) fn json_series_statuses(dir: &Path) -> Option<Vec<SeriesStatus>> {
     let bytes = fs::read(dir.join(STATUSES)).ok()?;
     let statuses = serde_json::from_slice::<Statuses>(&bytes).ok()?;
-    Some(
-        statuses
-            .series
-            .iter()
-            .map(|s| SeriesStatus {
-                indicator_id: s.indicator_id.clone(),
-                slug: s.dimensions.slug(),
-                status: s.progress.status,
-            })
-            .collect(),
-    )
+    Some(statuses.series.iter().map(SeriesStatus::from).collect())
 }
 
 /// One entry of a status history: a series' status in one release.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::history::SeriesStatus;
+use super::history::{json_series_statuses, SeriesStatus};
 use super::load::{decode_json, verify};
 use super::series::{series_of_frame, series_statuses_of_frame, STATUS_COLUMNS};
 use super::{
@@ -224,19 +224,9 @@ fn manifest_time(dir: &Path) -> Option<u64> {
 
 fn statuses_of(dir: &Path, indicator_id: &str) -> Option<Vec<SeriesStatus>> {
     if !dir.join(SERIES).exists() {
-        let (_, statuses) = decode_json(dir).ok()?;
-        return Some(
-            statuses
-                .series
-                .iter()
-                .filter(|s| s.indicator_id == indicator_id)
-                .map(|s| SeriesStatus {
-                    indicator_id: s.indicator_id.clone(),
-                    slug: s.dimensions.slug(),
-                    status: s.progress.status,
-                })
-                .collect(),
-        );
+        let mut all = json_series_statuses(dir)?;
+        all.retain(|s| s.indicator_id == indicator_id);
+        return Some(all);
     }
     let index = read_index(dir).ok()?;
     let Some(rows) = index.indicators.get(indicator_id) else {

@@ -309,14 +309,7 @@ fn series_summaries_of_every_method_round_trip_through_parquet_exactly() {
         let statuses_only = series::read_series_statuses(&path).expect("statuses");
         assert_eq!(
             statuses_only,
-            series
-                .iter()
-                .map(|s| SeriesStatus {
-                    indicator_id: s.indicator_id.clone(),
-                    slug: s.dimensions.slug(),
-                    status: s.progress.status,
-                })
-                .collect::<Vec<_>>()
+            series.iter().map(SeriesStatus::from).collect::<Vec<_>>()
         );
     }
 }
