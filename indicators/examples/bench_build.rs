@@ -19,6 +19,10 @@ use std::time::Instant;
 
 use polars::prelude::*;
 
+/// The allocator the `localgoals` binary uses.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn peak_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

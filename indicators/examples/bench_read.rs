@@ -17,6 +17,9 @@ use std::time::{Duration, Instant};
 use indicators::read::read_path_columns;
 use polars::prelude::*;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RUNS: usize = 5;
 
 fn median(mut f: impl FnMut() -> usize) -> (Duration, usize) {

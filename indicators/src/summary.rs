@@ -103,22 +103,31 @@ pub fn options_for(indicator: &Indicator) -> ProgressOptions {
 
 /// Chooses the baseline point of `points` (sorted by period).
 pub fn baseline(points: &[Point], set_year: Option<i32>) -> Option<(&Point, BaselineRule)> {
+    choose_baseline(points, |p| p.period.year, set_year)
+}
+
+/// The baseline rule over anything with a year, sorted by period.
+fn choose_baseline<T>(
+    items: &[T],
+    year_of: impl Fn(&T) -> i32,
+    set_year: Option<i32>,
+) -> Option<(&T, BaselineRule)> {
     match set_year {
-        Some(year) => points
+        Some(year) => items
             .iter()
-            .find(|p| p.period.year == year)
+            .find(|p| year_of(p) == year)
             .map(|p| (p, BaselineRule::Catalogue))
             .or_else(|| {
-                points
+                items
                     .iter()
-                    .find(|p| p.period.year > year)
+                    .find(|p| year_of(p) > year)
                     .map(|p| (p, BaselineRule::CatalogueNextYearWithData))
             }),
-        None => points
+        None => items
             .iter()
-            .find(|p| p.period.year >= DEFAULT_BASE_YEAR)
+            .find(|p| year_of(p) >= DEFAULT_BASE_YEAR)
             .map(|p| (p, BaselineRule::DefaultYear))
-            .or_else(|| points.first().map(|p| (p, BaselineRule::FirstYearWithData))),
+            .or_else(|| items.first().map(|p| (p, BaselineRule::FirstYearWithData))),
     }
 }
 
@@ -129,17 +138,13 @@ pub fn progress_inputs(
     indicator: &Indicator,
     options: &ProgressOptions,
 ) -> Option<ProgressInputs> {
-    let value_of = |p: &Point| p.progress.unwrap_or(p.value);
-    let usable: Vec<&Point> = points.iter().filter(|p| value_of(p).is_finite()).collect();
-    let owned: Vec<Point> = usable
+    // (year, the value progress is measured on) of the points that have one.
+    let usable: Vec<(i32, f64)> = points
         .iter()
-        .map(|p| Point {
-            progress: None,
-            value: value_of(p),
-            ..(*p).clone()
-        })
+        .map(|p| (p.period.year, p.progress.unwrap_or(p.value)))
+        .filter(|(_, value)| value.is_finite())
         .collect();
-    let (base, rule) = baseline(&owned, options.base_year)?;
+    let (&(base_year, base_value), rule) = choose_baseline(&usable, |p| p.0, options.base_year)?;
     // sdg-build's base year is 2015 or a later year with data, never an
     // earlier one: an Open SDG series with data only before it has no inputs.
     if rule == BaselineRule::FirstYearWithData
@@ -147,12 +152,12 @@ pub fn progress_inputs(
     {
         return None;
     }
-    let current = owned.last()?;
+    let &(current_year, current_value) = usable.last()?;
     Some(ProgressInputs {
-        base_year: base.period.year,
-        base_value: base.value,
-        current_year: current.period.year,
-        current_value: current.value,
+        base_year,
+        base_value,
+        current_year,
+        current_value,
         target: options.target,
         target_year: options.target_year.unwrap_or(DEFAULT_TARGET_YEAR),
         direction: options.direction.unwrap_or(indicator.direction),

@@ -7,6 +7,10 @@ use leptos::config::get_configuration;
 use server::cli::{Cli, Command};
 use tracing_subscriber::EnvFilter;
 
+/// The allocator polars recommends: see `docs/benchmarks.md` (issue 11, part 3).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()

@@ -241,15 +241,25 @@ impl ObservationFrame {
         let s = |name: &str| -> PolarsResult<StringChunked> {
             Ok(frame.column(name)?.str()?.rechunk().into_owned())
         };
+        // A column with one value in every row (a clean file's name, its
+        // empty flags) is kept as that value, not written out per row.
+        let cells = |name: &str| -> PolarsResult<TextCells> {
+            Ok(match frame.column(name)? {
+                Column::Scalar(same) if same.scalar().dtype() == &DataType::String => {
+                    TextCells::Same(same.scalar().value().extract_str().map(str::to_owned))
+                }
+                _ => TextCells::Each(s(name)?),
+            })
+        };
         Ok(FrameView {
             indicator: s(c::INDICATOR)?,
             year: frame.column(c::YEAR)?.i32()?.rechunk().into_owned(),
             period: s(c::PERIOD)?,
             dimensions: s(c::DIMENSIONS)?,
             value: frame.column(c::VALUE)?.f64()?.rechunk().into_owned(),
-            flags: s(c::FLAGS)?,
+            flags: cells(c::FLAGS)?,
             progress: frame.column(c::PROGRESS)?.f64()?.rechunk().into_owned(),
-            source_file: s(c::SOURCE_FILE)?,
+            source_file: cells(c::SOURCE_FILE)?,
             source_line: frame.column(c::SOURCE_LINE)?.u64()?.rechunk().into_owned(),
         })
     }
@@ -330,7 +340,7 @@ impl ObservationFrame {
 
 /// The distinct texts of a column, in order of first appearance (runs of one
 /// text, as a sorted or grouped file has, cost one comparison per row).
-fn distinct(column: &StringChunked) -> Vec<&str> {
+pub(crate) fn distinct(column: &StringChunked) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     let mut seen: HashMap<&str, ()> = HashMap::new();
     let mut previous: Option<&str> = None;
@@ -377,9 +387,9 @@ pub struct FrameView {
     pub period: StringChunked,
     pub dimensions: StringChunked,
     pub value: Float64Chunked,
-    pub flags: StringChunked,
+    pub flags: TextCells,
     pub progress: Float64Chunked,
-    pub source_file: StringChunked,
+    pub source_file: TextCells,
     pub source_line: UInt64Chunked,
 }
 
@@ -451,6 +461,24 @@ impl FrameView {
                 (series, first_line)
             })
             .collect()
+    }
+}
+
+/// A text column of a [`FrameView`].
+#[derive(Debug, Clone)]
+pub enum TextCells {
+    /// The same text (or none) in every row.
+    Same(Option<String>),
+    /// A cell per row, in one chunk.
+    Each(StringChunked),
+}
+
+impl TextCells {
+    pub fn get(&self, row: usize) -> Option<&str> {
+        match self {
+            TextCells::Same(text) => text.as_deref(),
+            TextCells::Each(cells) => cells.get(row),
+        }
     }
 }
 

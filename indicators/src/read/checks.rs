@@ -134,16 +134,23 @@ fn duplicates_across_files(view: &FrameView, cache: &mut DimensionsCache) -> Vec
 /// One warning per series with years missing between its first and last.
 fn missing_years(view: &FrameView, cache: &mut DimensionsCache) -> Vec<Problem> {
     let mut out = Vec::new();
+    // One buffer for every series: the years of a series, ascending, once each.
+    let mut years: Vec<i32> = Vec::new();
     for (id, dims, rows) in view.series_ranges() {
-        let years: BTreeSet<i32> = rows.clone().filter_map(|r| view.year.get(r)).collect();
+        years.clear();
+        years.extend(rows.clone().filter_map(|r| view.year.get(r)));
+        years.sort_unstable();
+        years.dedup();
         if let (Some(&lo), Some(&hi)) = (years.first(), years.last()) {
             if hi - lo + 1 == years.len() as i32 {
                 continue;
             }
-            let gaps: Vec<i32> = (lo..=hi).filter(|y| !years.contains(y)).collect();
+            let gaps: Vec<i32> = (lo..=hi)
+                .filter(|y| years.binary_search(y).is_err())
+                .collect();
             // Series reported every few years (censuses, surveys) are not gappy.
             let step_is_regular = years.len() > 1 && {
-                let v: Vec<i32> = years.iter().copied().collect();
+                let v = &years;
                 v.windows(2).all(|w| w[1] - w[0] == v[1] - v[0]) && v[1] - v[0] > 1
             };
             if !gaps.is_empty() && !step_is_regular {

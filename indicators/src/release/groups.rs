@@ -144,8 +144,10 @@ fn build_into(
         .into());
     }
     let (observation_count, series_count) = (observations.rows, series.rows);
+    let observations = observations.finish()?;
+    super::load::check_observations_readable(&staging.join(OBSERVATIONS))?;
     let files = vec![
-        observations.finish()?,
+        observations,
         series.finish()?,
         counted.finish()?,
         write_synced(&staging.join(INDEX), &json(INDEX, &index)?)?,

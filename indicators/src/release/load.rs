@@ -65,15 +65,12 @@ pub fn load(data_dir: &Path, id: &str) -> Result<Release, ReleaseError> {
 
 /// Reads a release folder's files as `load` will, without listing the
 /// observations as structs or holding them all: the catalogue and the
-/// statuses, then both Parquet files a row group at a time, every value
-/// decoded and the observations checked against their schema.
+/// statuses, then the summaries' Parquet files a row group at a time, every
+/// value decoded. The observations are checked by
+/// [`check_observations_readable`] as soon as they are written.
 pub(super) fn check_readable(dir: &Path) -> Result<(), ReleaseError> {
     let (_, statuses) = decode_json(dir)?;
     drop(statuses);
-    for_each_row_group(&dir.join(OBSERVATIONS), |frame| {
-        ObservationFrame::new(frame)?.view()?;
-        Ok(())
-    })?;
     if dir.join(SERIES).exists() {
         for_each_row_group(&dir.join(SERIES), |frame| {
             series_of_frame(&frame)?;
@@ -87,6 +84,15 @@ pub(super) fn check_readable(dir: &Path) -> Result<(), ReleaseError> {
         })?;
     }
     Ok(())
+}
+
+/// Reads an observations file a row group at a time, every value decoded and
+/// checked against the schema.
+pub(super) fn check_observations_readable(path: &Path) -> Result<(), ReleaseError> {
+    for_each_row_group(path, |frame| {
+        ObservationFrame::new(frame)?.view()?;
+        Ok(())
+    })
 }
 
 /// Reads a release folder's files into what the site serves.

@@ -29,10 +29,10 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Area, Dataset, Indicator};
 use crate::progress::{ProgressMethod, ProgressStatus};
 use crate::read::{open_dataset_columns, ReadError, Report};
-use crate::statuses::{compute_columns, Statuses};
+use crate::statuses::Statuses;
 use crate::Problem;
 pub use history::{all_statuses, status_history, HistoryEntry, ReleaseStatuses, SeriesStatus};
-use load::check_readable;
+use load::{check_observations_readable, check_readable};
 pub use load::{load, load_current, load_servable, verify};
 #[cfg(test)]
 use series::series_parquet;
@@ -280,13 +280,12 @@ pub fn build_with(
         .into());
     }
     let method = method.unwrap_or(report.settings.progress_method);
-    let statuses = compute_columns(&report.dataset.indicators, &report.frame, method)?;
     let warnings: Vec<&Problem> = report.problems.iter().filter(|p| !p.is_error()).collect();
-    let manifest = write_release(
+    let (manifest, _) = write_release(
         data_dir,
         &dataset_dir.display().to_string(),
         &report,
-        &statuses,
+        method,
         &warnings,
     )?;
     Ok(BuildOutcome { manifest, report })
@@ -338,6 +337,7 @@ fn release_id(number: u32) -> String {
 pub fn set_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
     let releases = releases_dir(data_dir);
     verify(&releases.join(id))?;
+    check_observations_readable(&releases.join(id).join(OBSERVATIONS))?;
     check_readable(&releases.join(id))?;
     switch_current(data_dir, id)
 }

@@ -283,7 +283,7 @@ pub(super) fn series_of_frame(frame: &DataFrame) -> Result<Vec<SeriesSummary>, R
     let mut cache = DimensionsCache::default();
     let mut out = Vec::with_capacity(frame.height());
     for row in 0..frame.height() {
-        let point_at = |p: &(Ints, Strs, Floats, Strs, Floats)| -> Option<Point> {
+        let point_at = |p: &(Ints, Strs<'_>, Floats, Strs<'_>, Floats)| -> Option<Point> {
             Some(Point {
                 period: Period {
                     year: p.0.get(row)?,
@@ -396,38 +396,45 @@ pub(super) fn series_statuses_of_frame(
         .collect()
 }
 
-type Ints = Int32Chunked;
-type Floats = Float64Chunked;
-type Strs = StringChunked;
+type Ints = Cells<i32>;
+type Floats = Cells<f64>;
+type Strs<'a> = Cells<&'a str>;
 
-/// Typed, single-chunk columns of a series frame.
+/// One column's cells, copied out once: indexing a vector is far cheaper
+/// than asking polars for each cell.
+struct Cells<T>(Vec<Option<T>>);
+
+impl<T: Copy> Cells<T> {
+    fn get(&self, row: usize) -> Option<T> {
+        self.0.get(row).copied().flatten()
+    }
+}
+
+/// Typed columns of a series frame.
 struct Columns<'a> {
     frame: &'a DataFrame,
 }
 
-impl Columns<'_> {
-    fn str(&self, name: &str) -> PolarsResult<Strs> {
-        Ok(self.frame.column(name)?.str()?.rechunk().into_owned())
+impl<'a> Columns<'a> {
+    fn str(&self, name: &str) -> PolarsResult<Strs<'a>> {
+        Ok(Cells(self.frame.column(name)?.str()?.iter().collect()))
     }
     fn i32(&self, name: &str) -> PolarsResult<Ints> {
-        Ok(self.frame.column(name)?.i32()?.rechunk().into_owned())
+        Ok(Cells(self.frame.column(name)?.i32()?.iter().collect()))
     }
     fn f64(&self, name: &str) -> PolarsResult<Floats> {
-        Ok(self.frame.column(name)?.f64()?.rechunk().into_owned())
+        Ok(Cells(self.frame.column(name)?.f64()?.iter().collect()))
     }
-    fn bool(&self) -> PolarsResult<BooleanChunked> {
-        Ok(self
-            .frame
-            .column(col::COUNTS)?
-            .bool()?
-            .rechunk()
-            .into_owned())
+    fn bool(&self) -> PolarsResult<Cells<bool>> {
+        Ok(Cells(
+            self.frame.column(col::COUNTS)?.bool()?.iter().collect(),
+        ))
     }
 }
 
 /// A wire name in `column` at `row`, which must be there.
 fn parse<T: FromStr<Err = crate::wire::UnknownName>>(
-    column: &Strs,
+    column: &Strs<'_>,
     row: usize,
     name: &str,
 ) -> Result<T, ReleaseError> {
@@ -435,7 +442,7 @@ fn parse<T: FromStr<Err = crate::wire::UnknownName>>(
 }
 
 fn parse_optional<T: FromStr<Err = crate::wire::UnknownName>>(
-    column: &Strs,
+    column: &Strs<'_>,
     row: usize,
     name: &str,
 ) -> Result<Option<T>, ReleaseError> {

@@ -1,6 +1,7 @@
 //! Releases written, verified, kept and refused.
 use super::*;
 use crate::read::open_dataset_columns;
+use crate::statuses::compute_columns;
 
 /// A fresh folder, removed when the test ends (pass or fail).
 fn temp() -> tempfile::TempDir {

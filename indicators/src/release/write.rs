@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::load::check_readable;
+use super::load::{check_observations_readable, check_readable};
 use super::parquet::frame_parquet;
 use super::parquet::observations_parquet;
 use super::series::{counted_frame, series_parquet};
@@ -20,9 +20,9 @@ use super::{
     COUNTED, FORMAT, INDEX, MANIFEST, OBSERVATIONS, PROBLEMS, SERIES, STATUSES,
 };
 use crate::model::{Area, Indicator};
-use crate::progress::ProgressStatus;
+use crate::progress::{ProgressMethod, ProgressStatus};
 use crate::read::Report;
-use crate::statuses::Statuses;
+use crate::statuses::{compute_columns, Statuses};
 use crate::Problem;
 
 /// Writes a file and forces it to disk.
@@ -95,48 +95,69 @@ fn release_index(
     ReleaseIndex::of(ids.iter(), series)
 }
 
+/// Computes the statuses of `dataset` by `method` and writes it as a new
+/// release. The observations are encoded and written on a second thread
+/// while the statuses are computed and written: both only read the frame,
+/// and they take about as long as each other.
 pub(super) fn write_release(
     data_dir: &Path,
     source: &str,
     dataset: &Report,
-    statuses: &Statuses,
+    method: ProgressMethod,
     warnings: &[&Problem],
-) -> Result<Manifest, ReleaseError> {
+) -> Result<(Manifest, Statuses), ReleaseError> {
     let staging = new_staging(data_dir)?;
-    let written = (|| {
-        Ok(vec![
-            write_synced(
-                &staging.join(OBSERVATIONS),
-                &observations_parquet(&dataset.frame)?,
-            )?,
-            write_synced(&staging.join(SERIES), &series_parquet(&statuses.series)?)?,
-            write_synced(
-                &staging.join(COUNTED),
-                &frame_parquet(counted_frame(&statuses.indicators)?)?,
-            )?,
-            write_synced(
-                &staging.join(INDEX),
-                &json(INDEX, &release_index(&dataset.frame, &statuses.series)?)?,
-            )?,
-        ])
-    })();
+    let (observations, rest) = std::thread::scope(|scope| {
+        let observations = scope.spawn(|| {
+            let path = staging.join(OBSERVATIONS);
+            let written = write_synced(&path, &observations_parquet(&dataset.frame)?)?;
+            check_observations_readable(&path)?;
+            Ok(written)
+        });
+        let rest = (|| {
+            let statuses = compute_columns(&dataset.dataset.indicators, &dataset.frame, method)?;
+            let files = vec![
+                write_synced(&staging.join(SERIES), &series_parquet(&statuses.series)?)?,
+                write_synced(
+                    &staging.join(COUNTED),
+                    &frame_parquet(counted_frame(&statuses.indicators)?)?,
+                )?,
+                write_synced(
+                    &staging.join(INDEX),
+                    &json(INDEX, &release_index(&dataset.frame, &statuses.series)?)?,
+                )?,
+            ];
+            Ok::<_, ReleaseError>((statuses, files))
+        })();
+        let observations = observations
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (observations, rest)
+    });
+    let (statuses, mut files) = match observations.and_then(|o| rest.map(|r| (o, r))) {
+        Ok((observations, (statuses, files))) => {
+            let mut all = vec![observations];
+            all.extend(files);
+            (statuses, all)
+        }
+        Err(err) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(err);
+        }
+    };
+    files.sort_by(|a, b| a.name.cmp(&b.name));
     let facts = ReleaseFacts {
         source,
         indicators: &dataset.dataset.indicators,
         areas: &dataset.dataset.areas,
-        statuses,
+        statuses: &statuses,
         warnings,
         series: statuses.series.len(),
         observations: dataset.frame.height(),
         counts: status_counts(&statuses.series),
     };
-    match written {
-        Ok(files) => publish(data_dir, staging, files, &facts),
-        Err(err) => {
-            let _ = fs::remove_dir_all(&staging);
-            Err(err)
-        }
-    }
+    let manifest = publish(data_dir, staging, files, &facts)?;
+    Ok((manifest, statuses))
 }
 
 /// Series per status.

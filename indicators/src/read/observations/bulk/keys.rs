@@ -25,11 +25,12 @@ pub(super) fn distinct_failures(
     decimal: DecimalSeparator,
     ctx: Context<'_>,
 ) -> PolarsResult<(Vec<String>, Vec<Vec<String>>)> {
+    // Runs of one value are skipped before hashing: ids and labels come in
+    // runs (a file is usually grouped by indicator and series).
     let distinct = |column: usize| -> PolarsResult<Vec<String>> {
-        let unique = table.columns[column].unique()?;
-        Ok(unique
-            .iter()
-            .map(|v| v.unwrap_or_default().to_owned())
+        Ok(crate::frame::distinct(&table.columns[column])
+            .into_iter()
+            .map(str::to_owned)
             .collect())
     };
     let ids = match (roles.indicator, ctx.file_indicator) {
@@ -79,13 +80,27 @@ pub(super) fn repeated_keys(cells: &DataFrame, dimensions: usize) -> PolarsResul
     let mut year_iter = years.iter();
     let mut dim_iters: Vec<_> = dims.iter().map(|d| d.iter()).collect();
     let mut hashes: Vec<u64> = Vec::with_capacity(cells.height());
-    for _ in 0..cells.height() {
-        let mut h = Fnv::default();
-        h.bytes(id_iter.next().flatten().unwrap_or_default().as_bytes());
-        h.bytes(&year_iter.next().flatten().unwrap_or(i32::MIN).to_le_bytes());
+    // The series part of a key (id and dimension cells) is hashed once per
+    // run of rows that share it; each row then only adds its year.
+    let mut key: Vec<&str> = Vec::with_capacity(dimensions + 1);
+    let mut previous: Vec<&str> = Vec::with_capacity(dimensions + 1);
+    let mut series_hash = Fnv::default().0;
+    for row in 0..cells.height() {
+        key.clear();
+        key.push(id_iter.next().flatten().unwrap_or_default());
         for d in &mut dim_iters {
-            h.bytes(d.next().flatten().unwrap_or_default().as_bytes());
+            key.push(d.next().flatten().unwrap_or_default());
         }
+        if row == 0 || key != previous {
+            let mut h = Fnv::default();
+            for cell in &key {
+                h.bytes(cell.as_bytes());
+            }
+            series_hash = h.0;
+            std::mem::swap(&mut key, &mut previous);
+        }
+        let mut h = Fnv(series_hash);
+        h.bytes(&year_iter.next().flatten().unwrap_or(i32::MIN).to_le_bytes());
         hashes.push(h.0);
     }
     // Sorting a copy finds the repeated hashes (usually none) faster than a

@@ -9,13 +9,15 @@
 //! is read once in Rust and joined back, so `2014/2015` and `district=Nord`
 //! are parsed once per file, not once per row.
 
+use std::collections::HashMap;
+
 use polars::prelude::*;
 
 use super::super::cell::parse_period;
 use super::super::table::Table;
 use super::{Context, Roles, Shape};
 use crate::frame::{columns as c, dimensions_json, ObservationFrame};
-use crate::model::{DecimalSeparator, Dimensions};
+use crate::model::{DecimalSeparator, Dimensions, Period};
 use keys::{distinct_failures, repeated_keys};
 
 mod keys;
@@ -120,12 +122,14 @@ fn cells(
         (0..height as u32).collect::<Vec<_>>(),
     ));
     let base = DataFrame::new(height, base)?;
-    // Null cells are empty cells.
+    // Null cells are empty cells (a column without any is left as it is,
+    // not copied).
     let fill: Vec<Expr> = base
-        .get_column_names()
+        .columns()
         .iter()
-        .filter(|n| n.as_str() != LINE && n.as_str() != ROW)
-        .map(|n| col(n.as_str()).fill_null(lit("")))
+        .filter(|c| c.name().as_str() != LINE && c.name().as_str() != ROW)
+        .filter(|c| c.null_count() > 0)
+        .map(|c| col(c.name().as_str()).fill_null(lit("")))
         .collect();
     match roles.shape {
         Shape::Long => {
@@ -140,20 +144,15 @@ fn cells(
                 decimal,
                 VALUE_NUMBER,
             ))?;
-            let periods = period_map(&frame)?;
-            Ok(frame
-                .lazy()
-                .with_columns(fill)
-                .with_columns([
-                    col(PERIOD_RAW).fill_null(lit("")),
-                    col(VALUE_RAW).fill_null(lit("")),
-                ])
-                .join(
-                    periods.lazy(),
-                    [col(PERIOD_RAW)],
-                    [col(PERIOD_RAW)],
-                    left_join(),
-                ))
+            let (year, label) = period_columns(&table.columns[period]);
+            frame.with_column(year)?;
+            frame.with_column(label)?;
+            let raw: Vec<Expr> = [PERIOD_RAW, VALUE_RAW]
+                .into_iter()
+                .filter(|name| frame.column(name).is_ok_and(|c| c.null_count() > 0))
+                .map(|name| col(name).fill_null(lit("")))
+                .collect();
+            Ok(frame.lazy().with_columns(fill).with_columns(raw))
         }
         Shape::Wide => {
             // Column by column; a row's cells are put back in column order
@@ -185,40 +184,44 @@ fn left_join() -> JoinArgs {
     }
 }
 
-/// Each distinct period cell read once: `(raw, year, label)`, the year null
-/// where the cell is not a period (an empty cell is `""`).
-fn period_map(frame: &DataFrame) -> PolarsResult<DataFrame> {
-    let distinct = frame
-        .column(PERIOD_RAW)?
-        .as_materialized_series()
-        .unique()?;
-    let mut cells: Vec<&str> = distinct
-        .str()?
-        .iter()
-        .map(Option::unwrap_or_default)
-        .collect();
-    cells.sort_unstable();
-    cells.dedup();
-    let periods: Vec<_> = cells.iter().map(|cell| parse_period(cell)).collect();
-    DataFrame::new(
-        cells.len(),
-        vec![
-            Column::new(PERIOD_RAW.into(), cells.clone()),
-            Column::new(
-                YEAR.into(),
-                periods
-                    .iter()
-                    .map(|p| p.as_ref().map(|p| p.year))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                LABEL.into(),
-                periods
-                    .iter()
-                    .map(|p| p.as_ref().map(|p| p.label.as_str()))
-                    .collect::<Vec<_>>(),
-            ),
-        ],
+/// The year and label of each period cell, null where the cell is not a
+/// period. Each distinct cell is parsed once (runs of one cell cost a
+/// comparison), and where every label is its cell as written (`2014`), the
+/// cells themselves are the labels, shared rather than copied.
+fn period_columns(cells: &StringChunked) -> (Column, Column) {
+    let mut parsed: HashMap<&str, Option<Period>> = HashMap::new();
+    let mut years: Vec<Option<i32>> = Vec::with_capacity(cells.len());
+    let mut relabelled = false;
+    let mut previous: Option<(&str, Option<i32>)> = None;
+    for cell in cells.iter() {
+        let cell = cell.unwrap_or_default();
+        let year = match previous {
+            Some((text, year)) if text == cell => year,
+            _ => {
+                let period = parsed.entry(cell).or_insert_with(|| parse_period(cell));
+                relabelled |= period.as_ref().is_some_and(|p| p.label != cell);
+                period.as_ref().map(|p| p.year)
+            }
+        };
+        previous = Some((cell, year));
+        years.push(year);
+    }
+    let label = if relabelled {
+        cells
+            .iter()
+            .map(|cell| {
+                parsed
+                    .get(cell.unwrap_or_default())
+                    .and_then(Option::as_ref)
+                    .map(|p| p.label.as_str())
+            })
+            .collect::<StringChunked>()
+    } else {
+        cells.clone()
+    };
+    (
+        Column::new(YEAR.into(), years),
+        label.with_name(LABEL.into()).into_column(),
     )
 }
 
