@@ -308,12 +308,10 @@ impl ObservationFrame {
         }
         let v = self.view()?;
         // Integer ranks sort (and compare) far faster than the texts.
-        let id_ranks = ranks(&v.indicator, |a, b| a.cmp(b));
-        let mut parsed: HashMap<&str, Dimensions> = HashMap::new();
-        for d in distinct(&v.dimensions) {
-            parsed.insert(d, dimensions_from_json(d).unwrap_or_default());
-        }
-        let series_ranks = ranks(&v.dimensions, |a, b| parsed[a].cmp(&parsed[b]));
+        let id_ranks = ranks(&v.indicator, |id| id);
+        let series_ranks = ranks(&v.dimensions, |d| {
+            dimensions_from_json(d).unwrap_or_default()
+        });
         let sorted = (1..self.height()).all(|i| {
             (id_ranks[i - 1], series_ranks[i - 1], v.year.get(i - 1))
                 <= (id_ranks[i], series_ranks[i], v.year.get(i))
@@ -341,45 +339,48 @@ impl ObservationFrame {
 /// The distinct texts of a column, in order of first appearance (runs of one
 /// text, as a sorted or grouped file has, cost one comparison per row).
 pub(crate) fn distinct(column: &StringChunked) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    let mut seen: HashMap<&str, ()> = HashMap::new();
-    let mut previous: Option<&str> = None;
-    for text in column.iter() {
-        let text = text.unwrap_or_default();
-        if previous != Some(text) {
-            if seen.insert(text, ()).is_none() {
-                out.push(text);
-            }
-            previous = Some(text);
-        }
-    }
-    out
+    codes(column).1
 }
 
-/// Each row's rank among the column's distinct texts in `order`.
-fn ranks(column: &StringChunked, order: impl Fn(&str, &str) -> std::cmp::Ordering) -> Vec<u32> {
-    let mut texts = distinct(column);
-    texts.sort_by(|a, b| order(a, b));
-    let rank_of: HashMap<&str, u32> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (*t, i as u32))
-        .collect();
+/// Each row's text as a number (the position of its first appearance), and
+/// the distinct texts in that order. One hash per run of equal texts.
+fn codes(column: &StringChunked) -> (Vec<u32>, Vec<&str>) {
+    let mut seen: PlHashMap<&str, u32> = PlHashMap::default();
+    let mut texts: Vec<&str> = Vec::new();
     let mut out = Vec::with_capacity(column.len());
     let mut previous: Option<(&str, u32)> = None;
     for text in column.iter() {
         let text = text.unwrap_or_default();
-        let rank = match previous {
-            Some((p, r)) if p == text => r,
-            _ => rank_of.get(text).copied().unwrap_or(u32::MAX),
+        let code = match previous {
+            Some((p, code)) if p == text => code,
+            _ => *seen.entry(text).or_insert_with(|| {
+                texts.push(text);
+                (texts.len() - 1) as u32
+            }),
         };
-        previous = Some((text, rank));
-        out.push(rank);
+        previous = Some((text, code));
+        out.push(code);
     }
-    out
+    (out, texts)
 }
 
-/// A frame's columns, each one chunk, for row-by-row walks.
+/// Each row's rank among the column's distinct texts, ordered by `key`
+/// (computed once per distinct text).
+fn ranks<'a, K: Ord>(column: &'a StringChunked, key: impl Fn(&'a str) -> K) -> Vec<u32> {
+    let (mut codes, texts) = codes(column);
+    let keys: Vec<K> = texts.iter().map(|t| key(t)).collect();
+    let mut by_key: Vec<u32> = (0..texts.len() as u32).collect();
+    by_key.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+    let mut rank = vec![0u32; texts.len()];
+    for (r, &code) in by_key.iter().enumerate() {
+        rank[code as usize] = r as u32;
+    }
+    for code in &mut codes {
+        *code = rank[*code as usize];
+    }
+    codes
+}
+
 #[derive(Debug, Clone)]
 pub struct FrameView {
     pub indicator: StringChunked,
