@@ -275,14 +275,14 @@ pub fn read_observation_frame(table: &Table, file: &str, ctx: Context<'_>) -> Fr
 
     let all_rows = || (0..table.height()).collect::<Vec<usize>>();
     let checked = bulk::check(table, file, &roles, decimal, ctx);
-    let (clean, dirty) = match checked {
-        Some(checked) => (checked.clean, checked.dirty_rows),
+    let (clean, dirty, clean_problems) = match checked {
+        Some(checked) => (checked.clean, checked.dirty_rows, checked.problems),
         // Polars could not run the checks (it should not happen): read
         // every row one by one, which is slower but never wrong.
-        None => (ObservationFrame::default(), all_rows()),
+        None => (ObservationFrame::default(), all_rows(), Vec::new()),
     };
     if dirty.is_empty() {
-        return finish(summary, clean.without_missing_values(), Vec::new());
+        return finish(summary, clean.without_missing_values(), clean_problems);
     }
     // Every row read in order is always exact: the answer whenever the two
     // paths' results cannot simply be put together.
@@ -315,7 +315,11 @@ pub fn read_observation_frame(table: &Table, file: &str, ctx: Context<'_>) -> Fr
     if frame.append(from_rows).is_err() {
         return every_row(summary);
     }
-    finish(summary, frame, by_row.problems)
+    // Both lists are in row order; a row is in one or the other.
+    let mut problems = clean_problems;
+    problems.extend(by_row.problems);
+    problems.sort_by_key(|p| p.line);
+    finish(summary, frame, problems)
 }
 
 fn finish(mut summary: FileSummary, frame: ObservationFrame, problems: Vec<Problem>) -> FrameFile {

@@ -281,8 +281,9 @@ fn decimal_comma_files_are_read_in_bulk_too() {
 #[test]
 fn only_rows_that_fail_in_bulk_are_read_one_by_one() {
     let text = "indicator,year,sex,value,flag\np,2020,,12.5,\np,2021,,x1,\np,2022,,13,p\np,2023, female,14,\np,2024,,15,\np,20x5,,16,\n";
-    // Lines 3 (not a number), 4 (flag), 5 (label to trim) and 7 (period).
-    assert_eq!(bulk_split(text, None), (2, vec![1, 2, 3, 5]));
+    // Lines 3 (not a number), 5 (label to trim) and 7 (period); line 4's
+    // plain flag is read in bulk.
+    assert_eq!(bulk_split(text, None), (3, vec![1, 3, 5]));
     let f = read(text, None);
     assert_eq!(
         codes(&f),
@@ -324,4 +325,54 @@ fn ids_the_catalogue_does_not_know_fail_in_bulk() {
             (ProblemCode::UnitMismatch, Some(4))
         ]
     );
+}
+
+/// What the row path alone makes of every row of `text`.
+fn every_row(text: &str) -> Vec<Problem> {
+    let (table, _) = load_csv(text.as_bytes(), "obs.csv");
+    let ctx = Context::default();
+    let roles = Roles::find(&table, "obs.csv", ctx).expect("roles");
+    let decimal = detect_decimal_separator(roles.value_cells(&table), b',');
+    let all: Vec<usize> = (0..table.height()).collect();
+    let mut untranslated = roles.untranslated.clone();
+    rows::read_rows(
+        &table,
+        "obs.csv",
+        &roles,
+        decimal,
+        ctx,
+        &all,
+        &mut untranslated,
+    )
+    .problems
+}
+
+#[test]
+fn plain_flags_are_read_in_bulk_with_the_row_paths_warnings() {
+    // Line 3's flag is plain; line 4's needs trimming and line 5's is a
+    // missing-value marker, which the row path reads; line 6 has no value.
+    let text = "indicator,year,value,flag\np,2020,12.5,\np,2021,13,p\np,2022,14, e\np,2023,15,..\np,2024,,p\np,2025,16,*\n";
+    assert_eq!(bulk_split(text, None), (4, vec![2, 3]));
+    let f = read(text, None);
+    assert_eq!(
+        f.problems,
+        every_row(text),
+        "the same warnings, word for word"
+    );
+    assert_eq!(
+        codes(&f),
+        [
+            (ProblemCode::FlaggedValue, Some(3)),
+            (ProblemCode::FlaggedValue, Some(4)),
+            (ProblemCode::FlaggedValue, Some(7)),
+        ]
+    );
+    let flags: Vec<&str> = f.observations.iter().map(|o| o.flags.as_str()).collect();
+    assert_eq!(flags, ["", "p", "e", "", "*"]);
+}
+
+#[test]
+fn flags_in_a_wide_table_go_the_row_path() {
+    let text = "indicator,2020,2021,flag\np,1,2,p\nq,3,4,\n";
+    assert_eq!(bulk_split(text, None), (2, vec![0]));
 }

@@ -5,6 +5,7 @@
 use polars::prelude::*;
 
 use super::super::super::catalogue::MAX_LABEL_CHARS;
+use super::super::super::cell;
 use super::super::super::table::Table;
 use super::super::{Context, Roles};
 use super::{dim, CLEAN, ID, YEAR};
@@ -64,6 +65,20 @@ pub(super) fn distinct_failures(
         bad_labels.push(bad);
     }
     Ok((bad_ids, bad_labels))
+}
+
+/// The distinct cells of the flag column that the row path must read: a
+/// flag that needs trimming or is a missing-value marker (`-` excepted,
+/// which is a flag). Plain flags (`p`, `e`, `*`) are kept as written.
+pub(super) fn bad_flags(table: &Table, column: usize) -> Vec<String> {
+    crate::frame::distinct(&table.columns[column])
+        .into_iter()
+        .filter(|flag| {
+            !flag.is_empty()
+                && (cell::clean(flag) != *flag || (cell::is_missing(flag) && *flag != "-"))
+        })
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Rows whose (indicator, year, dimension cells) another row has too: the

@@ -18,7 +18,7 @@ use super::super::table::Table;
 use super::{Context, Roles, Shape};
 use crate::frame::{columns as c, dimensions_json, ObservationFrame};
 use crate::model::{DecimalSeparator, Dimensions, Period};
-use keys::{distinct_failures, repeated_keys};
+use keys::{bad_flags, distinct_failures, repeated_keys};
 
 mod keys;
 
@@ -48,6 +48,8 @@ pub(super) struct Checked {
     pub clean: ObservationFrame,
     /// Rows (ascending) to read one by one.
     pub dirty_rows: Vec<usize>,
+    /// The clean rows' warnings (a flagged value), in row order.
+    pub problems: Vec<crate::problem::Problem>,
 }
 
 /// Runs the bulk checks; `None` when they cannot tell (the caller then reads
@@ -69,7 +71,14 @@ pub(super) fn check(
     }
     cells(table, roles, decimal, ctx)
         .and_then(|cells| classify(cells, table, roles, decimal, ctx))
-        .and_then(|cells| split(cells, file, roles))
+        .and_then(|cells| {
+            split(
+                cells,
+                file,
+                roles,
+                roles.value.map(|v| table.headers[v].as_str()),
+            )
+        })
         .ok()
 }
 
@@ -309,8 +318,16 @@ fn classify(
         let progress = number(col(PROGRESS_NUMBER));
         ok = ok.and(col(PROGRESS_RAW).eq(lit("")).or(progress.is_not_null()));
     }
-    if roles.flag.is_some() {
-        ok = ok.and(col(FLAG_RAW).eq(lit("")));
+    if let Some(column) = roles.flag {
+        // A long table's plain flags are read here; in a wide table a flag
+        // is about every period cell of its row, and the row path words it.
+        ok = ok.and(match roles.shape {
+            Shape::Long => {
+                let bad = Series::new("bad".into(), bad_flags(table, column));
+                col(FLAG_RAW).is_in(lit(bad).implode(false), false).not()
+            }
+            Shape::Wide => col(FLAG_RAW).eq(lit("")),
+        });
     }
     if roles.unit.is_some() {
         let unit_ok = col(UNIT_RAW).eq(lit(""));
@@ -328,7 +345,12 @@ fn classify(
 }
 
 /// Step 3: the clean rows as observations, and the rows to read one by one.
-fn split(cells: LazyFrame, file: &str, roles: &Roles) -> PolarsResult<Checked> {
+fn split(
+    cells: LazyFrame,
+    file: &str,
+    roles: &Roles,
+    value_header: Option<&str>,
+) -> PolarsResult<Checked> {
     let mut cells = cells.collect()?;
     let repeated = repeated_keys(&cells, roles.dimensions.len())?;
     let clean = cells.column(CLEAN)?.bool()? & &!repeated;
@@ -374,7 +396,11 @@ fn split(cells: LazyFrame, file: &str, roles: &Roles) -> PolarsResult<Checked> {
             col(c::DIMENSIONS),
             col(c::VALUE),
             lit(NULL).cast(DataType::String).alias(c::TEXT),
-            lit("").alias(c::FLAGS),
+            if roles.flag.is_some() {
+                col(FLAG_RAW).alias(c::FLAGS)
+            } else {
+                lit("").alias(c::FLAGS)
+            },
             if roles.progress.is_some() {
                 col(c::PROGRESS)
             } else {
@@ -382,12 +408,53 @@ fn split(cells: LazyFrame, file: &str, roles: &Roles) -> PolarsResult<Checked> {
             },
             lit(file).alias(c::SOURCE_FILE),
             col(LINE).alias(c::SOURCE_LINE),
+            col(VALUE_RAW),
         ])
         .collect()?;
+    let problems = flagged(&frame, file, value_header)?;
     Ok(Checked {
         clean: ObservationFrame::new(frame)?,
         dirty_rows,
+        problems,
     })
+}
+
+/// A warning for each clean value that carries a flag, as the row path
+/// words it: at the value's line and column, with the value as written.
+fn flagged(
+    frame: &DataFrame,
+    file: &str,
+    value_header: Option<&str>,
+) -> PolarsResult<Vec<crate::problem::Problem>> {
+    let flags = frame.column(c::FLAGS)?.str()?;
+    if flags.iter().all(|f| f.is_none_or(str::is_empty)) {
+        return Ok(Vec::new());
+    }
+    let (values, lines) = (
+        frame.column(c::VALUE)?.f64()?,
+        frame.column(c::SOURCE_LINE)?.u64()?,
+    );
+    let raw = frame.column(VALUE_RAW)?.str()?;
+    let mut out = Vec::new();
+    for (((flag, value), line), raw) in flags
+        .iter()
+        .zip(values.iter())
+        .zip(lines.iter())
+        .zip(raw.iter())
+    {
+        let (Some(flag), Some(_), Some(line)) = (flag, value, line) else {
+            continue;
+        };
+        if flag.is_empty() {
+            continue;
+        }
+        out.push(
+            crate::problem::Problem::flagged_value(file, flag)
+                .at(line as usize, value_header.unwrap_or_default())
+                .with_value(raw.unwrap_or_default()),
+        );
+    }
+    Ok(out)
 }
 
 /// Each distinct combination of dimension cells as the series' text.
