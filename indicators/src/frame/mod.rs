@@ -9,6 +9,10 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 
+mod codes;
+pub(crate) use codes::distinct;
+use codes::ranks;
+
 use crate::model::{Dimensions, Observation, Period, Point, Series, SeriesKey, SourceRef};
 
 /// The column names, in the order a frame keeps them.
@@ -334,51 +338,6 @@ impl ObservationFrame {
         self.0 = frame;
         Ok(())
     }
-}
-
-/// The distinct texts of a column, in order of first appearance (runs of one
-/// text, as a sorted or grouped file has, cost one comparison per row).
-pub(crate) fn distinct(column: &StringChunked) -> Vec<&str> {
-    codes(column).1
-}
-
-/// Each row's text as a number (the position of its first appearance), and
-/// the distinct texts in that order. One hash per run of equal texts.
-fn codes(column: &StringChunked) -> (Vec<u32>, Vec<&str>) {
-    let mut seen: PlHashMap<&str, u32> = PlHashMap::default();
-    let mut texts: Vec<&str> = Vec::new();
-    let mut out = Vec::with_capacity(column.len());
-    let mut previous: Option<(&str, u32)> = None;
-    for text in column.iter() {
-        let text = text.unwrap_or_default();
-        let code = match previous {
-            Some((p, code)) if p == text => code,
-            _ => *seen.entry(text).or_insert_with(|| {
-                texts.push(text);
-                (texts.len() - 1) as u32
-            }),
-        };
-        previous = Some((text, code));
-        out.push(code);
-    }
-    (out, texts)
-}
-
-/// Each row's rank among the column's distinct texts, ordered by `key`
-/// (computed once per distinct text).
-fn ranks<'a, K: Ord>(column: &'a StringChunked, key: impl Fn(&'a str) -> K) -> Vec<u32> {
-    let (mut codes, texts) = codes(column);
-    let keys: Vec<K> = texts.iter().map(|t| key(t)).collect();
-    let mut by_key: Vec<u32> = (0..texts.len() as u32).collect();
-    by_key.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
-    let mut rank = vec![0u32; texts.len()];
-    for (r, &code) in by_key.iter().enumerate() {
-        rank[code as usize] = r as u32;
-    }
-    for code in &mut codes {
-        *code = rank[*code as usize];
-    }
-    codes
 }
 
 #[derive(Debug, Clone)]
