@@ -138,6 +138,10 @@ impl ObservationFrame {
     /// for repeated keys).
     pub fn without_missing_values(self) -> Self {
         let frame = &self.0;
+        // Filtering copies every column: not when there is nothing to drop.
+        if frame.column(c::VALUE).is_ok_and(|v| v.null_count() == 0) {
+            return self;
+        }
         match frame
             .column(c::VALUE)
             .map(|v| v.is_not_null())
@@ -310,6 +314,10 @@ impl ObservationFrame {
         if self.height() < 2 {
             return Ok(());
         }
+        // One chunk per column, before the view (which would otherwise copy
+        // each column into one chunk of its own): later walks index rows,
+        // which in a column of many chunks means finding the chunk first.
+        self.0.rechunk_mut_par();
         let v = self.view()?;
         // Integer ranks sort (and compare) far faster than the texts.
         let id_ranks = ranks(&v.indicator, |id| id);
@@ -321,8 +329,6 @@ impl ObservationFrame {
                 <= (id_ranks[i], series_ranks[i], v.year.get(i))
         });
         if sorted {
-            // One chunk per column: later walks take it without copying.
-            self.0.rechunk_mut_par();
             return Ok(());
         }
         let mut frame = self.0.clone();

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{
-    add_file, catalogue, checks, display_name, finish, read_file, table, Progress, Report,
-    AREAS_FILE, CATALOGUE_FILE, OBSERVATIONS_DIR, SETTINGS_FILE,
+    add_file, catalogue, checks, display_name, finish, read_file, read_files_in_order, table,
+    Progress, Report, AREAS_FILE, CATALOGUE_FILE, OBSERVATIONS_DIR, SETTINGS_FILE,
 };
 use crate::model::{Area, Indicator};
 use crate::problem::Problem;
@@ -73,12 +73,14 @@ pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
 /// [`read_dataset`], the observations as columns only (`Report::frame`).
 pub(super) fn read_dataset_columns(dir: &Path, progress: Progress<'_>) -> Report {
     let mut head = dataset_head(dir);
-    for (i, path) in head.files.iter().enumerate() {
-        let name = display_name(path, dir);
-        progress(&name, i, head.files.len());
-        let file = read_file(path, &name, Some(&head.indicators), None);
-        add_file(&mut head.report, file);
-    }
+    let names: Vec<String> = head.files.iter().map(|p| display_name(p, dir)).collect();
+    let (files, catalogue) = (&head.files, &head.indicators);
+    let report = &mut head.report;
+    let read = |i: usize| read_file(&files[i], &names[i], Some(catalogue), None);
+    read_files_in_order(files.len(), read, |i, file| {
+        progress(&names[i], i, files.len());
+        add_file(report, file);
+    });
     progress("", head.files.len(), head.files.len());
     let mut report = head.report;
     report.problems.extend(checks::counted_series_exist(

@@ -223,6 +223,48 @@ fn observations_of(
     file
 }
 
+/// Reads `count` files with `read`, on two threads when there are several
+/// (each file's reading depends on no other's), and hands each to `add` in
+/// order, so the report is the same as one thread's.
+pub(crate) fn read_files_in_order(
+    count: usize,
+    read: impl Fn(usize) -> FrameFile + Sync,
+    mut add: impl FnMut(usize, FrameFile),
+) {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(2)
+        .min(count);
+    if workers <= 1 {
+        (0..count).for_each(|i| add(i, read(i)));
+        return;
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, FrameFile)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (sender, next, read) = (sender.clone(), &next, &read);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= count || sender.send((i, read(i))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        // Files finish out of order; each waits here for those before it.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut wanted = 0;
+        for (i, file) in receiver {
+            waiting.insert(i, file);
+            while let Some(file) = waiting.remove(&wanted) {
+                add(wanted, file);
+                wanted += 1;
+            }
+        }
+    });
+}
+
 /// Adds a file's problems, and its observations only if it has no errors: a
 /// file with errors is never partly accepted.
 pub(crate) fn add_file(report: &mut Report, mut file: FrameFile) {
@@ -248,6 +290,26 @@ pub(crate) fn display_name(path: &Path, root: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_read_on_two_threads_are_added_in_order() {
+        // The first files take longest, so they finish last.
+        let count = 6;
+        let read = |i: usize| {
+            std::thread::sleep(std::time::Duration::from_millis(10 * (count - i) as u64));
+            FrameFile {
+                summary: FileSummary {
+                    file: format!("f{i}.csv"),
+                    ..FileSummary::default()
+                },
+                ..FrameFile::default()
+            }
+        };
+        let mut added = Vec::new();
+        read_files_in_order(count, read, |i, file| added.push((i, file.summary.file)));
+        let expected: Vec<(usize, String)> = (0..count).map(|i| (i, format!("f{i}.csv"))).collect();
+        assert_eq!(added, expected);
+    }
 
     #[test]
     fn file_names_give_open_sdg_ids() {

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use serde_norway::Value;
 
 use super::{
-    add_file, display_name, finish, indicator_from_file_name, read_file, text, Progress, Report,
+    add_file, display_name, finish, indicator_from_file_name, read_file, read_files_in_order, text,
+    Progress, Report,
 };
 use crate::model::{CountedSeries, Direction, Indicator, ProgressOptions, Visibility};
 use crate::problem::Problem;
@@ -316,14 +317,16 @@ pub(super) fn read_open_sdg_columns(
             .push(Problem::not_a_dataset(&display_name(data_dir, root)));
     }
     let mut seen_ids: HashMap<String, String> = HashMap::new();
-    for (i, path) in files.iter().enumerate() {
-        let name = display_name(path, root);
-        progress(&name, i, files.len());
+    let names: Vec<String> = files.iter().map(|p| display_name(p, root)).collect();
+    let read = |i: usize| read_file(&files[i], &names[i], None, translations.as_ref());
+    read_files_in_order(files.len(), read, |i, file| {
+        let (path, name) = (&files[i], &names[i]);
+        progress(name, i, files.len());
         let id = indicator_from_file_name(path).unwrap_or_default();
         if let Some(first) = seen_ids.get(&id) {
             report
                 .problems
-                .push(Problem::duplicate_file(&name, &id, first));
+                .push(Problem::duplicate_file(name, &id, first));
         } else {
             seen_ids.insert(id.clone(), name.clone());
         }
@@ -331,15 +334,12 @@ pub(super) fn read_open_sdg_columns(
             let mut indicator = Indicator::new(&id, &id, "", crate::model::Direction::Lower, &[]);
             indicator.sdg_targets = target_of_id(&id).into_iter().collect();
             if root.join("meta").is_dir() {
-                report.problems.push(Problem::no_meta_file(&name, &id));
+                report.problems.push(Problem::no_meta_file(name, &id));
             }
             indicators.push(indicator);
         }
-        add_file(
-            &mut report,
-            read_file(path, &name, None, translations.as_ref()),
-        );
-    }
+        add_file(&mut report, file);
+    });
     progress("", files.len(), files.len());
     for indicator in &indicators {
         if !seen_ids.contains_key(&indicator.id) {

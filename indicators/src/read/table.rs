@@ -169,6 +169,21 @@ pub fn scan_records(text: &str, delimiter: u8) -> Records {
         out.width = out.width.max(fields);
         out.lines.push(line);
     };
+    if memchr::memchr(b'"', bytes).is_none() {
+        // No quotes anywhere: one vectorised pass finds every newline and
+        // delimiter, and each line ends a record.
+        let (mut line, mut start) = (1usize, 0usize);
+        for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+            if start >= bytes.len() {
+                break;
+            }
+            let this = &bytes[start..end];
+            let fields = 1 + this.iter().filter(|&&b| b == delimiter).count();
+            end_line(&mut out, line, start..end, fields, bytes, &record);
+            (line, start) = (line + 1, end + 1);
+        }
+        return out;
+    }
     let (mut line, mut start) = (1usize, 0usize);
     while start < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
@@ -202,6 +217,23 @@ pub fn scan_records(text: &str, delimiter: u8) -> Records {
         start = i + 1;
     }
     out
+}
+
+/// A line without quotes: a record, or a blank line to cut out.
+fn end_line(
+    out: &mut Records,
+    line: usize,
+    span: std::ops::Range<usize>,
+    fields: usize,
+    bytes: &[u8],
+    record: &impl Fn(&mut Records, usize, usize),
+) {
+    let this = &bytes[span.clone()];
+    if this.iter().all(|&b| b == b' ' || b == b'\t') {
+        out.blank.push(span.start..(span.end + 1).min(bytes.len()));
+    } else {
+        record(out, line, fields);
+    }
 }
 
 /// The lazy polars scan: every cell as text, no header interpretation. The
@@ -344,6 +376,34 @@ mod tests {
         let records = scan_records(text, b',');
         assert_eq!(records.blank.len(), 3, "{records:?}");
         assert_eq!((records.header_fields, records.width), (2, 2));
+    }
+
+    #[test]
+    fn a_file_without_quotes_is_scanned_like_one_with_them() {
+        // The same lines with and without a quoted cell: the quote-free
+        // pass finds the same records, blank lines (tab-only ones in a
+        // tab-separated file too), ragged rows and a last line without a
+        // newline.
+        for (text, delimiter) in [
+            ("a,b\n  \n1,2\n\n3,4,5\n6,7", b','),
+            ("a\tb\n\t\t\n1\t2\n3\n6\t7\n", b'\t'),
+        ] {
+            let quoted = text.replacen('a', "\"a\"", 1);
+            let facts = |r: Records| (r.lines, r.ragged, r.header_fields, r.width, r.blank.len());
+            assert_eq!(
+                facts(scan_records(text, delimiter)),
+                facts(scan_records(&quoted, delimiter)),
+                "{text:?}"
+            );
+        }
+        let records = scan_records("a,b\n  \n1,2\n\n3,4,5\n6,7", b',');
+        assert_eq!(records.lines, [1, 3, 5, 6]);
+        assert_eq!(records.ragged, [(5, 3)]);
+        assert_eq!(records.blank, [4..7, 11..12]);
+        let tabs = scan_records("a\tb\n\t\t\n1\t2\n", b'\t');
+        assert_eq!(tabs.lines, [1, 3]);
+        assert_eq!(tabs.blank.first(), Some(&(4..7)));
+        assert_eq!(tabs.blank.len(), 1);
     }
 
     #[test]

@@ -82,6 +82,14 @@ pub fn decode_owned(bytes: Vec<u8>) -> DecodedText {
 
 fn detect_line_ending(text: &str) -> LineEnding {
     let bytes = text.as_bytes();
+    // Most files have no CR at all: two vectorised searches decide.
+    if memchr::memchr(b'\r', bytes).is_none() {
+        return if memchr::memchr(b'\n', bytes).is_some() {
+            LineEnding::Lf
+        } else {
+            LineEnding::None
+        };
+    }
     let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {

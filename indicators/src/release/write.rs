@@ -110,7 +110,10 @@ pub(super) fn write_release(
     let (observations, rest) = std::thread::scope(|scope| {
         let observations = scope.spawn(|| {
             let path = staging.join(OBSERVATIONS);
-            let written = write_synced(&path, &observations_parquet(&dataset.frame)?)?;
+            let bytes = observations_parquet(&dataset.frame)?;
+            let written = write_synced(&path, &bytes)?;
+            // Not held while the file is read back.
+            drop(bytes);
             check_observations_readable(&path)?;
             Ok(written)
         });

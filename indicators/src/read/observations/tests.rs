@@ -116,6 +116,24 @@ fn duplicate_keys_with_different_values_are_errors_and_same_values_warnings() {
 }
 
 #[test]
+fn a_series_that_comes_back_later_in_the_file_is_still_checked_for_repeats() {
+    // Runs of one series with rising years are checked run against run:
+    // series p comes back after q and repeats 2021.
+    let f = read(
+        "indicator,year,sex,value\np,2020,f,1\np,2021,f,2\nq,2020,f,5\np,2021,f,3\np,2022,f,4\n",
+        None,
+    );
+    assert_eq!(codes(&f), [(ProblemCode::DuplicateObservation, Some(5))]);
+    // Falling years inside one run are checked too.
+    let f = read("indicator,year,value\np,2022,1\np,2021,2\np,2022,3\n", None);
+    assert_eq!(codes(&f), [(ProblemCode::DuplicateObservation, Some(4))]);
+    // The same series in two runs, years apart, is no repeat.
+    let f = read("indicator,year,value\np,2020,1\nq,2020,2\np,2021,3\n", None);
+    assert_eq!(codes(&f), []);
+    assert_eq!(f.observations.len(), 3);
+}
+
+#[test]
 fn non_numeric_values_are_errors_naming_the_cell() {
     let f = read("indicator;jaar;waarde\np;2020;12,x\n", None);
     let p = &f.problems[0];

@@ -8,7 +8,7 @@ use super::super::super::catalogue::MAX_LABEL_CHARS;
 use super::super::super::cell;
 use super::super::super::table::Table;
 use super::super::{Context, Roles};
-use super::{dim, CLEAN, ID, YEAR};
+use super::{dim, ID, YEAR};
 use crate::model::DecimalSeparator;
 
 /// `text` needs no trimming and is not in quotes: what `clean` returns as is.
@@ -85,18 +85,17 @@ pub(super) fn bad_flags(table: &Table, column: usize) -> Vec<String> {
 /// row path words those. Compared by a 64-bit hash of the key, so a rare
 /// collision only sends two clean rows the slower way, never lets a
 /// repeat through.
-pub(super) fn repeated_keys(cells: &DataFrame, dimensions: usize) -> PolarsResult<BooleanChunked> {
+pub(super) fn repeated_keys(cells: &DataFrame, dimensions: usize) -> PolarsResult<Vec<bool>> {
     let ids = cells.column(ID)?.str()?;
     let years = cells.column(YEAR)?.i32()?;
     let dims: Vec<&StringChunked> = (0..dimensions)
         .map(|k| cells.column(dim(k).as_str()).and_then(|c| c.str()))
         .collect::<PolarsResult<_>>()?;
     let mut id_iter = ids.iter();
-    let mut year_iter = years.iter();
     let mut dim_iters: Vec<_> = dims.iter().map(|d| d.iter()).collect();
-    let mut hashes: Vec<u64> = Vec::with_capacity(cells.height());
     // The series part of a key (id and dimension cells) is hashed once per
-    // run of rows that share it; each row then only adds its year.
+    // run of rows that share it.
+    let mut series: Vec<u64> = Vec::with_capacity(cells.height());
     let mut key: Vec<&str> = Vec::with_capacity(dimensions + 1);
     let mut previous: Vec<&str> = Vec::with_capacity(dimensions + 1);
     let mut series_hash = Fnv::default().0;
@@ -114,10 +113,21 @@ pub(super) fn repeated_keys(cells: &DataFrame, dimensions: usize) -> PolarsResul
             series_hash = h.0;
             std::mem::swap(&mut key, &mut previous);
         }
-        let mut h = Fnv(series_hash);
-        h.bytes(&year_iter.next().flatten().unwrap_or(i32::MIN).to_le_bytes());
-        hashes.push(h.0);
+        series.push(series_hash);
     }
+    let years: Vec<i32> = years.iter().map(|y| y.unwrap_or(i32::MIN)).collect();
+    if no_repeats_by_runs(&series, &years) {
+        return Ok(vec![false; series.len()]);
+    }
+    let hashes: Vec<u64> = series
+        .iter()
+        .zip(&years)
+        .map(|(&s, y)| {
+            let mut h = Fnv(s);
+            h.bytes(&y.to_le_bytes());
+            h.0
+        })
+        .collect();
     // Sorting a copy finds the repeated hashes (usually none) faster than a
     // hash table would.
     let mut sorted = hashes.clone();
@@ -127,8 +137,29 @@ pub(super) fn repeated_keys(cells: &DataFrame, dimensions: usize) -> PolarsResul
         .filter(|w| w[0] == w[1])
         .map(|w| w[0])
         .collect();
-    let out: BooleanChunked = hashes.iter().map(|h| repeated.contains(h)).collect();
-    Ok(out.with_name(CLEAN.into()))
+    Ok(hashes.iter().map(|h| repeated.contains(h)).collect())
+}
+
+/// The usual file, proven free of repeats without hashing each row: each
+/// run of one series has rising years, and no two runs of one series share
+/// a year range. `false` means "could not tell" (a repeat, falling years
+/// or two series whose hashes collide), and the caller looks row by row.
+fn no_repeats_by_runs(series: &[u64], years: &[i32]) -> bool {
+    // (series, first year, last year) of each run.
+    let mut runs: Vec<(u64, i32, i32)> = Vec::new();
+    for (i, (&s, &year)) in series.iter().zip(years).enumerate() {
+        match runs.last_mut() {
+            Some(run) if i > 0 && series[i - 1] == s => {
+                if year <= run.2 {
+                    return false;
+                }
+                run.2 = year;
+            }
+            _ => runs.push((s, year, year)),
+        }
+    }
+    runs.sort_unstable();
+    runs.windows(2).all(|w| w[0].0 != w[1].0 || w[0].2 < w[1].1)
 }
 
 /// FNV-1a, with a separator after each field so `ab|c` and `a|bc` differ.
