@@ -388,9 +388,14 @@ impl FrameView {
     /// `(indicator, dimensions text, rows)`.
     pub fn series_ranges(&self) -> Vec<(&str, &str, std::ops::Range<usize>)> {
         let mut out: Vec<(&str, &str, std::ops::Range<usize>)> = Vec::new();
-        for row in 0..self.len() {
-            let id = self.indicator.get(row).unwrap_or_default();
-            let dims = self.dimensions.get(row).unwrap_or("[]");
+        // Walked in step, not looked up by row (which finds the chunk first).
+        let rows = self
+            .indicator
+            .iter()
+            .zip(self.dimensions.iter())
+            .enumerate();
+        for (row, (id, dims)) in rows {
+            let (id, dims) = (id.unwrap_or_default(), dims.unwrap_or("[]"));
             match out.last_mut() {
                 Some((i, d, range)) if *i == id && *d == dims => range.end = row + 1,
                 _ => out.push((id, dims, row..row + 1)),

@@ -16,12 +16,12 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use super::parquet::ROW_GROUP_ROWS;
+use super::parquet::{parquet_writer, Writer};
 use super::series::{counted_frame, series_frame};
 use super::serve::ReleaseIndex;
 use super::{
-    io, json, new_staging, publish, write_synced, BuildOutcome, FileEntry, ReleaseError,
-    ReleaseFacts, COUNTED, INDEX, OBSERVATIONS, SERIES,
+    io, json, new_staging, publish, write_synced, BuildOutcome, ReleaseError, ReleaseFacts,
+    COUNTED, INDEX, OBSERVATIONS, SERIES,
 };
 use crate::frame::{self, ObservationFrame};
 use crate::model::Indicator;
@@ -79,9 +79,7 @@ fn build_into(
             }
             let part = spill.join(format!("part-{:05}.parquet", parts.len()));
             let mut out = File::create(&part).map_err(io(&part))?;
-            ParquetWriter::new(&mut out)
-                .with_row_group_size(Some(ROW_GROUP_ROWS))
-                .finish(&mut frame.into_frame())?;
+            parquet_writer(&mut out).finish(&mut frame.into_frame())?;
             parts.push(part);
         }
         add_file(&mut head.report, file);
@@ -146,10 +144,13 @@ fn build_into(
     let (observation_count, series_count) = (observations.rows, series.rows);
     let observations = observations.finish()?;
     super::load::check_observations_readable(&staging.join(OBSERVATIONS))?;
+    let (series, counted) = (series.finish()?, counted.finish()?);
+    super::load::check_series_readable(&staging.join(SERIES))?;
+    super::load::check_counted_readable(&staging.join(COUNTED))?;
     let files = vec![
         observations,
-        series.finish()?,
-        counted.finish()?,
+        series,
+        counted,
         write_synced(&staging.join(INDEX), &json(INDEX, &index)?)?,
     ];
     let statuses = Statuses::from_indicators(method, &head.indicators, statuses);
@@ -215,45 +216,6 @@ fn scan_group(parts: &[PathBuf], group: &[String]) -> Result<ObservationFrame, R
     .filter(col(frame::columns::INDICATOR).is_in(lit(ids).implode(false), false))
     .collect()?;
     Ok(ObservationFrame::new(frame)?)
-}
-
-/// A Parquet file written a group at a time, in row groups of
-/// [`ROW_GROUP_ROWS`], then fsynced and checksummed.
-struct Writer {
-    path: PathBuf,
-    writer: polars::io::parquet::write::BatchedWriter<File>,
-    rows: usize,
-}
-
-impl Writer {
-    fn new(path: &Path, schema: &Schema) -> Result<Self, ReleaseError> {
-        let file = File::create(path).map_err(io(path))?;
-        Ok(Writer {
-            path: path.to_path_buf(),
-            writer: ParquetWriter::new(file).batched(schema)?,
-            rows: 0,
-        })
-    }
-
-    fn write(&mut self, frame: &DataFrame) -> Result<(), ReleaseError> {
-        let mut offset = 0;
-        while offset < frame.height() {
-            let mut slice = frame.slice(offset as i64, ROW_GROUP_ROWS);
-            slice.rechunk_mut_par();
-            self.writer.write_batch(&slice)?;
-            offset += slice.height();
-        }
-        self.rows += frame.height();
-        Ok(())
-    }
-
-    fn finish(self) -> Result<FileEntry, ReleaseError> {
-        self.writer.finish()?;
-        File::open(&self.path)
-            .and_then(|f| f.sync_all())
-            .map_err(io(&self.path))?;
-        super::file_entry(&self.path)
-    }
 }
 
 #[cfg(test)]

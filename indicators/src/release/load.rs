@@ -67,23 +67,32 @@ pub fn load(data_dir: &Path, id: &str) -> Result<Release, ReleaseError> {
 /// observations as structs or holding them all: the catalogue and the
 /// statuses, then the summaries' Parquet files a row group at a time, every
 /// value decoded. The observations are checked by
-/// [`check_observations_readable`] as soon as they are written.
+/// [`check_observations_readable`].
 pub(super) fn check_readable(dir: &Path) -> Result<(), ReleaseError> {
-    let (_, statuses) = decode_json(dir)?;
-    drop(statuses);
+    check_json_readable(dir)?;
     if dir.join(SERIES).exists() {
-        for_each_row_group(&dir.join(SERIES), |frame| {
-            series_of_frame(&frame)?;
-            Ok(())
-        })?;
+        check_series_readable(&dir.join(SERIES))?;
     }
     if dir.join(COUNTED).exists() {
-        for_each_row_group(&dir.join(COUNTED), |frame| {
-            counted_of_frame(&frame)?;
-            Ok(())
-        })?;
+        check_counted_readable(&dir.join(COUNTED))?;
     }
     Ok(())
+}
+
+/// Reads a release folder's JSON files (the catalogue and the statuses)
+/// as `load` will.
+pub(super) fn check_json_readable(dir: &Path) -> Result<(), ReleaseError> {
+    decode_json(dir).map(drop)
+}
+
+/// Reads `series.parquet` a row group at a time, every summary decoded.
+pub(super) fn check_series_readable(path: &Path) -> Result<(), ReleaseError> {
+    for_each_row_group(path, |frame| series_of_frame(&frame).map(drop))
+}
+
+/// Reads `counted.parquet` a row group at a time, every result decoded.
+pub(super) fn check_counted_readable(path: &Path) -> Result<(), ReleaseError> {
+    for_each_row_group(path, |frame| counted_of_frame(&frame).map(drop))
 }
 
 /// Reads an observations file a row group at a time, every value decoded and

@@ -34,8 +34,6 @@ use crate::Problem;
 pub use history::{all_statuses, status_history, HistoryEntry, ReleaseStatuses, SeriesStatus};
 use load::{check_observations_readable, check_readable};
 pub use load::{load, load_current, load_servable, verify};
-#[cfg(test)]
-use series::series_parquet;
 pub use serve::{
     indicator_history, open_servable, IndicatorData, IndicatorRows, ReleaseIndex, RowRange,
     ServedRelease,

@@ -301,7 +301,7 @@ fn series_summaries_of_every_method_round_trip_through_parquet_exactly() {
             .any(|s| s.progress.inputs.is_some_and(|i| i.target.is_some())));
         assert!(series.iter().any(|s| !s.dimensions.is_headline()));
         let path = dir.path().join(format!("{method}.parquet"));
-        fs::write(&path, series_parquet(series).expect("write")).expect("file");
+        super::write::write_series(&path, series).expect("write");
         assert_eq!(
             &series::read_series(&path).expect("read"),
             series,
@@ -313,6 +313,59 @@ fn series_summaries_of_every_method_round_trip_through_parquet_exactly() {
             series.iter().map(SeriesStatus::from).collect::<Vec<_>>()
         );
     }
+}
+
+#[test]
+fn summaries_and_counted_results_round_trip_through_many_row_groups() {
+    use super::parquet::{for_each_row_group, ROW_GROUP_ROWS};
+    let report = open_dataset_columns(&demo(), &|_, _, _| {}).expect("dataset");
+    let statuses = compute_columns(
+        &report.dataset.indicators,
+        &report.frame,
+        ProgressMethod::OpenSdg,
+    )
+    .expect("statuses");
+    let dir = temp();
+    // More rows than one row group holds, so the files are written in parts.
+    let many: Vec<_> = statuses
+        .series
+        .iter()
+        .cycle()
+        .take(ROW_GROUP_ROWS + 100)
+        .cloned()
+        .collect();
+    let path = dir.path().join("series.parquet");
+    super::write::write_series(&path, &many).expect("write");
+    assert_eq!(series::read_series(&path).expect("read"), many);
+    let per_round: usize = statuses.indicators.iter().map(|i| i.counted.len()).sum();
+    assert!(per_round > 0, "the demo city counts some series");
+    let indicators: Vec<_> = statuses
+        .indicators
+        .iter()
+        .cycle()
+        .take(statuses.indicators.len() * (ROW_GROUP_ROWS / per_round + 2))
+        .cloned()
+        .collect();
+    let path = dir.path().join("counted.parquet");
+    super::write::write_counted(&path, &indicators).expect("write");
+    let (mut back, mut groups) = (Vec::new(), 0);
+    for_each_row_group(&path, |frame| {
+        groups += 1;
+        back.extend(series::counted_of_frame(&frame)?);
+        Ok(())
+    })
+    .expect("read");
+    let expected: Vec<_> = indicators
+        .iter()
+        .flat_map(|i| {
+            i.counted
+                .iter()
+                .map(|c| (i.indicator_id.clone(), c.clone()))
+        })
+        .collect();
+    assert!(expected.len() > ROW_GROUP_ROWS);
+    assert!(groups >= 2, "{groups} row groups");
+    assert_eq!(back, expected);
 }
 
 #[test]

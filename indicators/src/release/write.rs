@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::load::{check_observations_readable, check_readable};
-use super::parquet::frame_parquet;
-use super::parquet::observations_parquet;
-use super::series::{counted_frame, series_parquet};
+use super::load::{
+    check_counted_readable, check_json_readable, check_observations_readable, check_series_readable,
+};
+use super::parquet::{observations_parquet, Writer, ROW_GROUP_ROWS};
+use super::series::{counted_frame, series_frame};
 use super::{
     current_id, io, reached, release_id, release_numbers, releases_dir, switch_current, verify,
     Catalogue, FileEntry, Manifest, ReleaseError, ReleaseIndex, StatusesFile, WriteStep, CATALOGUE,
@@ -22,7 +23,8 @@ use super::{
 use crate::model::{Area, Indicator};
 use crate::progress::{ProgressMethod, ProgressStatus};
 use crate::read::Report;
-use crate::statuses::{compute_columns, Statuses};
+use crate::statuses::{compute_columns, IndicatorStatus, Statuses};
+use crate::summary::SeriesSummary;
 use crate::Problem;
 
 /// Writes a file and forces it to disk.
@@ -95,10 +97,43 @@ fn release_index(
     ReleaseIndex::of(ids.iter(), series)
 }
 
+/// Writes `series.parquet` a row group at a time: the frame of 400,000
+/// summaries at once was 250 MB.
+pub(super) fn write_series(
+    path: &Path,
+    series: &[SeriesSummary],
+) -> Result<FileEntry, ReleaseError> {
+    let mut writer = Writer::new(path, series_frame(&[])?.schema())?;
+    for group in series.chunks(ROW_GROUP_ROWS) {
+        writer.write(&series_frame(group)?)?;
+    }
+    writer.finish()
+}
+
+/// Writes `counted.parquet` about a row group at a time (an indicator's
+/// results are never split).
+pub(super) fn write_counted(
+    path: &Path,
+    indicators: &[IndicatorStatus],
+) -> Result<FileEntry, ReleaseError> {
+    let mut writer = Writer::new(path, counted_frame(&[])?.schema())?;
+    let (mut start, mut rows) = (0, 0);
+    for (i, indicator) in indicators.iter().enumerate() {
+        rows += indicator.counted.len();
+        if rows >= ROW_GROUP_ROWS || i + 1 == indicators.len() {
+            writer.write(&counted_frame(&indicators[start..=i])?)?;
+            (start, rows) = (i + 1, 0);
+        }
+    }
+    writer.finish()
+}
+
 /// Computes the statuses of `dataset` by `method` and writes it as a new
-/// release. The observations are encoded and written on a second thread
-/// while the statuses are computed and written: both only read the frame,
-/// and they take about as long as each other.
+/// release. The observations are encoded, written and read back on a second
+/// thread while the statuses are computed and written: both only read the
+/// frame, and they take about as long as each other. Each summaries file is
+/// read back as soon as it is written, `series.parquet` on a thread of its
+/// own while `counted.parquet` is made.
 pub(super) fn write_release(
     data_dir: &Path,
     source: &str,
@@ -107,6 +142,11 @@ pub(super) fn write_release(
     warnings: &[&Problem],
 ) -> Result<(Manifest, Statuses), ReleaseError> {
     let staging = new_staging(data_dir)?;
+    let joined = |handle: std::thread::ScopedJoinHandle<'_, Result<FileEntry, ReleaseError>>| {
+        handle
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    };
     let (observations, rest) = std::thread::scope(|scope| {
         let observations = scope.spawn(|| {
             let path = staging.join(OBSERVATIONS);
@@ -119,23 +159,22 @@ pub(super) fn write_release(
         });
         let rest = (|| {
             let statuses = compute_columns(&dataset.dataset.indicators, &dataset.frame, method)?;
+            let series = staging.join(SERIES);
+            let written = write_series(&series, &statuses.series)?;
+            let series = scope.spawn(move || check_series_readable(&series).map(|()| written));
+            let counted = staging.join(COUNTED);
             let files = vec![
-                write_synced(&staging.join(SERIES), &series_parquet(&statuses.series)?)?,
-                write_synced(
-                    &staging.join(COUNTED),
-                    &frame_parquet(counted_frame(&statuses.indicators)?)?,
-                )?,
+                write_counted(&counted, &statuses.indicators)
+                    .and_then(|written| check_counted_readable(&counted).map(|()| written))?,
                 write_synced(
                     &staging.join(INDEX),
                     &json(INDEX, &release_index(&dataset.frame, &statuses.series)?)?,
                 )?,
+                joined(series)?,
             ];
             Ok::<_, ReleaseError>((statuses, files))
         })();
-        let observations = observations
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (observations, rest)
+        (joined(observations), rest)
     });
     let (statuses, mut files) = match observations.and_then(|o| rest.map(|r| (o, r))) {
         Ok((observations, (statuses, files))) => {
@@ -216,8 +255,9 @@ pub(super) struct ReleaseFacts<'a> {
     pub(super) counts: BTreeMap<ProgressStatus, usize>,
 }
 
-/// Writes the JSON files next to the data files already in `staging`,
-/// checks that the whole folder loads, and makes it the next release and
+/// Writes the JSON files next to the data files already in `staging` (each
+/// of them read back by the caller as `load` will read it), checks that the
+/// JSON files load, and makes it the next release and
 /// the current one (or keeps the current release if nothing changed).
 pub(super) fn publish(
     data_dir: &Path,
@@ -249,7 +289,8 @@ pub(super) fn publish(
         reached(WriteStep::FilesWritten);
         // Read back what was written, as `load` will: a release that cannot
         // be loaded must never become a release, let alone the current one.
-        check_readable(&staging)
+        // (The Parquet files were read back as they were written.)
+        check_json_readable(&staging)
     })();
     if let Err(err) = written {
         let _ = fs::remove_dir_all(&staging);

@@ -7,7 +7,6 @@
 //! A nested `Option` (a baseline, a change, a trend, the progress inputs)
 //! is present exactly when its first column is not null.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::path::Path;
 use std::str::FromStr;
@@ -16,13 +15,14 @@ use polars::prelude::*;
 
 use super::history::SeriesStatus;
 use super::{io, ReleaseError};
-use crate::frame::{dimensions_json, DimensionsCache};
-use crate::model::{Dimensions, Period, Point};
+use crate::frame::DimensionsCache;
+use crate::model::{Period, Point};
 use crate::progress::{ProgressInputs, ProgressResult, ProgressStatus, Thresholds};
-use crate::statuses::{CountedResult, IndicatorStatus};
+use crate::statuses::CountedResult;
 use crate::summary::{Baseline, Change, SeriesSummary, Trend};
 
-const ROW_GROUP_ROWS: usize = 64 * 1024;
+mod columns;
+pub(super) use columns::{counted_frame, series_frame};
 
 /// Column names, in the file's order.
 mod col {
@@ -31,163 +31,6 @@ mod col {
     pub const COUNTS: &str = "counts";
     pub const STATUS: &str = "status";
     pub const TAG: &str = "tag";
-}
-
-/// The summaries as a Parquet file's bytes.
-pub(super) fn series_parquet(series: &[SeriesSummary]) -> Result<Vec<u8>, ReleaseError> {
-    let mut frame = series_frame(series)?;
-    let mut bytes = Vec::new();
-    ParquetWriter::new(&mut bytes)
-        .with_row_group_size(Some(ROW_GROUP_ROWS))
-        .finish(&mut frame)?;
-    Ok(bytes)
-}
-
-pub(super) fn series_frame(series: &[SeriesSummary]) -> PolarsResult<DataFrame> {
-    let mut texts: HashMap<&Dimensions, String> = HashMap::new();
-    for s in series {
-        texts
-            .entry(&s.dimensions)
-            .or_insert_with(|| dimensions_json(&s.dimensions));
-    }
-    let strs = |name: &str, f: &dyn Fn(&SeriesSummary) -> Option<&str>| {
-        Column::new(name.into(), series.iter().map(f).collect::<Vec<_>>())
-    };
-    let ints = |name: &str, f: &dyn Fn(&SeriesSummary) -> Option<i32>| {
-        Column::new(name.into(), series.iter().map(f).collect::<Vec<_>>())
-    };
-    let floats = |name: &str, f: &dyn Fn(&SeriesSummary) -> Option<f64>| {
-        Column::new(name.into(), series.iter().map(f).collect::<Vec<_>>())
-    };
-    let inputs = |s: &SeriesSummary| s.progress.inputs;
-    let thresholds = |s: &SeriesSummary| s.progress.thresholds;
-    let mut columns = vec![
-        strs(col::INDICATOR, &|s| Some(&s.indicator_id)),
-        Column::new(
-            col::DIMENSIONS.into(),
-            series
-                .iter()
-                .map(|s| texts.get(&s.dimensions).map(String::as_str))
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            col::COUNTS.into(),
-            series.iter().map(|s| s.counts).collect::<Vec<_>>(),
-        ),
-        ints("baseline_year", &|s| s.baseline.as_ref().map(|b| b.year)),
-        strs("baseline_label", &|s| {
-            s.baseline.as_ref().map(|b| b.label.as_str())
-        }),
-        floats("baseline_value", &|s| s.baseline.as_ref().map(|b| b.value)),
-        strs("baseline_rule", &|s| {
-            s.baseline.as_ref().map(|b| b.rule.as_str())
-        }),
-    ];
-    type PointOf = fn(&SeriesSummary) -> Option<&Point>;
-    let points: [(&str, PointOf); 2] = [
-        ("latest", |s| s.latest.as_ref()),
-        ("previous", |s| s.previous.as_ref()),
-    ];
-    for (prefix, point) in points {
-        columns.extend([
-            ints(&format!("{prefix}_year"), &|s| {
-                point(s).map(|p| p.period.year)
-            }),
-            strs(&format!("{prefix}_label"), &|s| {
-                point(s).map(|p| p.period.label.as_str())
-            }),
-            floats(&format!("{prefix}_value"), &|s| point(s).map(|p| p.value)),
-            strs(&format!("{prefix}_flags"), &|s| {
-                point(s).map(|p| p.flags.as_str())
-            }),
-            floats(&format!("{prefix}_progress"), &|s| {
-                point(s).and_then(|p| p.progress)
-            }),
-        ]);
-    }
-    type ChangeOf = fn(&SeriesSummary) -> Option<Change>;
-    let changes: [(&str, ChangeOf); 2] = [
-        ("since_baseline", |s| s.change_since_baseline),
-        ("since_previous", |s| s.change_since_previous),
-    ];
-    for (prefix, change) in changes {
-        columns.extend([
-            ints(&format!("{prefix}_from"), &|s| {
-                change(s).map(|c| c.from_year)
-            }),
-            ints(&format!("{prefix}_to"), &|s| change(s).map(|c| c.to_year)),
-            floats(&format!("{prefix}_absolute"), &|s| {
-                change(s).map(|c| c.absolute)
-            }),
-            floats(&format!("{prefix}_percent"), &|s| {
-                change(s).and_then(|c| c.percent)
-            }),
-        ]);
-    }
-    columns.extend([
-        floats("cagr", &|s| s.cagr),
-        floats("trend_slope", &|s| s.trend.map(|t| t.slope_per_year)),
-        floats("trend_intercept", &|s| s.trend.map(|t| t.intercept)),
-        ints("trend_year", &|s| s.trend.map(|t| t.projected_year)),
-        floats("trend_value", &|s| s.trend.map(|t| t.projected_value)),
-        strs("method", &|s| Some(s.progress.method.as_str())),
-        strs(col::STATUS, &|s| Some(s.progress.status.as_str())),
-        floats("progress_value", &|s| s.progress.value),
-        floats("score", &|s| s.progress.score),
-        floats("progress_cagr", &|s| s.progress.cagr),
-        floats("required_cagr", &|s| s.progress.required_cagr),
-        floats("limit_factor", &|s| s.progress.limit_factor),
-        ints("calculation", &|s| s.progress.calculation.map(i32::from)),
-        strs("unavailable", &|s| {
-            s.progress.unavailable.map(|u| u.as_str())
-        }),
-        strs("class", &|s| s.progress.class.map(|c| c.as_str())),
-        ints("base_year", &|s| inputs(s).map(|i| i.base_year)),
-        floats("base_value", &|s| inputs(s).map(|i| i.base_value)),
-        ints("current_year", &|s| inputs(s).map(|i| i.current_year)),
-        floats("current_value", &|s| inputs(s).map(|i| i.current_value)),
-        floats("target", &|s| inputs(s).and_then(|i| i.target)),
-        ints("target_year", &|s| inputs(s).map(|i| i.target_year)),
-        strs("direction", &|s| inputs(s).map(|i| i.direction.as_str())),
-        floats("limit", &|s| inputs(s).and_then(|i| i.limit)),
-        floats("threshold_high", &|s| thresholds(s).map(|t| t.high)),
-        floats("threshold_med", &|s| thresholds(s).map(|t| t.med)),
-        floats("threshold_low", &|s| thresholds(s).map(|t| t.low)),
-    ]);
-    DataFrame::new(series.len(), columns)
-}
-
-/// `counted.parquet`: the results each indicator's status is the mean of,
-/// one row per [`CountedResult`]. It has `series.parquet`'s columns (the
-/// summary's own fields null; `counts` says whether a series is named) and
-/// the result's `tag`. An indicator without a headline counts every series:
-/// kept in `statuses.json` these were 1.8 GB for 10^8 observations.
-pub(super) fn counted_frame(indicators: &[IndicatorStatus]) -> PolarsResult<DataFrame> {
-    let rows: Vec<SeriesSummary> = indicators
-        .iter()
-        .flat_map(|i| {
-            i.counted.iter().map(|c| SeriesSummary {
-                indicator_id: i.indicator_id.clone(),
-                dimensions: c.dimensions.clone().unwrap_or_default(),
-                baseline: None,
-                latest: None,
-                previous: None,
-                change_since_baseline: None,
-                change_since_previous: None,
-                cagr: None,
-                trend: None,
-                progress: c.progress.clone(),
-                counts: c.dimensions.is_some(),
-            })
-        })
-        .collect();
-    let tags: Vec<&str> = indicators
-        .iter()
-        .flat_map(|i| i.counted.iter().map(|c| c.tag.as_str()))
-        .collect();
-    let mut frame = series_frame(&rows)?;
-    frame.with_column(Column::new(col::TAG.into(), tags))?;
-    Ok(frame)
 }
 
 /// The counted results a frame of `counted.parquet` holds, with their
