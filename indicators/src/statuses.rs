@@ -116,7 +116,8 @@ pub fn compute_columns(
 ) -> Result<Statuses, polars::prelude::PolarsError> {
     let view = observations.view()?;
     let ranges = view.series_ranges();
-    let mut by_indicator: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
+    use polars::prelude::PlHashMap;
+    let mut by_indicator: PlHashMap<&str, std::ops::Range<usize>> = PlHashMap::default();
     for (i, (id, _, _)) in ranges.iter().enumerate() {
         by_indicator
             .entry(id)
@@ -136,7 +137,7 @@ pub fn compute_columns(
         for indicator in run {
             let of_indicator = view.series_of(&ranges[series_of(indicator)], &mut cache);
             let (series, lines): (Vec<Series>, Vec<usize>) = of_indicator.into_iter().unzip();
-            let first_lines: HashMap<&Dimensions, usize> = series
+            let first_lines: PlHashMap<&Dimensions, usize> = series
                 .iter()
                 .zip(lines)
                 .map(|(s, line)| (&s.key.dimensions, line))
@@ -183,6 +184,7 @@ pub fn compute_columns(
 }
 
 /// `items` cut into at most `parts` contiguous runs of about equal `work`.
+#[cfg(feature = "pipeline")]
 fn runs_of_equal_work<T>(items: &[T], parts: usize, work: impl Fn(&T) -> usize) -> Vec<&[T]> {
     let total: usize = items.iter().map(&work).sum();
     let share = total.div_ceil(parts.max(1)).max(1);
@@ -274,7 +276,7 @@ impl Builder {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "pipeline"))]
 mod tests {
     use super::runs_of_equal_work;
 

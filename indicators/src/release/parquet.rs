@@ -27,20 +27,6 @@ pub(super) fn parquet_writer<W: std::io::Write>(out: W) -> ParquetWriter<W> {
         .with_compression(ParquetCompression::Zstd(level))
 }
 
-/// The observations as a Parquet file's bytes.
-pub(super) fn observations_parquet(
-    observations: &ObservationFrame,
-) -> Result<Vec<u8>, ReleaseError> {
-    frame_parquet(observations.frame().clone())
-}
-
-/// Any frame as a Parquet file's bytes (see [`parquet_writer`]).
-pub(super) fn frame_parquet(mut frame: DataFrame) -> Result<Vec<u8>, ReleaseError> {
-    let mut bytes = Vec::new();
-    parquet_writer(&mut bytes).finish(&mut frame)?;
-    Ok(bytes)
-}
-
 /// A release's observations, as columns.
 pub(super) fn read_observation_frame(path: &Path) -> Result<ObservationFrame, ReleaseError> {
     let file = File::open(path).map_err(io(path))?;
