@@ -74,3 +74,68 @@ fn an_older_frame_without_a_text_column_gets_an_empty_one() {
     assert_eq!(frame.to_observations().expect("rows"), observations);
     assert!(ObservationFrame::new(DataFrame::empty()).is_err());
 }
+
+#[test]
+fn radix_order_is_a_stable_sort_of_narrow_and_wide_keys() {
+    // Keys with many ties, in 12 and 40 bits: the order must be a stable
+    // sort's, ties in row order.
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let narrow: Vec<u32> = (0..5000).map(|_| (next() % 4096) as u32 & 0xF0F).collect();
+    let wide: Vec<u64> = (0..5000).map(|_| (next() % (1 << 40)) & !0xFFFF).collect();
+    let stable = |keys: Vec<u64>| {
+        let mut rows: Vec<IdxSize> = (0..keys.len() as IdxSize).collect();
+        rows.sort_by_key(|&r| keys[r as usize]);
+        rows
+    };
+    let expected = stable(narrow.iter().map(|&k| u64::from(k)).collect());
+    assert_eq!(radix_order(narrow, 12), expected);
+    assert_eq!(radix_order(wide.clone(), 40), stable(wide));
+}
+
+#[test]
+fn packed_order_sorts_by_indicator_series_and_year_ties_in_row_order() {
+    let ids = [1, 0, 1, 0, 0];
+    let series = [0, 2, 0, 1, 2];
+    let years = [2020, 2019, 2018, 2021, 2019];
+    let order = packed_order(&ids, &series, &years).expect("fits");
+    let order: Vec<IdxSize> = order.into_no_null_iter().collect();
+    assert_eq!(order, [3, 1, 4, 2, 0]);
+}
+
+#[test]
+fn runs_order_a_grouped_frame_and_give_way_to_rows_when_they_cannot() {
+    let order = |keys: &[(u32, u32, i32)]| match order_by_runs(keys.len(), |i| keys[i]) {
+        None => None,
+        Some(RunOrder::Sorted) => Some(Vec::new()),
+        Some(RunOrder::Gather(o)) => Some(o.into_no_null_iter().collect::<Vec<IdxSize>>()),
+    };
+    // Series in runs of rising years, the runs out of order, one series
+    // split over two runs whose years follow on.
+    let grouped: Vec<(u32, u32, i32)> = [(1, 0), (0, 1), (0, 0)]
+        .iter()
+        .flat_map(|&(id, s)| (2000..2020).map(move |y| (id, s, y)))
+        .chain((2020..2030).map(|y| (1, 0, y)))
+        .collect();
+    let got = order(&grouped).expect("ordered by runs");
+    let mut rows: Vec<IdxSize> = (0..grouped.len() as IdxSize).collect();
+    rows.sort_by_key(|&r| grouped[r as usize]);
+    assert_eq!(got, rows);
+    // In order already.
+    let mut sorted = grouped.clone();
+    sorted.sort();
+    assert_eq!(order(&sorted), Some(Vec::new()));
+    // Two runs of one series sharing a year: a tie, left to the rows.
+    let mut overlapping = grouped.clone();
+    overlapping.extend((2019..2021).map(|y| (0, 0, y)));
+    assert_eq!(order(&overlapping), None);
+    // Rows in no order: runs of one row.
+    let scattered: Vec<(u32, u32, i32)> =
+        (0..64).map(|i| (i % 7, 0, 2000 + (i / 7) as i32)).collect();
+    assert_eq!(order(&scattered), None);
+}

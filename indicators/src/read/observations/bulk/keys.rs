@@ -82,100 +82,158 @@ pub(super) fn bad_flags(table: &Table, column: usize) -> Vec<String> {
 }
 
 /// Rows whose (indicator, year, dimension cells) another row has too: the
-/// row path words those. Compared by a 64-bit hash of the key, so a rare
-/// collision only sends two clean rows the slower way, never lets a
-/// repeat through.
+/// row path words those.
+///
+/// Each key column is coded (its distinct cells numbered, see
+/// `frame::codes`) and a row's key is one integer made of its
+/// codes and year, so the keys are compared exactly, never by a hash that
+/// could collide. When the keys fit a bitmap of reasonable size (nearly
+/// always: ids × series × years), one pass over it finds the repeats;
+/// otherwise a sorted copy of the keys does.
 pub(super) fn repeated_keys(cells: &DataFrame, dimensions: usize) -> PolarsResult<Vec<bool>> {
-    let ids = cells.column(ID)?.str()?;
-    let years = cells.column(YEAR)?.i32()?;
-    let dims: Vec<&StringChunked> = (0..dimensions)
-        .map(|k| cells.column(dim(k).as_str()).and_then(|c| c.str()))
-        .collect::<PolarsResult<_>>()?;
-    let mut id_iter = ids.iter();
-    let mut dim_iters: Vec<_> = dims.iter().map(|d| d.iter()).collect();
-    // The series part of a key (id and dimension cells) is hashed once per
-    // run of rows that share it.
-    let mut series: Vec<u64> = Vec::with_capacity(cells.height());
-    let mut key: Vec<&str> = Vec::with_capacity(dimensions + 1);
-    let mut previous: Vec<&str> = Vec::with_capacity(dimensions + 1);
-    let mut series_hash = Fnv::default().0;
-    for row in 0..cells.height() {
-        key.clear();
-        key.push(id_iter.next().flatten().unwrap_or_default());
-        for d in &mut dim_iters {
-            key.push(d.next().flatten().unwrap_or_default());
-        }
-        if row == 0 || key != previous {
-            let mut h = Fnv::default();
-            for cell in &key {
-                h.bytes(cell.as_bytes());
-            }
-            series_hash = h.0;
-            std::mem::swap(&mut key, &mut previous);
-        }
-        series.push(series_hash);
+    let height = cells.height();
+    let mut columns = vec![cells.column(ID)?.str()?];
+    for k in 0..dimensions {
+        columns.push(cells.column(dim(k).as_str())?.str()?);
     }
-    let years: Vec<i32> = years.iter().map(|y| y.unwrap_or(i32::MIN)).collect();
-    if no_repeats_by_runs(&series, &years) {
-        return Ok(vec![false; series.len()]);
-    }
-    let hashes: Vec<u64> = series
-        .iter()
-        .zip(&years)
-        .map(|(&s, y)| {
-            let mut h = Fnv(s);
-            h.bytes(&y.to_le_bytes());
-            h.0
+    // The series part: the codes of the id and dimension cells in mixed
+    // radix (the first column's code counting least), renumbered densely
+    // whenever the radix passes 2^32, so that it never overflows.
+    let mut keys: Vec<u64> = vec![0; height];
+    let mut radix: u64 = 1;
+    for column in columns {
+        if radix > u64::from(u32::MAX) {
+            radix = dense(&mut keys);
+        }
+        let mut row = 0;
+        let count = crate::frame::walk(column, |code| {
+            keys[row] += u64::from(code) * radix;
+            row += 1;
         })
-        .collect();
-    // Sorting a copy finds the repeated hashes (usually none) faster than a
-    // hash table would.
-    let mut sorted = hashes.clone();
-    sorted.sort_unstable();
-    let repeated: std::collections::HashSet<u64> = sorted
-        .windows(2)
-        .filter(|w| w[0] == w[1])
-        .map(|w| w[0])
-        .collect();
-    Ok(hashes.iter().map(|h| repeated.contains(h)).collect())
-}
-
-/// The usual file, proven free of repeats without hashing each row: each
-/// run of one series has rising years, and no two runs of one series share
-/// a year range. `false` means "could not tell" (a repeat, falling years
-/// or two series whose hashes collide), and the caller looks row by row.
-fn no_repeats_by_runs(series: &[u64], years: &[i32]) -> bool {
-    // (series, first year, last year) of each run.
-    let mut runs: Vec<(u64, i32, i32)> = Vec::new();
-    for (i, (&s, &year)) in series.iter().zip(years).enumerate() {
-        match runs.last_mut() {
-            Some(run) if i > 0 && series[i - 1] == s => {
-                if year <= run.2 {
-                    return false;
-                }
-                run.2 = year;
+        .len()
+        .max(1) as u64;
+        radix *= count;
+    }
+    let years = cells.column(YEAR)?.i32()?;
+    let (first, last) = (years.min().unwrap_or(0), years.max().unwrap_or(0));
+    let span = (i64::from(last) - i64::from(first) + 1) as u64;
+    if radix.checked_mul(span).is_none() {
+        radix = dense(&mut keys);
+    }
+    let space = radix * span;
+    // A row without a year is read one by one anyway: it has no key.
+    const NONE: u64 = u64::MAX;
+    for (key, year) in keys.iter_mut().zip(years.iter()) {
+        *key = match year {
+            Some(y) => *key * span + (i64::from(y) - i64::from(first)) as u64,
+            None => NONE,
+        };
+    }
+    let keyed = || keys.iter().copied().filter(|&k| k != NONE);
+    let repeated: Box<dyn Fn(u64) -> bool> = if space <= (height as u64 * 8).max(1 << 26) {
+        let mut seen = vec![0u64; space.div_ceil(64) as usize];
+        let mut again = vec![0u64; seen.len()];
+        let mut any = false;
+        for key in keyed() {
+            let (word, bit) = ((key / 64) as usize, 1u64 << (key % 64));
+            if seen[word] & bit != 0 {
+                again[word] |= bit;
+                any = true;
             }
-            _ => runs.push((s, year, year)),
+            seen[word] |= bit;
         }
-    }
-    runs.sort_unstable();
-    runs.windows(2).all(|w| w[0].0 != w[1].0 || w[0].2 < w[1].1)
+        if !any {
+            return Ok(vec![false; height]);
+        }
+        Box::new(move |key| again[(key / 64) as usize] & (1 << (key % 64)) != 0)
+    } else {
+        let mut sorted: Vec<u64> = keyed().collect();
+        sorted.sort_unstable();
+        let again: std::collections::HashSet<u64> = sorted
+            .windows(2)
+            .filter(|w| w[0] == w[1])
+            .map(|w| w[0])
+            .collect();
+        if again.is_empty() {
+            return Ok(vec![false; height]);
+        }
+        Box::new(move |key| again.contains(&key))
+    };
+    Ok(keys
+        .iter()
+        .map(|&key| key != NONE && repeated(key))
+        .collect())
 }
 
-/// FNV-1a, with a separator after each field so `ab|c` and `a|bc` differ.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+/// Renumbers `values` 0, 1, 2... by first appearance; returns how many
+/// distinct values there are.
+fn dense(values: &mut [u64]) -> u64 {
+    let mut numbers: PlHashMap<u64, u64> = PlHashMap::default();
+    for value in values.iter_mut() {
+        let next = numbers.len() as u64;
+        *value = *numbers.entry(*value).or_insert(next);
     }
+    numbers.len().max(1) as u64
 }
 
-impl Fnv {
-    fn bytes(&mut self, bytes: &[u8]) {
-        for &b in bytes.iter().chain(std::iter::once(&0xff)) {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(ids: &[&str], dims: &[Vec<String>], years: &[Option<i32>]) -> DataFrame {
+        let mut columns = vec![Column::new(ID.into(), ids)];
+        for (k, d) in dims.iter().enumerate() {
+            columns.push(Column::new(dim(k).as_str().into(), d));
         }
+        columns.push(Column::new(YEAR.into(), years));
+        DataFrame::new(ids.len(), columns).expect("frame")
+    }
+
+    #[test]
+    fn repeats_far_apart_are_found_and_rows_without_a_year_never_repeat() {
+        let d: Vec<String> = ["a", "b", "a", "b", "a", "a", "a"]
+            .map(String::from)
+            .to_vec();
+        let ids = ["x", "x", "y", "x", "x", "y", "y"];
+        let years = [
+            Some(2020),
+            Some(2020),
+            Some(2020),
+            Some(2021),
+            Some(2020),
+            None,
+            None,
+        ];
+        let repeated = repeated_keys(&cells(&ids, &[d], &years), 1).expect("keys");
+        assert_eq!(repeated, [true, false, false, false, true, false, false]);
+    }
+
+    #[test]
+    fn keys_too_many_for_a_bitmap_are_compared_sorted() {
+        // Three columns of 200 distinct cells in 200 rows: 200^4 series
+        // codes times 150 years is far past the bitmap's size.
+        let n = 200;
+        let column = |salt: usize| -> Vec<String> {
+            (0..n)
+                .map(|i| format!("{salt}-{}", (i * 7 + salt) % n))
+                .collect()
+        };
+        let ids: Vec<String> = (0..n).map(|i| format!("i{i}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let mut years: Vec<Option<i32>> = (0..n).map(|i| Some(1900 + (i % 150) as i32)).collect();
+        let dims = vec![column(1), column(2), column(3)];
+        let none = repeated_keys(&cells(&ids, &dims, &years), 3).expect("keys");
+        assert!(none.iter().all(|r| !r));
+        // Row 199 made a copy of row 0.
+        let mut ids = ids;
+        ids[199] = ids[0];
+        let mut dims = dims;
+        for d in &mut dims {
+            d[199] = d[0].clone();
+        }
+        years[199] = years[0];
+        let repeated = repeated_keys(&cells(&ids, &dims, &years), 3).expect("keys");
+        let rows: Vec<usize> = (0..n).filter(|&r| repeated[r]).collect();
+        assert_eq!(rows, [0, 199]);
     }
 }
