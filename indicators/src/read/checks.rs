@@ -80,9 +80,14 @@ pub(crate) fn sort_and_check(frame: &mut ObservationFrame) -> Vec<Problem> {
     }
     let mut found = Vec::new();
     if let Ok(view) = frame.view() {
-        let mut cache = DimensionsCache::default();
-        found = duplicates_across_files(&view, &mut cache);
-        found.extend(missing_years(&view, &mut cache));
+        // Two walks that only read the frame: one on each core.
+        let gaps = std::thread::scope(|scope| {
+            let gaps = scope.spawn(|| missing_years(&view, &mut DimensionsCache::default()));
+            found = duplicates_across_files(&view, &mut DimensionsCache::default());
+            gaps.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        found.extend(gaps);
     }
     found
 }

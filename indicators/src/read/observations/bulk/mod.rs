@@ -70,8 +70,21 @@ pub(super) fn check(
         return None;
     }
     cells(table, roles, decimal, ctx)
-        .and_then(|cells| classify(cells, table, roles, decimal, ctx))
-        .and_then(|(cells, clean)| {
+        .and_then(|cells| {
+            // The plain-cell checks and the repeated keys read the same
+            // columns and nothing of each other's: one on each core.
+            let (clean, repeated) = std::thread::scope(|scope| {
+                let repeated = scope.spawn(|| repeated_keys(&cells, roles.dimensions.len()));
+                let clean = classify(&cells, table, roles, decimal, ctx);
+                let repeated = repeated
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (clean, repeated)
+            });
+            let mut clean = clean?;
+            for (clean, repeated) in clean.iter_mut().zip(&repeated?) {
+                *clean &= !repeated;
+            }
             split(
                 cells,
                 clean,
@@ -207,12 +220,12 @@ fn texts<'a>(cells: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked
 
 /// Step 2: which cells read plainly, one pass over the rows per check.
 fn classify(
-    cells: DataFrame,
+    cells: &DataFrame,
     table: &Table,
     roles: &Roles,
     decimal: DecimalSeparator,
     ctx: Context<'_>,
-) -> PolarsResult<(DataFrame, Vec<bool>)> {
+) -> PolarsResult<Vec<bool>> {
     let mut ok = vec![true; cells.height()];
     require(
         &mut ok,
@@ -224,7 +237,7 @@ fn classify(
     let absent = |ok: &mut [bool], name: &str, bad: &[String]| -> PolarsResult<()> {
         if !bad.is_empty() {
             let bad: HashSet<&str> = bad.iter().map(String::as_str).collect();
-            let cells = texts(&cells, name)?;
+            let cells = texts(cells, name)?;
             require(
                 ok,
                 cells.iter().map(|v| !bad.contains(v.unwrap_or_default())),
@@ -237,7 +250,7 @@ fn classify(
         absent(&mut ok, &dim(k), bad)?;
     }
     let read = |ok: &mut [bool], raw: &str, number: &str| -> PolarsResult<()> {
-        let (raw, number) = (texts(&cells, raw)?, cells.column(number)?.f64()?);
+        let (raw, number) = (texts(cells, raw)?, cells.column(number)?.f64()?);
         require(
             ok,
             raw.iter()
@@ -257,7 +270,7 @@ fn classify(
             Shape::Long => absent(&mut ok, FLAG_RAW, &bad_flags(table, column))?,
             Shape::Wide => require(
                 &mut ok,
-                texts(&cells, FLAG_RAW)?
+                texts(cells, FLAG_RAW)?
                     .iter()
                     .map(|f| f.is_none_or(str::is_empty)),
             ),
@@ -271,7 +284,7 @@ fn classify(
             .iter()
             .map(|i| (i.id.as_str(), i.unit.trim()))
             .collect();
-        let (ids, unit) = (texts(&cells, ID)?, texts(&cells, UNIT_RAW)?);
+        let (ids, unit) = (texts(cells, ID)?, texts(cells, UNIT_RAW)?);
         require(
             &mut ok,
             ids.iter().zip(unit.iter()).map(|(id, unit)| {
@@ -280,10 +293,11 @@ fn classify(
             }),
         );
     }
-    Ok((cells, ok))
+    Ok(ok)
 }
 
-/// Step 3: the clean rows as observations, and the rows to read one by one.
+/// Step 3: the clean rows (plain and not repeated) as observations, and
+/// the rows to read one by one.
 fn split(
     cells: DataFrame,
     mut clean: Vec<bool>,
@@ -291,10 +305,6 @@ fn split(
     roles: &Roles,
     value_header: Option<&str>,
 ) -> PolarsResult<Checked> {
-    let repeated = repeated_keys(&cells, roles.dimensions.len())?;
-    for (clean, repeated) in clean.iter_mut().zip(&repeated) {
-        *clean &= !repeated;
-    }
     // In a wide row, one failing cell sends the whole row.
     let rows = cells.column(ROW)?.u32()?;
     let mut dirty: Vec<usize> = rows
