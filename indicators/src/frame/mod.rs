@@ -366,11 +366,13 @@ impl ObservationFrame {
                 return Ok(());
             }
             None => {
-                let (id_ranks, series_ranks): (Vec<u32>, Vec<u32>) =
-                    (0..n).map(|i| (key(i).0, key(i).1)).unzip();
-                match packed_order(&id_ranks, &series_ranks, &years) {
+                let ranks = |i: usize| (key(i).0, key(i).1);
+                let counts = (id_rank.len(), series_rank.len());
+                match packed_order(counts, &years, ranks) {
                     Some(order) => order,
                     None => {
+                        let (id_ranks, series_ranks): (Vec<u32>, Vec<u32>) =
+                            (0..n).map(ranks).unzip();
                         let keys = DataFrame::new(
                             n,
                             vec![
@@ -482,22 +484,27 @@ fn order_by_runs(n: usize, key: impl Fn(usize) -> (u32, u32, i32)) -> Option<Run
 /// The rows' order by (indicator rank, series rank, year), ties in row
 /// order, when the three fit one 64-bit key (always, but for absurd counts
 /// of indicators, series or years): a stable radix sort of those keys.
-fn packed_order(ids: &[u32], series: &[u32], years: &[i32]) -> Option<IdxCa> {
-    let bits = |max: u64| 64 - max.leading_zeros();
-    let max = |v: &[u32]| v.iter().copied().max().unwrap_or(0);
+fn packed_order(
+    (id_count, series_count): (usize, usize),
+    years: &[i32],
+    ranks: impl Fn(usize) -> (u32, u32),
+) -> Option<IdxCa> {
+    let bits = |count: usize| 64 - (count.saturating_sub(1) as u64).leading_zeros();
     let first_year = years.iter().copied().min().unwrap_or(0);
     let last_year = years.iter().copied().max().unwrap_or(0);
-    let (id_bits, series_bits) = (bits(max(ids).into()), bits(max(series).into()));
-    let year_bits = bits((i64::from(last_year) - i64::from(first_year)) as u64);
+    let (id_bits, series_bits) = (bits(id_count), bits(series_count));
+    let year_bits = bits((i64::from(last_year) - i64::from(first_year) + 1) as usize);
     let width = id_bits + series_bits + year_bits;
     let key = |i: usize| {
-        (u64::from(ids[i]) << (series_bits + year_bits))
-            | (u64::from(series[i]) << year_bits)
+        let (id, series) = ranks(i);
+        (u64::from(id) << (series_bits + year_bits))
+            | (u64::from(series) << year_bits)
             | (i64::from(years[i]) - i64::from(first_year)) as u64
     };
+    let n = years.len();
     let order = match width {
-        0..=32 => radix_order((0..ids.len()).map(|i| key(i) as u32).collect(), width),
-        33..=64 => radix_order((0..ids.len()).map(key).collect(), width),
+        0..=32 => radix_order((0..n).map(|i| key(i) as u32).collect(), width),
+        33..=64 => radix_order((0..n).map(key).collect(), width),
         _ => return None,
     };
     Some(IdxCa::from_vec("order".into(), order))

@@ -103,7 +103,7 @@ fn packed_order_sorts_by_indicator_series_and_year_ties_in_row_order() {
     let ids = [1, 0, 1, 0, 0];
     let series = [0, 2, 0, 1, 2];
     let years = [2020, 2019, 2018, 2021, 2019];
-    let order = packed_order(&ids, &series, &years).expect("fits");
+    let order = packed_order((2, 3), &years, |i| (ids[i], series[i])).expect("fits");
     let order: Vec<IdxSize> = order.into_no_null_iter().collect();
     assert_eq!(order, [3, 1, 4, 2, 0]);
 }
