@@ -50,6 +50,86 @@ fn raw(files: &[String]) {
     println!("{} {} {rows}", start.elapsed().as_secs_f64(), peak_kib());
 }
 
+/// Child: `floor OUT FILE...` is what polars alone takes to do the storage
+/// part of a build of the synthetic dataset, with no check at all: read
+/// every file, type the year and value, sort by series and year, summarise
+/// each series with a group-by, write both as zstd-1 Parquet (as a release
+/// does) and read them back. No build can be faster than this by much, so
+/// it says how far from the raw read a build can get on this machine.
+fn floor(out: &str, files: &[String]) {
+    let start = Instant::now();
+    let scans: Vec<LazyFrame> = files
+        .iter()
+        .map(|f| {
+            LazyCsvReader::new(PlRefPath::try_from_path(Path::new(f)).expect("path"))
+                .with_has_header(true)
+                .with_infer_schema_length(Some(0))
+                .finish()
+                .expect("scan")
+        })
+        .collect();
+    let series = [col("indicator"), col("district")];
+    let typed = concat(scans, UnionArgs::default())
+        .expect("concat")
+        .with_columns([
+            col("year").strict_cast(DataType::Int32),
+            col("value").strict_cast(DataType::Float64),
+        ])
+        .collect()
+        .expect("read");
+    let phase = |name: &str, since: &mut Instant| {
+        eprintln!("  floor: {name} {:.2} s", since.elapsed().as_secs_f64());
+        *since = Instant::now();
+    };
+    let mut since = start;
+    phase("read and type", &mut since);
+    let mut observations = typed
+        .lazy()
+        .sort_by_exprs(
+            [col("indicator"), col("district"), col("year")],
+            SortMultipleOptions::default(),
+        )
+        .collect()
+        .expect("sort");
+    phase("sort", &mut since);
+    let mut summaries = observations
+        .clone()
+        .lazy()
+        .group_by(series)
+        .agg([
+            col("year").first().alias("baseline_year"),
+            col("value").first().alias("baseline"),
+            col("year").last().alias("latest_year"),
+            col("value").last().alias("latest"),
+            col("value").len().alias("points"),
+            col("value").mean().alias("mean"),
+        ])
+        .collect()
+        .expect("group-by");
+    phase("group-by", &mut since);
+    let dir = Path::new(out);
+    std::fs::create_dir_all(dir).expect("out dir");
+    let mut rows = 0;
+    for (name, frame) in [
+        ("observations.parquet", &mut observations),
+        ("series.parquet", &mut summaries),
+    ] {
+        let path = dir.join(name);
+        ParquetWriter::new(std::fs::File::create(&path).expect("create"))
+            .with_compression(ParquetCompression::Zstd(
+                polars_utils::compression::ZstdLevel::try_new(1).ok(),
+            ))
+            .finish(frame)
+            .expect("write");
+        rows += ParquetReader::new(std::fs::File::open(&path).expect("open"))
+            .finish()
+            .expect("read back")
+            .height();
+        phase(name, &mut since);
+    }
+    println!("{} {} {rows}", start.elapsed().as_secs_f64(), peak_kib());
+}
+
 /// Child: `build DATASET DATA` builds a release.
 fn build(dataset: &str, data: &str) {
     let start = Instant::now();
@@ -161,6 +241,7 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("raw") => return raw(&args[1..]),
         Some("build") => return build(&args[1], &args[2]),
+        Some("floor") if args.len() >= 3 => return floor(&args[1], &args[2..]),
         // `synth DIR [ROWS [ROWS_PER_FILE]]` writes the synthetic dataset to
         // keep (for the 10^8-observation build, in files a city could send,
         // or to profile one phase).
@@ -221,6 +302,7 @@ fn main() {
         "{:<48} {:>9} {:>12} {:>10} {:>12} {:>10} {:>7}",
         "dataset", "MiB", "observations", "raw s", "raw peak MiB", "build s", "ratio"
     );
+    let mut floor_of = None;
     for (label, dataset, files) in cases {
         if !dataset.exists() {
             println!("{label}: not here, skipped");
@@ -230,6 +312,15 @@ fn main() {
             .chain(files.iter().map(|p| p.display().to_string()))
             .collect();
         let (raw_s, raw_peak, _) = child(&raw_args);
+        if dataset == synthetic {
+            let floor_args: Vec<String> =
+                ["floor".to_owned(), tmp.join("floor").display().to_string()]
+                    .into_iter()
+                    .chain(files.iter().map(|p| p.display().to_string()))
+                    .collect();
+            let (floor_s, floor_peak, _) = child(&floor_args);
+            floor_of = Some((raw_s, floor_s, floor_peak));
+        }
         let data = tmp.join(format!("data-{}", label.len()));
         let (build_s, build_peak, observations) = child(&[
             "build".into(),
@@ -242,6 +333,13 @@ fn main() {
             raw_peak as f64 / 1024.0,
             build_s / raw_s.max(1e-9),
             build_peak as f64 / 1024.0
+        );
+    }
+    if let Some((raw_s, floor_s, floor_peak)) = floor_of {
+        println!(
+            "synthetic, polars alone: read, type, sort, group-by, write and read back Parquet: {floor_s:.2} s = {:.1}x the raw read, peak {:.0} MiB",
+            floor_s / raw_s.max(1e-9),
+            floor_peak as f64 / 1024.0
         );
     }
 }

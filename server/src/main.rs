@@ -99,7 +99,7 @@ fn check(args: &server::cli::CheckArgs) -> anyhow::Result<bool> {
     let report = if args.json {
         indicators::read::read_path(&args.path, &progress)?
     } else {
-        indicators::read::read_path_columns(&args.path, &progress)?
+        indicators::read::check_path(&args.path, &progress)?
     };
     if let Some(bar) = bar {
         bar.finish_and_clear();

@@ -77,6 +77,16 @@ impl Coded {
         }
     }
 
+    /// How many distinct texts.
+    pub(super) fn distinct_count(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// The text of `code`.
+    pub(super) fn text(&self, code: u32) -> &str {
+        self.texts.get(code as usize).unwrap_or_default()
+    }
+
     /// Each distinct text's rank (by its code) among the distinct texts,
     /// ordered by `key` (computed once per distinct text).
     pub(super) fn rank_table<'a, K: Ord>(&'a self, key: impl Fn(&'a str) -> K) -> Vec<u32> {

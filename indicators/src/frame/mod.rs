@@ -15,6 +15,7 @@ pub(crate) use codes::distinct;
 pub(crate) use codes::walk;
 #[cfg(test)]
 use sort::{order_by_runs, packed_order, radix_order, RunOrder};
+pub(crate) use sort::{Arrangement, RowKeys};
 
 use crate::model::{Dimensions, Observation, Period, Point, Series, SeriesKey, SourceRef};
 

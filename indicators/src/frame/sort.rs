@@ -7,44 +7,63 @@ use polars::prelude::*;
 use super::codes::Coded;
 use super::{columns as c, dimensions_from_json, ObservationFrame};
 
-impl ObservationFrame {
-    /// Sorts by indicator, series (headline first, then as [`Dimensions`](crate::model::Dimensions)
-    /// order them) and year; rows that tie keep their order (file order, then
-    /// line). A frame already in order is left as it is, in one chunk per
-    /// column.
-    pub fn sort(&mut self) -> PolarsResult<()> {
+/// A frame's keys as integers: each row's indicator and series as codes
+/// (equal codes, equal texts) and its year.
+pub(crate) struct RowKeys {
+    ids: Coded,
+    series: Coded,
+    /// Each row's year, `i32::MIN` for none.
+    years: Vec<i32>,
+}
+
+impl RowKeys {
+    pub(crate) fn len(&self) -> usize {
+        self.years.len()
+    }
+
+    /// A row's series: the codes of its indicator and its dimensions.
+    pub(crate) fn series_of(&self, row: usize) -> (u32, u32) {
+        (self.ids.codes[row], self.series.codes[row])
+    }
+
+    pub(crate) fn year(&self, row: usize) -> Option<i32> {
+        Some(self.years[row]).filter(|&y| y != i32::MIN)
+    }
+
+    /// How many distinct indicators and series (codes count from 0).
+    pub(crate) fn counts(&self) -> (usize, usize) {
+        (self.ids.distinct_count(), self.series.distinct_count())
+    }
+
+    /// Each indicator code's rank and each series code's rank in the order
+    /// a sort puts them in.
+    pub(crate) fn ranks(&self) -> (Vec<u32>, Vec<u32>) {
+        (
+            self.ids.rank_table(|id| id),
+            self.series
+                .rank_table(|d| dimensions_from_json(d).unwrap_or_default()),
+        )
+    }
+
+    /// The text of an indicator code and of a series code.
+    pub(crate) fn texts_of(&self, (id, series): (u32, u32)) -> (&str, &str) {
+        (self.ids.text(id), self.series.text(series))
+    }
+
+    /// The order [`ObservationFrame::sort`] puts the rows in.
+    pub(crate) fn arrange(self) -> PolarsResult<Arrangement> {
         const ID_RANK: &str = "__indicator_rank";
         const RANK: &str = "__series_rank";
         const ROW: &str = "__row";
-        if self.height() < 2 {
-            return Ok(());
+        let n = self.len();
+        if n < 2 {
+            return Ok(Arrangement {
+                keys: self,
+                order: None,
+            });
         }
-        let n = self.height();
-        // Integer ranks sort (and compare) far faster than the texts. The
-        // columns are read in the chunks the CSV reader made: making them
-        // one chunk first cost more than the rest of the sort (0.5 s for
-        // 10M rows), and a gathered column is one chunk anyway.
-        let (ids, series) = (
-            self.0.column(c::INDICATOR)?.str()?,
-            self.0.column(c::DIMENSIONS)?.str()?,
-        );
-        let (ids, series) = std::thread::scope(|scope| {
-            let ids = scope.spawn(|| Coded::new(ids));
-            let series = Coded::new(series);
-            let ids = ids
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (ids, series)
-        });
-        let id_rank = ids.rank_table(|id| id);
-        let series_rank = series.rank_table(|d| dimensions_from_json(d).unwrap_or_default());
-        let years: Vec<i32> = self
-            .0
-            .column(c::YEAR)?
-            .i32()?
-            .iter()
-            .map(|y| y.unwrap_or(i32::MIN))
-            .collect();
+        let (id_rank, series_rank) = self.ranks();
+        let (ids, series, years) = (&self.ids, &self.series, &self.years);
         let key = |i: usize| {
             (
                 id_rank[ids.codes[i] as usize],
@@ -52,28 +71,17 @@ impl ObservationFrame {
                 years[i],
             )
         };
-        // The order from the keys alone, then each column gathered and its
-        // old copy dropped before the next: sorting the whole frame held
-        // both copies of every column at once (700 MB more for 10M rows).
         let order = match order_by_runs(n, key) {
-            Some(RunOrder::Sorted) => {
-                // Later walks index rows, which in a column of many chunks
-                // means finding the chunk first.
-                self.0.rechunk_mut_par();
-                return Ok(());
-            }
-            Some(RunOrder::Gather(order)) => order,
-            None if (1..n).all(|i| key(i - 1) <= key(i)) => {
-                self.0.rechunk_mut_par();
-                return Ok(());
-            }
+            Some(RunOrder::Sorted) => None,
+            Some(RunOrder::Gather(order)) => Some(order),
+            None if (1..n).all(|i| key(i - 1) <= key(i)) => None,
             None => {
                 let ranks = |i: usize| {
                     let (id, series, _) = key(i);
                     (id, series)
                 };
                 let counts = (id_rank.len(), series_rank.len());
-                match packed_order(counts, &years, ranks) {
+                Some(match packed_order(counts, years, ranks) {
                     Some(order) => order,
                     None => {
                         let (id_ranks, series_ranks): (Vec<u32>, Vec<u32>) =
@@ -96,10 +104,82 @@ impl ObservationFrame {
                         .rechunk()
                         .into_owned()
                     }
-                }
+                })
             }
         };
+        Ok(Arrangement { keys: self, order })
+    }
+}
+
+/// Where each row of a frame goes when it is put in order (indicator,
+/// series, year), worked out from its keys alone: enough to find the rows a
+/// sort would put side by side without moving a single cell.
+pub(crate) struct Arrangement {
+    pub(crate) keys: RowKeys,
+    /// The rows in order; `None` when they already are.
+    order: Option<IdxCa>,
+}
+
+impl Arrangement {
+    /// The rows in order.
+    pub(crate) fn rows(&self) -> Box<dyn Iterator<Item = usize> + '_> {
+        match &self.order {
+            Some(order) => Box::new(order.into_no_null_iter().map(|row| row as usize)),
+            None => Box::new(0..self.keys.len()),
+        }
+    }
+}
+
+impl ObservationFrame {
+    /// Each row's keys as integers.
+    pub(crate) fn row_keys(&self) -> PolarsResult<RowKeys> {
+        // Integer ranks sort (and compare) far faster than the texts. The
+        // columns are read in the chunks the CSV reader made: making them
+        // one chunk first cost more than the rest of the sort (0.5 s for
+        // 10M rows), and a gathered column is one chunk anyway.
+        let (ids, series) = (
+            self.0.column(c::INDICATOR)?.str()?,
+            self.0.column(c::DIMENSIONS)?.str()?,
+        );
+        let (ids, series) = std::thread::scope(|scope| {
+            let ids = scope.spawn(|| Coded::new(ids));
+            let series = Coded::new(series);
+            let ids = ids
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (ids, series)
+        });
+        let years: Vec<i32> = self
+            .0
+            .column(c::YEAR)?
+            .i32()?
+            .iter()
+            .map(|y| y.unwrap_or(i32::MIN))
+            .collect();
+        Ok(RowKeys { ids, series, years })
+    }
+
+    /// Sorts by indicator, series (headline first, then as [`Dimensions`](crate::model::Dimensions)
+    /// order them) and year; rows that tie keep their order (file order, then
+    /// line). A frame already in order is left as it is, in one chunk per
+    /// column.
+    pub fn sort(&mut self) -> PolarsResult<()> {
+        if self.height() < 2 {
+            return Ok(());
+        }
+        let n = self.height();
+        let Arrangement { keys, order } = self.row_keys()?.arrange()?;
+        let RowKeys { ids, series, years } = keys;
         drop(years);
+        let Some(order) = order else {
+            // Later walks index rows, which in a column of many chunks
+            // means finding the chunk first.
+            self.0.rechunk_mut_par();
+            return Ok(());
+        };
+        // The order from the keys alone, then each column gathered and its
+        // old copy dropped before the next: sorting the whole frame held
+        // both copies of every column at once (700 MB more for 10M rows).
         let order_rows = order.cont_slice()?;
         let mut columns = std::mem::take(&mut self.0).into_columns();
         // The coded columns first, so that their codes are gone before the

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::{
     add_file, catalogue, checks, display_name, finish, read_file, read_files_in_order, table,
-    Progress, Report, AREAS_FILE, CATALOGUE_FILE, OBSERVATIONS_DIR, SETTINGS_FILE,
+    ObservationOrder, Progress, Report, AREAS_FILE, CATALOGUE_FILE, OBSERVATIONS_DIR,
+    SETTINGS_FILE,
 };
 use crate::model::{Area, Indicator};
 use crate::problem::Problem;
@@ -67,11 +68,15 @@ const DEFAULT_RIGHTS_AREAS: &str = include_str!("../../reference/rights-areas.cs
 /// Reads a dataset folder: `catalogue.csv`, `areas.csv` (or the default rights
 /// areas) and every tabular file under `observations/`.
 pub fn read_dataset(dir: &Path, progress: Progress<'_>) -> Report {
-    read_dataset_columns(dir, progress).with_observations()
+    read_dataset_columns(dir, progress, ObservationOrder::Sorted).with_observations()
 }
 
 /// [`read_dataset`], the observations as columns only (`Report::frame`).
-pub(super) fn read_dataset_columns(dir: &Path, progress: Progress<'_>) -> Report {
+pub(super) fn read_dataset_columns(
+    dir: &Path,
+    progress: Progress<'_>,
+    order: ObservationOrder,
+) -> Report {
     let mut head = dataset_head(dir);
     let names: Vec<String> = head.files.iter().map(|p| display_name(p, dir)).collect();
     let (files, catalogue) = (&head.files, &head.indicators);
@@ -91,7 +96,7 @@ pub(super) fn read_dataset_columns(dir: &Path, progress: Progress<'_>) -> Report
     ));
     report.dataset.indicators = head.indicators;
     report.dataset.areas = head.areas;
-    finish(&mut report);
+    finish(&mut report, order);
     report
 }
 

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod cell;
 mod checks;
 mod dataset;
+mod in_place;
 pub mod observations;
 pub mod opensdg;
 pub mod table;
@@ -21,6 +22,7 @@ use crate::frame::ObservationFrame;
 use crate::model::{Dataset, Indicator};
 use crate::problem::{Problem, ProblemCode};
 use checks::finish;
+pub use checks::ObservationOrder;
 pub(crate) use checks::{counted_series_exist, sort_and_check, sort_problems};
 pub(crate) use dataset::dataset_head;
 pub use dataset::{default_rights_areas_csv, read_dataset, Settings};
@@ -107,15 +109,23 @@ pub fn open_dataset(path: &Path, progress: Progress<'_>) -> Result<Report, ReadE
 /// `dataset.observations` stays empty): what a build of millions of rows
 /// reads.
 pub fn open_dataset_columns(path: &Path, progress: Progress<'_>) -> Result<Report, ReadError> {
+    open_dataset_in(path, progress, ObservationOrder::Sorted)
+}
+
+fn open_dataset_in(
+    path: &Path,
+    progress: Progress<'_>,
+    order: ObservationOrder,
+) -> Result<Report, ReadError> {
     match dataset_kind(path) {
-        Some(DatasetKind::Folder) => Ok(dataset::read_dataset_columns(path, progress)),
+        Some(DatasetKind::Folder) => Ok(dataset::read_dataset_columns(path, progress, order)),
         Some(DatasetKind::OpenSdg) => {
             let data = if path.join("data").is_dir() {
                 path.join("data")
             } else {
                 path.to_path_buf()
             };
-            Ok(opensdg::read_open_sdg_columns(&data, path, progress))
+            Ok(opensdg::read_open_sdg_columns(&data, path, progress, order))
         }
         None => Err(ReadError::NotFound {
             path: path.to_path_buf(),
@@ -133,8 +143,24 @@ pub fn read_path(path: &Path, progress: Progress<'_>) -> Result<Report, ReadErro
 /// [`read_path`], the observations as columns only (`Report::frame`): what
 /// `localgoals check` reads when it only reports.
 pub fn read_path_columns(path: &Path, progress: Progress<'_>) -> Result<Report, ReadError> {
+    read_path_in(path, progress, ObservationOrder::Sorted)
+}
+
+/// [`read_path_columns`] with the observations left in the order they were
+/// read ([`ObservationOrder::AsRead`]): every problem found, in the same
+/// order, and the same counts. What `localgoals check` reads when it only
+/// reports.
+pub fn check_path(path: &Path, progress: Progress<'_>) -> Result<Report, ReadError> {
+    read_path_in(path, progress, ObservationOrder::AsRead)
+}
+
+fn read_path_in(
+    path: &Path,
+    progress: Progress<'_>,
+    order: ObservationOrder,
+) -> Result<Report, ReadError> {
     if dataset_kind(path).is_some() {
-        return open_dataset_columns(path, progress);
+        return open_dataset_in(path, progress, order);
     }
     // `book.xlsx#Sheet name` reads one named sheet of a workbook.
     if !path.exists() {
@@ -149,7 +175,7 @@ pub fn read_path_columns(path: &Path, progress: Progress<'_>) -> Result<Report, 
                 let file = observations_of(table, problems, file_path, &name, None, None);
                 let mut report = Report::default();
                 add_file(&mut report, file);
-                finish(&mut report);
+                finish(&mut report, order);
                 return Ok(report);
             }
         }
@@ -159,7 +185,7 @@ pub fn read_path_columns(path: &Path, progress: Progress<'_>) -> Result<Report, 
         let file = read_file(path, &name, None, None);
         let mut report = Report::default();
         add_file(&mut report, file);
-        finish(&mut report);
+        finish(&mut report, order);
         return Ok(report);
     }
     Err(ReadError::NotFound {

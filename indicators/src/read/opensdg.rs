@@ -9,7 +9,7 @@ use serde_norway::Value;
 
 use super::{
     add_file, display_name, finish, indicator_from_file_name, read_file, read_files_in_order, text,
-    Progress, Report,
+    ObservationOrder, Progress, Report,
 };
 use crate::model::{CountedSeries, Direction, Indicator, ProgressOptions, Visibility};
 use crate::problem::Problem;
@@ -284,7 +284,7 @@ pub fn meta_files(dir: &Path) -> Vec<PathBuf> {
 /// Reads an Open SDG repository (or its `data` folder): metadata from
 /// `meta/`, translations, and every `indicator_<id>.csv` under `data/`.
 pub fn read_open_sdg_data(data_dir: &Path, root: &Path, progress: Progress<'_>) -> Report {
-    read_open_sdg_columns(data_dir, root, progress).with_observations()
+    read_open_sdg_columns(data_dir, root, progress, ObservationOrder::Sorted).with_observations()
 }
 
 /// [`read_open_sdg_data`], the observations as columns only (`Report::frame`).
@@ -292,6 +292,7 @@ pub(super) fn read_open_sdg_columns(
     data_dir: &Path,
     root: &Path,
     progress: Progress<'_>,
+    order: ObservationOrder,
 ) -> Report {
     let mut report = Report::default();
     let translations = load_translations(root);
@@ -351,7 +352,7 @@ pub(super) fn read_open_sdg_columns(
     }
     indicators.sort_by_cached_key(|i| crate::sdg::SdgId::parse(&i.id));
     report.dataset.indicators = indicators;
-    finish(&mut report);
+    finish(&mut report, order);
     report
 }
 

@@ -170,17 +170,35 @@ pub fn scan_records(text: &str, delimiter: u8) -> Records {
         out.lines.push(line);
     };
     if memchr::memchr(b'"', bytes).is_none() {
-        // No quotes anywhere: one vectorised pass finds every newline and
-        // delimiter, and each line ends a record.
-        let (mut line, mut start) = (1usize, 0usize);
-        for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
-            if start >= bytes.len() {
-                break;
+        // No quotes anywhere: each line ends a record, so the two halves of
+        // a big text (cut after a newline) are counted on two cores.
+        let half = bytes.len() / 2;
+        let cut = (bytes.len() > 1 << 20)
+            .then(|| memchr::memchr(b'\n', &bytes[half..]).map(|i| half + i + 1))
+            .flatten();
+        let parts = match cut {
+            Some(cut) => std::thread::scope(|scope| {
+                let first = scope.spawn(|| plain_lines(bytes, 0..cut, delimiter));
+                let second = plain_lines(bytes, cut..bytes.len(), delimiter);
+                let first = first
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                vec![first, second]
+            }),
+            None => vec![plain_lines(bytes, 0..bytes.len(), delimiter)],
+        };
+        out.lines
+            .reserve(parts.iter().map(|p| p.fields.len()).sum());
+        let mut line = 1;
+        for part in parts {
+            let mut blanks = part.blank.into_iter();
+            for fields in part.fields {
+                match fields {
+                    0 => out.blank.extend(blanks.next()),
+                    fields => record(&mut out, line, fields as usize),
+                }
+                line += 1;
             }
-            let this = &bytes[start..end];
-            let fields = 1 + this.iter().filter(|&&b| b == delimiter).count();
-            end_line(&mut out, line, start..end, fields, bytes, &record);
-            (line, start) = (line + 1, end + 1);
         }
         return out;
     }
@@ -219,21 +237,34 @@ pub fn scan_records(text: &str, delimiter: u8) -> Records {
     out
 }
 
-/// A line without quotes: a record, or a blank line to cut out.
-fn end_line(
-    out: &mut Records,
-    line: usize,
-    span: std::ops::Range<usize>,
-    fields: usize,
-    bytes: &[u8],
-    record: &impl Fn(&mut Records, usize, usize),
-) {
-    let this = &bytes[span.clone()];
-    if this.iter().all(|&b| b == b' ' || b == b'\t') {
-        out.blank.push(span.start..(span.end + 1).min(bytes.len()));
-    } else {
-        record(out, line, fields);
+/// The lines of a span of text without quotes: each line's field count (0
+/// for a blank line, whose bytes, newline included, are in `blank`).
+#[derive(Default)]
+struct PlainLines {
+    fields: Vec<u32>,
+    blank: Vec<std::ops::Range<usize>>,
+}
+
+fn plain_lines(bytes: &[u8], span: std::ops::Range<usize>, delimiter: u8) -> PlainLines {
+    let mut out = PlainLines::default();
+    let mut start = span.start;
+    let newlines = memchr::memchr_iter(b'\n', &bytes[span.clone()]).map(|i| span.start + i);
+    for end in newlines.chain(std::iter::once(span.end)) {
+        if start >= span.end {
+            break;
+        }
+        let this = &bytes[start..end];
+        if this.iter().all(|&b| b == b' ' || b == b'\t') {
+            out.blank.push(start..(end + 1).min(bytes.len()));
+            out.fields.push(0);
+        } else {
+            // A sum of 0s and 1s, which the compiler vectorises.
+            let delimiters: u32 = this.iter().map(|&b| u32::from(b == delimiter)).sum();
+            out.fields.push(1 + delimiters);
+        }
+        start = end + 1;
     }
+    out
 }
 
 /// The lazy polars scan: every cell as text, no header interpretation. The
@@ -404,6 +435,30 @@ mod tests {
         assert_eq!(tabs.lines, [1, 3]);
         assert_eq!(tabs.blank.first(), Some(&(4..7)));
         assert_eq!(tabs.blank.len(), 1);
+    }
+
+    #[test]
+    fn a_big_file_without_quotes_is_counted_in_two_halves_like_one_with_them() {
+        // Over 1 MiB, so the quote-free pass counts it on two cores; blank
+        // lines and ragged rows on both sides of the cut.
+        let mut text = String::from("a,b,c\n");
+        let (mut i, mut blank, mut ragged) = (0, 0, 0);
+        while text.len() < 3 << 19 {
+            match i % 7 {
+                3 => (text.push_str("  \n"), blank += 1),
+                5 => (text.push_str(&format!("{i},{i}\n")), ragged += 1),
+                _ => (text.push_str(&format!("{i},x,{i}\n")), ()),
+            };
+            i += 1;
+        }
+        // A quote in the last line sends the same text the careful way.
+        let (plain, quoted) = (format!("{text}q,r,9"), format!("{text}\"q\",r,9"));
+        let records = scan_records(&plain, b',');
+        assert_eq!(records, scan_records(&quoted, b','));
+        assert_eq!(records.lines.len() + records.blank.len(), i + 2);
+        assert_eq!((records.ragged.len(), records.blank.len()), (ragged, blank));
+        assert!(blank > 10_000, "{blank}");
+        assert_eq!(records.lines.last(), Some(&(i + 2)));
     }
 
     #[test]

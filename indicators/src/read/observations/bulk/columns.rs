@@ -6,7 +6,7 @@ use polars::prelude::*;
 use super::super::super::cell::parse_period;
 use super::super::Roles;
 use super::{dim, texts, LABEL, YEAR};
-use crate::frame::{columns as c, dimensions_json};
+use crate::frame::{columns as c, dimensions_json, walk};
 use crate::model::{DecimalSeparator, Dimensions, Period};
 
 /// The year and label of each period cell, null where the cell is not a
@@ -95,27 +95,90 @@ pub(super) fn number(
 
 /// Each row's series as text: each distinct combination of dimension cells
 /// is written once, and the rows point at it (as a join would), so 10M rows
-/// of a few thousand series hold a few thousand texts.
+/// of a few thousand series hold a few thousand texts. Each dimension
+/// column is coded by its string views first ([`walk`]), and a row's series
+/// is one integer of those codes.
 pub(super) fn dimension_texts(cells: &DataFrame, roles: &Roles) -> PolarsResult<Column> {
     let columns: Vec<&StringChunked> = (0..roles.dimensions.len())
         .map(|k| texts(cells, &dim(k)))
         .collect::<PolarsResult<_>>()?;
+    let height = cells.height();
+    let mut keys: Vec<u64> = vec![0; height];
+    let mut radixes: Vec<u64> = Vec::with_capacity(columns.len());
+    let mut column_texts: Vec<Vec<&str>> = Vec::with_capacity(columns.len());
+    let mut radix: u64 = 1;
+    for column in &columns {
+        let mut row = 0;
+        let texts = walk(column, |code| {
+            keys[row] += u64::from(code) * radix;
+            row += 1;
+        });
+        radixes.push(radix);
+        let Some(next) = radix.checked_mul(texts.len().max(1) as u64) else {
+            // More combinations than 64 bits count: coded by their texts.
+            return dimension_texts_by_cells(&columns, height, roles);
+        };
+        column_texts.push(texts);
+        radix = next;
+    }
+    let mut seen: PlHashMap<u64, IdxSize> = PlHashMap::default();
+    let mut distinct: Vec<String> = Vec::new();
+    let mut codes: Vec<IdxSize> = Vec::with_capacity(height);
+    let mut previous: Option<(u64, IdxSize)> = None;
+    for key in keys {
+        // Runs of one series cost a comparison; others one lookup of an
+        // integer, and only a new series writes its text.
+        let code = match previous {
+            Some((p, code)) if p == key => code,
+            _ => *seen.entry(key).or_insert_with(|| {
+                let dims =
+                    Dimensions::new(roles.dimension_names.iter().enumerate().map(|(k, name)| {
+                        let count = column_texts[k].len().max(1) as u64;
+                        let code = (key / radixes[k]) % count;
+                        let value = column_texts[k].get(code as usize).copied();
+                        (name.as_str(), value.unwrap_or_default())
+                    }));
+                distinct.push(dimensions_json(&dims));
+                (distinct.len() - 1) as IdxSize
+            }),
+        };
+        previous = Some((key, code));
+        codes.push(code);
+    }
+    pointing_at(&distinct, codes)
+}
+
+/// Each row's text among `distinct`, the rows sharing the distinct texts.
+fn pointing_at(distinct: &[String], codes: Vec<IdxSize>) -> PolarsResult<Column> {
+    let distinct: StringChunked = distinct.iter().map(|t| Some(t.as_str())).collect();
+    let codes = IdxCa::from_vec("codes".into(), codes);
+    Ok(distinct
+        .take(&codes)?
+        .with_name(c::DIMENSIONS.into())
+        .into_column())
+}
+
+/// [`dimension_texts`] for combinations too many for one integer: each
+/// row's cells looked up together.
+fn dimension_texts_by_cells(
+    columns: &[&StringChunked],
+    height: usize,
+    roles: &Roles,
+) -> PolarsResult<Column> {
     let mut iters: Vec<_> = columns.iter().map(|c| c.iter()).collect();
     let mut seen: PlHashMap<Vec<&str>, IdxSize> = PlHashMap::default();
     let mut distinct: Vec<String> = Vec::new();
-    let mut codes: Vec<IdxSize> = Vec::with_capacity(cells.height());
+    let mut codes: Vec<IdxSize> = Vec::with_capacity(height);
     let mut key: Vec<&str> = Vec::with_capacity(columns.len());
     let mut previous: Vec<&str> = Vec::with_capacity(columns.len());
     let mut code: IdxSize = 0;
-    for row in 0..cells.height() {
+    for row in 0..height {
         key.clear();
         key.extend(
             iters
                 .iter_mut()
                 .map(|i| i.next().flatten().unwrap_or_default()),
         );
-        // Runs of one series cost a comparison; others one lookup, and
-        // only a new series allocates.
         if row == 0 || key != previous {
             code = match seen.get(key.as_slice()) {
                 Some(&code) => code,
@@ -137,10 +200,5 @@ pub(super) fn dimension_texts(cells: &DataFrame, roles: &Roles) -> PolarsResult<
         }
         codes.push(code);
     }
-    let distinct: StringChunked = distinct.iter().map(|t| Some(t.as_str())).collect();
-    let codes = IdxCa::from_vec("codes".into(), codes);
-    Ok(distinct
-        .take(&codes)?
-        .with_name(c::DIMENSIONS.into())
-        .into_column())
+    pointing_at(&distinct, codes)
 }

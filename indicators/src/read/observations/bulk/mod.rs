@@ -390,8 +390,15 @@ fn flagged(
             return Ok(Vec::new());
         }
     }
-    let flags = flags.str()?;
-    if flags.iter().all(|f| f.is_none_or(str::is_empty)) {
+    // Flagged rows are few: found in one pass over the flags, then their
+    // other cells looked up one by one.
+    let flagged: Vec<(usize, &str)> = flags
+        .str()?
+        .iter()
+        .enumerate()
+        .filter_map(|(row, flag)| flag.filter(|f| !f.is_empty()).map(|f| (row, f)))
+        .collect();
+    if flagged.is_empty() {
         return Ok(Vec::new());
     }
     let (values, lines) = (
@@ -400,22 +407,14 @@ fn flagged(
     );
     let raw = frame.column(VALUE_RAW)?.str()?;
     let mut out = Vec::new();
-    for (((flag, value), line), raw) in flags
-        .iter()
-        .zip(values.iter())
-        .zip(lines.iter())
-        .zip(raw.iter())
-    {
-        let (Some(flag), Some(_), Some(line)) = (flag, value, line) else {
+    for (row, flag) in flagged {
+        let (Some(_), Some(line)) = (values.get(row), lines.get(row)) else {
             continue;
         };
-        if flag.is_empty() {
-            continue;
-        }
         out.push(
             crate::problem::Problem::flagged_value(file, flag)
                 .at(line as usize, value_header.unwrap_or_default())
-                .with_value(raw.unwrap_or_default()),
+                .with_value(raw.get(row).unwrap_or_default()),
         );
     }
     Ok(out)
