@@ -10,43 +10,29 @@ use crate::frame::{columns as c, dimensions_json, walk};
 use crate::model::{DecimalSeparator, Dimensions, Period};
 
 /// The year and label of each period cell, null where the cell is not a
-/// period. Each distinct cell is parsed once (runs of one cell cost a
-/// comparison), and where every label is its cell as written (`2014`), the
-/// cells themselves are the labels, shared rather than copied.
+/// period. Each distinct cell is parsed once (the cells are coded by their
+/// string views first, see [`walk`]), and where every label is its cell as
+/// written (`2014`), the cells themselves are the labels, shared rather
+/// than copied.
 pub(super) fn period_columns(cells: &StringChunked) -> (Column, Column) {
-    let mut parsed: PlHashMap<&str, Option<Period>> = PlHashMap::default();
-    let mut years: Vec<Option<i32>> = Vec::with_capacity(cells.len());
-    let mut relabelled = false;
-    let mut previous: Option<(&str, Option<i32>)> = None;
-    for cell in cells.iter() {
-        let cell = cell.unwrap_or_default();
-        let year = match previous {
-            Some((text, year)) if text == cell => year,
-            // A plain year (most cells) needs no table: parse_period reads
-            // four digits as the year they are, labelled as written.
-            _ if cell.len() == 4 && cell.bytes().all(|b| b.is_ascii_digit()) => {
-                let year: i32 = cell.bytes().fold(0, |y, b| y * 10 + i32::from(b - b'0'));
-                (1900..=2100).contains(&year).then_some(year)
-            }
-            _ => {
-                let period = parsed.entry(cell).or_insert_with(|| parse_period(cell));
-                relabelled |= period.as_ref().is_some_and(|p| p.label != cell);
-                period.as_ref().map(|p| p.year)
-            }
-        };
-        previous = Some((cell, year));
-        years.push(year);
-    }
+    let mut codes: Vec<u32> = Vec::with_capacity(cells.len());
+    let distinct = walk(cells, |code| codes.push(code));
+    let periods: Vec<Option<Period>> = distinct.iter().map(|cell| parse_period(cell)).collect();
+    let years: Vec<Option<i32>> = codes
+        .iter()
+        .map(|&code| periods[code as usize].as_ref().map(|p| p.year))
+        .collect();
+    let relabelled = periods
+        .iter()
+        .zip(&distinct)
+        .any(|(period, cell)| period.as_ref().is_some_and(|p| p.label != *cell));
     let label = if relabelled {
-        cells
+        let labels: StringChunked = periods
             .iter()
-            .map(|cell| {
-                parsed
-                    .get(cell.unwrap_or_default())
-                    .and_then(Option::as_ref)
-                    .map(|p| p.label.as_str())
-            })
-            .collect::<StringChunked>()
+            .map(|p| p.as_ref().map(|p| p.label.as_str()))
+            .collect();
+        let codes = IdxCa::from_vec("codes".into(), codes);
+        labels.take(&codes).unwrap_or_else(|_| cells.clone())
     } else {
         cells.clone()
     };
@@ -201,4 +187,39 @@ fn dimension_texts_by_cells(
         codes.push(code);
     }
     pointing_at(&distinct, codes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_years_lost_their_labels_when_another_period_cell_was_trimmed() {
+        // Before, a plain year took a shortcut that skipped the labels
+        // table, so "2014" lost its label once "2015 " had to be trimmed.
+        let cells: StringChunked = [
+            Some("2014"),
+            Some("2015 "),
+            None,
+            Some("2014/2015"),
+            Some("2014"),
+        ]
+        .into_iter()
+        .collect();
+        let (years, labels) = period_columns(&cells);
+        let years: Vec<Option<i32>> = years.i32().expect("years").iter().collect();
+        let range = parse_period("2014/2015").map(|p| p.year);
+        assert_eq!(years, [Some(2014), Some(2015), None, range, Some(2014)]);
+        let labels: Vec<Option<&str>> = labels.str().expect("labels").iter().collect();
+        assert_eq!(
+            labels,
+            [
+                Some("2014"),
+                Some("2015"),
+                None,
+                Some("2014/2015"),
+                Some("2014")
+            ]
+        );
+    }
 }
