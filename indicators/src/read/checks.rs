@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::Report;
-use crate::frame::{DimensionsCache, FrameView, ObservationFrame};
+use crate::frame::{DimensionsCache, ObservationFrame};
 use crate::model::{CountedSeries, Indicator};
-use crate::problem::{ObservationKey, Problem};
+use crate::problem::Problem;
 
 /// Every series a catalogue's `progress_series` names has data (else the
 /// status would quietly rest on fewer series than the city chose).
@@ -93,112 +93,14 @@ pub(crate) fn sort_and_check(frame: &mut ObservationFrame) -> Vec<Problem> {
         // ever did, the checks below would run on unsorted rows.
         *frame = ObservationFrame::default();
     }
-    let mut found = Vec::new();
-    if let Ok(view) = frame.view() {
-        // Two walks that only read the frame: one on each core.
-        let gaps = std::thread::scope(|scope| {
-            let gaps = scope.spawn(|| missing_years(&view, &mut DimensionsCache::default()));
-            found = duplicates_across_files(&view, &mut DimensionsCache::default());
-            gaps.join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        });
-        found.extend(gaps);
-    }
-    found
+    // The checks find the same problems, in the same order, whatever the
+    // rows' order.
+    super::in_place::check_in_place(frame)
 }
 
 /// Problems by file, then line (stable: ties keep their order).
 pub(crate) fn sort_problems(problems: &mut [Problem]) {
     problems.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
-}
-
-/// The same key in two files (within a file it was caught already): next to
-/// each other once sorted.
-fn duplicates_across_files(view: &FrameView, cache: &mut DimensionsCache) -> Vec<Problem> {
-    let mut found = Vec::new();
-    for b in 1..view.len() {
-        let a = b - 1;
-        if view.year.get(a) == view.year.get(b)
-            && view.indicator.get(a) == view.indicator.get(b)
-            && view.dimensions.get(a) == view.dimensions.get(b)
-            && view.source_file.get(a) != view.source_file.get(b)
-        {
-            let dimensions = cache.get(view.dimensions.get(b).unwrap_or("[]"));
-            let period = view.period_at(b);
-            let key = ObservationKey {
-                indicator: view.indicator.get(b).unwrap_or_default(),
-                period: &period.label,
-                series: &dimensions,
-            };
-            let value = view.value.get(b).unwrap_or(f64::NAN);
-            let first = (
-                view.source_file.get(a).unwrap_or_default(),
-                view.source_line.get(a).unwrap_or_default() as usize,
-                view.value.get(a).unwrap_or(f64::NAN),
-            );
-            found.push(seen_in_another_file(
-                view.source_file.get(b).unwrap_or_default(),
-                view.source_line.get(b).unwrap_or_default() as usize,
-                key,
-                first,
-                value,
-            ));
-        }
-    }
-    found
-}
-
-/// The problem of a key seen before in another file, at its line.
-pub(super) fn seen_in_another_file(
-    file: &str,
-    line: usize,
-    key: ObservationKey<'_>,
-    first: (&str, usize, f64),
-    value: f64,
-) -> Problem {
-    Problem::seen_before_in_another_file(file, key, first, value)
-        .at_line(line)
-        .with_value(&value.to_string())
-}
-
-/// The years missing inside a series, given its years (sorted and made
-/// distinct here); `None` when there are none, or when the years come at a
-/// regular step longer than one (censuses, surveys: not gappy).
-pub(super) fn gaps_in(years: &mut Vec<i32>) -> Option<Vec<i32>> {
-    years.sort_unstable();
-    years.dedup();
-    let (&lo, &hi) = (years.first()?, years.last()?);
-    if hi - lo + 1 == years.len() as i32 {
-        return None;
-    }
-    let gaps: Vec<i32> = (lo..=hi)
-        .filter(|y| years.binary_search(y).is_err())
-        .collect();
-    let step_is_regular = years.len() > 1 && {
-        let v = &years;
-        v.windows(2).all(|w| w[1] - w[0] == v[1] - v[0]) && v[1] - v[0] > 1
-    };
-    (!gaps.is_empty() && !step_is_regular).then_some(gaps)
-}
-
-/// One warning per series with years missing between its first and last.
-fn missing_years(view: &FrameView, cache: &mut DimensionsCache) -> Vec<Problem> {
-    let mut out = Vec::new();
-    // One buffer for every series: the years of a series, ascending, once each.
-    let mut years: Vec<i32> = Vec::new();
-    for (id, dims, rows) in view.series_ranges() {
-        years.clear();
-        years.extend(rows.clone().filter_map(|r| view.year.get(r)));
-        if let Some(gaps) = gaps_in(&mut years) {
-            out.push(Problem::missing_years(
-                view.source_file.get(rows.start).unwrap_or_default(),
-                id,
-                &cache.get(dims),
-                gaps,
-            ));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,16 +1,13 @@
 //! The checks across files (a key in two files, years missing inside a
-//! series) on a frame left in the order it was read: what a check that only
-//! reports needs. The problems are those [`sort_and_check`] finds, in its
-//! order, without a cell being moved.
-//!
-//! [`sort_and_check`]: super::checks::sort_and_check
+//! series) on a frame in any order: the rows are never moved, so a check
+//! that only reports can leave them as read, and the problems come in the
+//! order of the rows sorted (indicator, series, year) either way.
 
-use super::checks::{gaps_in, seen_in_another_file};
 use crate::frame::{columns, Arrangement, DimensionsCache, ObservationFrame, RowKeys};
 use crate::problem::{ObservationKey, Problem};
 
-/// [`sort_and_check`](super::checks::sort_and_check)'s problems, in the
-/// same order, the frame left as it is.
+/// The problems across files, in the order of the rows sorted, the frame
+/// left as it is.
 pub(super) fn check_in_place(frame: &ObservationFrame) -> Vec<Problem> {
     let Ok(keys) = frame.row_keys() else {
         return Vec::new();
@@ -125,7 +122,7 @@ fn by_order(frame: &ObservationFrame, arrangement: &Arrangement) -> Vec<Problem>
         }
         start = end;
     }
-    // As `sort_and_check` lists them: repeats, then gaps.
+    // Repeats, then gaps, as the bitmap walk lists them.
     found.append(&mut gaps);
     found
 }
@@ -234,6 +231,39 @@ fn by_bitmap(frame: &ObservationFrame, keys: &RowKeys) -> Option<Vec<Problem>> {
         }
     }
     Some(found)
+}
+
+/// The problem of a key seen before in another file, at its line.
+fn seen_in_another_file(
+    file: &str,
+    line: usize,
+    key: ObservationKey<'_>,
+    first: (&str, usize, f64),
+    value: f64,
+) -> Problem {
+    Problem::seen_before_in_another_file(file, key, first, value)
+        .at_line(line)
+        .with_value(&value.to_string())
+}
+
+/// The years missing inside a series, given its years (sorted and made
+/// distinct here); `None` when there are none, or when the years come at a
+/// regular step longer than one (censuses, surveys: not gappy).
+fn gaps_in(years: &mut Vec<i32>) -> Option<Vec<i32>> {
+    years.sort_unstable();
+    years.dedup();
+    let (&lo, &hi) = (years.first()?, years.last()?);
+    if hi - lo + 1 == years.len() as i32 {
+        return None;
+    }
+    let gaps: Vec<i32> = (lo..=hi)
+        .filter(|y| years.binary_search(y).is_err())
+        .collect();
+    let step_is_regular = years.len() > 1 && {
+        let v = &years;
+        v.windows(2).all(|w| w[1] - w[0] == v[1] - v[0]) && v[1] - v[0] > 1
+    };
+    (!gaps.is_empty() && !step_is_regular).then_some(gaps)
 }
 
 #[cfg(test)]

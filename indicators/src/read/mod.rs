@@ -140,8 +140,8 @@ pub fn read_path(path: &Path, progress: Progress<'_>) -> Result<Report, ReadErro
     read_path_columns(path, progress).map(Report::with_observations)
 }
 
-/// [`read_path`], the observations as columns only (`Report::frame`): what
-/// `localgoals check` reads when it only reports.
+/// [`read_path`], the observations as columns only (`Report::frame`), in
+/// order.
 pub fn read_path_columns(path: &Path, progress: Progress<'_>) -> Result<Report, ReadError> {
     read_path_in(path, progress, ObservationOrder::Sorted)
 }
