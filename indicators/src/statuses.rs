@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{aggregate_indicators, Aggregates, View};
-use crate::model::{Dataset, Dimensions, Indicator, Series};
+use crate::model::{Dataset, Dimensions, Indicator, ProgressOptions, Series};
 use crate::progress::{indicator_status, ProgressMethod, ProgressResult, ProgressStatus};
-use crate::selection::counted_series;
-use crate::summary::{assess_series, options_for, summarize, SeriesSummary};
+use crate::selection::{counted_series, Counted};
+use crate::summary::{options_for, Picks, SeriesSummary};
 
 /// One series' result among those that make an indicator's status.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,77 +93,148 @@ pub fn compute(dataset: &Dataset, method: ProgressMethod) -> Statuses {
             .get(indicator.id.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        statuses.add(indicator, of_indicator, |d| {
+        let plan = Plan::of(indicator, of_indicator, |d| {
             first_lines
                 .get(&(indicator.id.as_str(), d))
                 .copied()
                 .unwrap_or(usize::MAX)
+        });
+        statuses.add(indicator, of_indicator, &plan, |i, options| {
+            Picks::of_points(&of_indicator[i].points, options.base_year)
         });
     }
     statuses.finish(&dataset.indicators)
 }
 
 /// [`compute`] over observations kept as columns (sorted, as a read leaves
-/// them): one indicator's series are built at a time, so a build of
-/// millions of observations never holds them all as structs. The
-/// indicators are cut into one contiguous run per core, each computed on
-/// its own thread, and the runs joined in catalogue order.
+/// them): every series is summarised at once by one polars group-by
+/// (`summary/grouped.rs`), which picks the points each summary is made of
+/// and sums each trend line; no series is built as structs. The choice of
+/// the series that count (and so of the options each is summarised with)
+/// is made first, one indicator at a time, from the series' names alone.
+/// The summaries are then made on every core, the indicators cut into one
+/// contiguous run per core and the runs joined in catalogue order.
 #[cfg(feature = "pipeline")]
 pub fn compute_columns(
     indicators: &[crate::model::Indicator],
     observations: &crate::frame::ObservationFrame,
     method: ProgressMethod,
 ) -> Result<Statuses, polars::prelude::PolarsError> {
-    let view = observations.view()?;
-    let ranges = view.series_ranges();
+    use crate::summary::grouped::{base_from, Aggregated, SeriesRuns};
     use polars::prelude::PlHashMap;
+
+    let frame = observations.frame();
+    let runs = SeriesRuns::of(frame)?;
     let mut by_indicator: PlHashMap<&str, std::ops::Range<usize>> = PlHashMap::default();
-    for (i, (id, _, _)) in ranges.iter().enumerate() {
+    for (run, id) in runs.ids.iter().enumerate() {
         by_indicator
             .entry(id)
-            .and_modify(|r| r.end = i + 1)
-            .or_insert(i..i + 1);
+            .and_modify(|r| r.end = run + 1)
+            .or_insert(run..run + 1);
     }
-    let series_of = |indicator: &Indicator| {
+    let runs_of = |indicator: &Indicator| {
         by_indicator
             .get(indicator.id.as_str())
             .cloned()
             .unwrap_or_default()
     };
-    let compute_run = |run: &[Indicator], capacity: usize| {
-        let mut cache = crate::frame::DimensionsCache::default();
+    // Each indicator's series, named but without points: all the choice of
+    // counted series needs.
+    let mut cache = crate::frame::DimensionsCache::default();
+    let named: Vec<Vec<Series>> = indicators
+        .iter()
+        .map(|indicator| {
+            runs_of(indicator)
+                .map(|run| Series {
+                    key: crate::model::SeriesKey {
+                        indicator_id: indicator.id.clone(),
+                        dimensions: cache.get(runs.dimensions[run]),
+                    },
+                    points: Vec::new(),
+                })
+                .collect()
+        })
+        .collect();
+    let lines = frame
+        .column(crate::frame::columns::SOURCE_LINE)?
+        .u64()?
+        .clone();
+    let plans: Vec<Plan<'_>> = indicators
+        .iter()
+        .zip(&named)
+        .map(|(indicator, series)| {
+            let first = runs_of(indicator).start;
+            Plan::of(indicator, series, |d| {
+                // Only Open SDG's choice between series asks, rarely.
+                series
+                    .iter()
+                    .position(|s| &s.key.dimensions == d)
+                    .and_then(|i| {
+                        let rows = runs.rows(first + i);
+                        lines
+                            .slice(rows.start as i64, rows.len())
+                            .iter()
+                            .flatten()
+                            .min()
+                    })
+                    .map_or(usize::MAX, |line| line as usize)
+            })
+        })
+        .collect();
+    let mut base = vec![base_from(None); runs.len()];
+    for (indicator, plan) in indicators.iter().zip(&plans) {
+        for (run, options) in runs_of(indicator).zip(&plan.options) {
+            base[run] = base_from(options.base_year);
+        }
+    }
+    let aggregated = Aggregated::of(frame, &runs, &base, method == ProgressMethod::Eurostat)?;
+    // A series counted under more options than the ones it is summarised
+    // with (an Open SDG indicator may count one series twice) is assessed
+    // again from its points, read from the frame.
+    let points_of = |run: usize| -> Vec<crate::model::Point> {
+        let rows = runs.rows(run);
+        crate::frame::ObservationFrame::new(frame.slice(rows.start as i64, rows.len()))
+            .and_then(|slice| slice.view())
+            .map(|view| (0..rows.len()).map(|r| view.point_at(r)).collect())
+            .unwrap_or_default()
+    };
+
+    let compute_run = |run: &[(usize, &Indicator)], capacity: usize| {
         let mut statuses = Builder::new(method);
         statuses.series.reserve(capacity);
-        for indicator in run {
-            let of_indicator = view.series_of(&ranges[series_of(indicator)], &mut cache);
-            let (series, lines): (Vec<Series>, Vec<usize>) = of_indicator.into_iter().unzip();
-            let first_lines: PlHashMap<&Dimensions, usize> = series
-                .iter()
-                .zip(lines)
-                .map(|(s, line)| (&s.key.dimensions, line))
-                .collect();
-            statuses.add(indicator, &series, |d| {
-                first_lines.get(d).copied().unwrap_or(usize::MAX)
-            });
+        for &(k, indicator) in run {
+            let first = runs_of(indicator).start;
+            statuses.add_with(
+                indicator,
+                &named[k],
+                &plans[k],
+                |i| aggregated.picks(first + i),
+                |i, options| {
+                    Picks::of_points(&points_of(first + i), options.base_year)
+                        .progress(indicator, options, method)
+                },
+            );
         }
         statuses
     };
+    let numbered: Vec<(usize, &Indicator)> = indicators.iter().enumerate().collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let runs = runs_of_equal_work(indicators, threads, |i| series_of(i).len() + 1);
+    let parts = runs_of_equal_work(&numbered, threads, |(_, i)| runs_of(i).len() + 1);
     let parts: Vec<Builder> = std::thread::scope(|scope| {
-        let handles: Vec<_> = runs
+        let handles: Vec<_> = parts
             .iter()
             .enumerate()
-            .map(|(i, run)| {
-                // The first run has room for every summary, so joining the
+            .map(|(i, part)| {
+                // The first part has room for every summary, so joining the
                 // others never copies them all again (they are 220 MB for
                 // 400,000 series).
                 let capacity = if i == 0 {
-                    ranges.len()
+                    runs.len()
                 } else {
-                    run.iter().map(|i| series_of(i).len()).sum()
+                    part.iter().map(|(_, i)| runs_of(i).len()).sum()
                 };
-                scope.spawn(move || compute_run(run, capacity))
+                let compute_run = &compute_run;
+                scope.spawn(move || compute_run(part, capacity))
             })
             .collect();
         handles
@@ -203,6 +274,50 @@ fn runs_of_equal_work<T>(items: &[T], parts: usize, work: impl Fn(&T) -> usize) 
     runs
 }
 
+/// Which of an indicator's series count toward its status, and the options
+/// each series is summarised with: those of the first entry that counts it,
+/// else the indicator's own.
+struct Plan<'s> {
+    counted: Vec<Counted<'s>>,
+    /// Per series, in order.
+    options: Vec<ProgressOptions>,
+    /// Per series, the counted entry its summary was made under.
+    entry: Vec<Option<usize>>,
+}
+
+impl<'s> Plan<'s> {
+    fn of(
+        indicator: &Indicator,
+        series: &'s [Series],
+        first_line: impl Fn(&Dimensions) -> usize,
+    ) -> Self {
+        let counted = counted_series(indicator, series, first_line);
+        let mut entry = vec![None; series.len()];
+        for (e, c) in counted.iter().enumerate() {
+            // The series' position from its address: a counted series is
+            // one of `series` (a search per series would be quadratic when
+            // every series counts).
+            if let Some(s) = c.series {
+                let at = (s as *const Series as usize - series.as_ptr() as usize)
+                    / std::mem::size_of::<Series>().max(1);
+                if let Some(slot) = entry.get_mut(at) {
+                    slot.get_or_insert(e);
+                }
+            }
+        }
+        let own = options_for(indicator);
+        let options = entry
+            .iter()
+            .map(|e| e.map_or_else(|| own.clone(), |e| counted[e].options.clone()))
+            .collect();
+        Plan {
+            counted,
+            options,
+            entry,
+        }
+    }
+}
+
 /// Collects series summaries and indicator statuses, one indicator at a time.
 struct Builder {
     method: ProgressMethod,
@@ -219,39 +334,69 @@ impl Builder {
         }
     }
 
-    fn add(
+    /// Adds `indicator`, each series `i` of `series` picked by `picks(i,
+    /// its options)`.
+    fn add<'p>(
         &mut self,
         indicator: &Indicator,
-        of_indicator: &[Series],
-        first_line: impl Fn(&Dimensions) -> usize,
+        series: &[Series],
+        plan: &Plan<'_>,
+        picks: impl Fn(usize, &ProgressOptions) -> Picks<'p>,
     ) {
         let method = self.method;
-        let counted = counted_series(indicator, of_indicator, first_line);
-        let results: Vec<CountedResult> = counted
+        self.add_with(
+            indicator,
+            series,
+            plan,
+            |i| picks(i, &plan.options[i]),
+            |i, options| picks(i, options).progress(indicator, options, method),
+        );
+    }
+
+    /// Adds `indicator`: `picks(i)` are series `i`'s picks under its
+    /// planned options, `assess(i, options)` its result under others.
+    fn add_with<'p>(
+        &mut self,
+        indicator: &Indicator,
+        series: &[Series],
+        plan: &Plan<'_>,
+        picks: impl Fn(usize) -> Picks<'p>,
+        assess: impl Fn(usize, &ProgressOptions) -> ProgressResult,
+    ) {
+        let method = self.method;
+        let first = self.series.len();
+        for (i, s) in series.iter().enumerate() {
+            let options = &plan.options[i];
+            let mut summary =
+                picks(i).summary(indicator, s.key.dimensions.clone(), options, method);
+            summary.counts = plan.entry[i].is_some();
+            self.series.push(summary);
+        }
+        let position = |s: &Series| {
+            (s as *const Series as usize - series.as_ptr() as usize)
+                / std::mem::size_of::<Series>().max(1)
+        };
+        let results: Vec<CountedResult> = plan
+            .counted
             .iter()
-            .map(|c| CountedResult {
-                dimensions: c.series.map(|s| s.key.dimensions.clone()),
-                tag: c.tag.clone(),
-                progress: assess_series(
-                    c.series.map_or(&[], |s| s.points.as_slice()),
-                    indicator,
-                    &c.options,
-                    method,
-                ),
+            .enumerate()
+            .map(|(e, c)| {
+                let progress = match c.series.map(position) {
+                    // The entry the series was summarised under: its result.
+                    Some(i) if plan.entry[i] == Some(e) => self.series[first + i].progress.clone(),
+                    Some(i) => assess(i, &c.options),
+                    None => Picks::of_points(&[], c.options.base_year)
+                        .progress(indicator, &c.options, method),
+                };
+                CountedResult {
+                    dimensions: c.series.map(|s| s.key.dimensions.clone()),
+                    tag: c.tag.clone(),
+                    progress,
+                }
             })
             .collect();
         let basis: Vec<ProgressResult> = results.iter().map(|r| r.progress.clone()).collect();
         let (status, mean_score) = indicator_status(&basis);
-        for s in of_indicator {
-            // A counted series is summarised with the options that count it.
-            let entry = counted
-                .iter()
-                .find(|c| c.series.is_some_and(|c| std::ptr::eq(c, s)));
-            let options = entry.map_or_else(|| options_for(indicator), |c| c.options.clone());
-            let mut summary = summarize(s, indicator, &options, method);
-            summary.counts = entry.is_some();
-            self.series.push(summary);
-        }
         self.indicators.push(IndicatorStatus {
             indicator_id: indicator.id.clone(),
             status,

@@ -17,7 +17,7 @@ pub(crate) use codes::walk;
 use sort::{order_by_runs, packed_order, radix_order, RunOrder};
 pub(crate) use sort::{Arrangement, RowKeys};
 
-use crate::model::{Dimensions, Observation, Period, Point, Series, SeriesKey, SourceRef};
+use crate::model::{Dimensions, Observation, Period, Point, SourceRef};
 
 /// The column names, in the order a frame keeps them.
 pub mod columns {
@@ -346,56 +346,6 @@ impl FrameView {
             flags: self.flags.get(row).unwrap_or_default().to_owned(),
             progress: self.progress.get(row),
         }
-    }
-
-    /// Where each series starts and ends in a sorted frame:
-    /// `(indicator, dimensions text, rows)`.
-    pub fn series_ranges(&self) -> Vec<(&str, &str, std::ops::Range<usize>)> {
-        let mut out: Vec<(&str, &str, std::ops::Range<usize>)> = Vec::new();
-        // Walked in step, not looked up by row (which finds the chunk first).
-        let rows = self
-            .indicator
-            .iter()
-            .zip(self.dimensions.iter())
-            .enumerate();
-        for (row, (id, dims)) in rows {
-            let (id, dims) = (id.unwrap_or_default(), dims.unwrap_or("[]"));
-            match out.last_mut() {
-                Some((i, d, range)) if *i == id && *d == dims => range.end = row + 1,
-                _ => out.push((id, dims, row..row + 1)),
-            }
-        }
-        out
-    }
-
-    /// The series of one indicator from its rows of a sorted frame, with the
-    /// first line each series starts on.
-    pub fn series_of(
-        &self,
-        ranges: &[(&str, &str, std::ops::Range<usize>)],
-        cache: &mut DimensionsCache,
-    ) -> Vec<(Series, usize)> {
-        ranges
-            .iter()
-            .map(|(id, dims, rows)| {
-                let first_line = rows
-                    .clone()
-                    .filter_map(|r| self.source_line.get(r))
-                    .min()
-                    .unwrap_or(u64::MAX) as usize;
-                let mut points: Vec<Point> = rows.clone().map(|r| self.point_at(r)).collect();
-                // Sorted by year already; labels break ties as the model does.
-                points.sort_by(|a, b| a.period.cmp(&b.period));
-                let series = Series {
-                    key: SeriesKey {
-                        indicator_id: (*id).to_owned(),
-                        dimensions: cache.get(dims),
-                    },
-                    points,
-                };
-                (series, first_line)
-            })
-            .collect()
     }
 }
 

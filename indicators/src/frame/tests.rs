@@ -50,10 +50,10 @@ fn sorting_puts_the_headline_first_and_keeps_ties_in_file_order() {
         .collect();
     // a/headline, a/d10 (2020 twice in file order, then 2021), a/d2, b.
     assert_eq!(lines, [5, 6, 7, 3, 4, 2]);
-    let view = frame.view().expect("view");
-    let ranges = view.series_ranges();
-    let names: Vec<(&str, &str, usize)> =
-        ranges.iter().map(|(i, d, r)| (*i, *d, r.len())).collect();
+    let runs = crate::summary::grouped::SeriesRuns::of(frame.frame()).expect("runs");
+    let names: Vec<(&str, &str, usize)> = (0..runs.len())
+        .map(|r| (runs.ids[r], runs.dimensions[r], runs.rows(r).len()))
+        .collect();
     assert_eq!(
         names,
         [
