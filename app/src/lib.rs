@@ -20,7 +20,7 @@ pub mod types;
 pub mod words;
 
 pub(crate) mod components;
-pub(crate) mod escape;
+pub mod escape;
 pub(crate) mod islands;
 pub(crate) mod pages;
 mod shell;

@@ -50,6 +50,60 @@ pub enum Command {
     Build(BuildArgs),
     /// Show an indicator's series with their status and why, from the current release.
     Status(StatusArgs),
+    /// Manage the staff workspace's accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum UserCommand {
+    /// Add an account. The password is read from standard input (one line,
+    /// at least 12 characters); with --link, a one-time sign-in link is
+    /// printed instead.
+    Add(UserAddArgs),
+    /// Print a one-time sign-in link for an existing account (valid 24 hours).
+    Link(UserLinkArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UserAddArgs {
+    /// The person's email address, which is also their sign-in name.
+    #[arg(value_name = "EMAIL")]
+    pub email: String,
+    /// viewer: sees internal indicators; editor: also uploads and edits the
+    /// draft; admin: also publishes, rolls back and manages users.
+    #[arg(long, value_enum)]
+    pub role: RoleArg,
+    /// Print a one-time sign-in link instead of reading a password.
+    #[arg(long)]
+    pub link: bool,
+    /// The site's address, to print the link with.
+    #[arg(long, env = "LOCALGOALS_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+    pub public_url: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UserLinkArgs {
+    #[arg(value_name = "EMAIL")]
+    pub email: String,
+    /// The site's address, to print the link with.
+    #[arg(long, env = "LOCALGOALS_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+    pub public_url: String,
+}
+
+/// A staff role on the command line, named as the database stores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleArg(pub crate::staff::Role);
+
+impl ValueEnum for RoleArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: OnceLock<Vec<RoleArg>> = OnceLock::new();
+        ALL.get_or_init(|| crate::staff::Role::ALL.iter().copied().map(RoleArg).collect())
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.as_str()))
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -117,6 +171,11 @@ pub struct ServeArgs {
     /// Serve the current release without building from --dataset.
     #[arg(long)]
     pub no_build: bool,
+
+    /// The address the public reaches the site at. An `https://` address
+    /// marks the staff session cookies Secure (sent over HTTPS only).
+    #[arg(long, env = "LOCALGOALS_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
 }
 
 impl Cli {

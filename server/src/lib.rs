@@ -5,6 +5,7 @@
 pub mod check;
 pub mod cli;
 pub mod report;
+pub mod staff;
 
 use app::ssr::DashboardData;
 use app::{shell, App};
@@ -27,6 +28,8 @@ pub enum StartError {
     Release(#[from] indicators::release::ReleaseError),
     #[error("loading the dataset stopped unexpectedly ({0}); please report this as a bug")]
     Loader(String),
+    #[error("{0}")]
+    Staff(#[from] staff::StoreError),
     #[error("could not create the data directory {path}: {source}. Choose a writable folder with --data or LOCALGOALS_DATA.")]
     DataDir {
         path: PathBuf,
@@ -40,6 +43,10 @@ pub enum StartError {
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub data: DashboardData,
+    /// Every indicator of the served release, internal ones included: for
+    /// staff pages only (public pages read `data`, built from public data).
+    pub catalogue: std::sync::Arc<Vec<indicators::model::Indicator>>,
+    pub staff: staff::Staff,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -57,23 +64,43 @@ impl AppState {
         dataset: Option<&Path>,
         data_dir: &Path,
     ) -> Result<Self, StartError> {
-        let (dataset, data_dir) = (dataset.map(Path::to_path_buf), data_dir.to_path_buf());
-        tokio::task::spawn_blocking(move || {
-            Self::load_blocking(leptos_options, dataset.as_deref(), &data_dir)
-        })
-        .await
-        .map_err(|err| StartError::Loader(err.to_string()))?
+        Self::load_with(leptos_options, dataset, data_dir, staff::StaffConfig::default()).await
     }
 
-    /// [`AppState::load`] for callers outside an async runtime: builds a
-    /// release from `dataset` (unless `dataset` is `None`), then serves the
-    /// current release. A dataset with errors leaves the current release
-    /// served; with no release at all, the errors stop the start.
-    pub fn load_blocking(
+    /// [`AppState::load`] with the workspace's settings.
+    pub async fn load_with(
         leptos_options: LeptosOptions,
         dataset: Option<&Path>,
         data_dir: &Path,
+        config: staff::StaffConfig,
     ) -> Result<Self, StartError> {
+        let (dataset, data_dir) = (dataset.map(Path::to_path_buf), data_dir.to_path_buf());
+        let dir = data_dir.clone();
+        let (data, catalogue) =
+            tokio::task::spawn_blocking(move || Self::load_release(dataset.as_deref(), &dir))
+                .await
+                .map_err(|err| StartError::Loader(err.to_string()))??;
+        let store = staff::Store::open(&data_dir).await?;
+        Ok(Self {
+            leptos_options,
+            data,
+            catalogue,
+            staff: staff::Staff {
+                store,
+                config,
+                clock: staff::Clock::default(),
+            },
+        })
+    }
+
+    /// Builds a release from `dataset` (unless `dataset` is `None`), then
+    /// opens the current release to serve. A dataset with errors leaves the
+    /// current release served; with no release at all, the errors stop the
+    /// start.
+    fn load_release(
+        dataset: Option<&Path>,
+        data_dir: &Path,
+    ) -> Result<(DashboardData, std::sync::Arc<Vec<indicators::model::Indicator>>), StartError> {
         std::fs::create_dir_all(data_dir).map_err(|source| StartError::DataDir {
             path: data_dir.to_path_buf(),
             source,
@@ -104,10 +131,8 @@ impl AppState {
             observations = release.manifest.observations,
             "serving release"
         );
-        Ok(Self {
-            leptos_options,
-            data: DashboardData::from_release(release, data_dir),
-        })
+        let catalogue = std::sync::Arc::new(release.indicators.clone());
+        Ok((DashboardData::from_release(release, data_dir), catalogue))
     }
 }
 
@@ -125,6 +150,7 @@ pub fn app(state: AppState) -> Router {
     };
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(staff::routes())
         .leptos_routes_with_context(&state, routes, page_context, render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

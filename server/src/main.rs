@@ -43,6 +43,7 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .context("the build stopped unexpectedly")?
         }
+        Some(Command::User(command)) => user(command, &cli.data).await,
         Some(Command::Status(args)) => {
             let (args, data) = (args.clone(), cli.data.clone());
             tokio::task::spawn_blocking(move || status(&args, &data))
@@ -50,6 +51,55 @@ async fn main() -> anyhow::Result<()> {
                 .context("reading the release stopped unexpectedly")?
         }
     }
+}
+
+/// `localgoals user add|link`: accounts of the staff workspace.
+async fn user(command: &server::cli::UserCommand, data: &std::path::Path) -> anyhow::Result<()> {
+    use server::cli::UserCommand;
+    use server::staff::{Clock, Store};
+    std::fs::create_dir_all(data)
+        .with_context(|| format!("could not create the data directory {}", data.display()))?;
+    let store = Store::open(data).await?;
+    let now = Clock::default().now();
+    let valid = server::staff::StaffConfig::default().link_valid;
+    let link = |public_url: &str, token: &server::staff::secret::Token| {
+        format!("{}/staff/link/{}", public_url.trim_end_matches('/'), token.reveal())
+    };
+    match command {
+        UserCommand::Add(args) => {
+            let password = if args.link {
+                None
+            } else {
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .context("reading the password from standard input")?;
+                Some(line.trim_end_matches(['\r', '\n']).to_owned())
+            };
+            let user = store
+                .add_user(&args.email, args.role.0, password.as_deref(), now)
+                .await?;
+            println!("Added {} as {}.", user.email, user.role);
+            if args.link {
+                let token = store.sign_in_link(&user, now, valid).await?;
+                println!("One-time sign-in link (valid 24 hours, shown once):");
+                println!("{}", link(&args.public_url, &token));
+            }
+        }
+        UserCommand::Link(args) => {
+            let (user, _) = store.user_by_email(&args.email).await?.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "no account for {}; add one with `localgoals user add {} --role viewer`",
+                    args.email,
+                    args.email
+                )
+            })?;
+            let token = store.sign_in_link(&user, now, valid).await?;
+            println!("One-time sign-in link for {} (valid 24 hours, shown once):", user.email);
+            println!("{}", link(&args.public_url, &token));
+        }
+    }
+    Ok(())
 }
 
 fn build(args: &server::cli::BuildArgs, data: &std::path::Path) -> anyhow::Result<()> {
@@ -123,10 +173,18 @@ async fn serve(cli: &Cli) -> anyhow::Result<()> {
         leptos_options.site_addr = addr;
     }
     let addr = leptos_options.site_addr;
-    let state = server::AppState::load(
+    let config = server::staff::StaffConfig {
+        secure_cookies: args
+            .public_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("https://")),
+        ..server::staff::StaffConfig::default()
+    };
+    let state = server::AppState::load_with(
         leptos_options,
         (!args.no_build).then_some(args.dataset.as_path()),
         &cli.data,
+        config,
     )
     .await?;
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
@@ -137,7 +195,9 @@ async fn serve(cli: &Cli) -> anyhow::Result<()> {
     let bound = listener.local_addr().context("reading the bound address")?;
     tracing::info!(%bound, data = %cli.data.display(), "listening");
     println!("Local Goals is running at http://{bound}/");
-    axum::serve(listener, server::app(state))
+    // The peer's address counts failed sign-ins per address.
+    let service = server::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the web server stopped with an error")?;

@@ -212,3 +212,58 @@ fn build_of_a_broken_dataset_writes_no_release_and_says_how_to_see_why() {
     assert!(String::from_utf8_lossy(&output.stderr)
         .contains("Build one with `localgoals build DATASET`"));
 }
+
+#[test]
+fn user_add_reads_the_password_from_stdin_or_prints_a_link_and_refuses_a_second_account() {
+    use std::io::Write;
+    let data = tempfile::TempDir::new().expect("data folder");
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_localgoals"))
+            .arg("--data")
+            .arg(data.path())
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run localgoals");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin.as_bytes())
+            .expect("write the password");
+        child.wait_with_output().expect("finish")
+    };
+    let added = run(
+        &["user", "add", "clerk@city.example", "--role", "editor"],
+        "a long enough password\n",
+    );
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&added.stdout),
+        "Added clerk@city.example as editor.\n"
+    );
+    assert!(data.path().join("localgoals.sqlite").is_file());
+
+    let linked = run(
+        &["user", "add", "head@city.example", "--role", "admin", "--link", "--public-url", "https://goals.city.example/"],
+        "",
+    );
+    assert!(linked.status.success());
+    let out = String::from_utf8_lossy(&linked.stdout);
+    let link = out
+        .lines()
+        .find(|l| l.starts_with("https://goals.city.example/staff/link/"))
+        .unwrap_or_else(|| panic!("no link in {out}"));
+    assert_eq!(link.len(), "https://goals.city.example/staff/link/".len() + 64);
+
+    let twice = run(&["user", "add", "clerk@city.example", "--role", "viewer"], "another long password\n");
+    assert!(!twice.status.success());
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("clerk@city.example already has an account"));
+    let short = run(&["user", "add", "x@city.example", "--role", "viewer"], "short\n");
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
+    let bad_role = run(&["user", "add", "y@city.example", "--role", "owner"], "");
+    assert!(String::from_utf8_lossy(&bad_role.stderr).contains("viewer, editor, admin"));
+}

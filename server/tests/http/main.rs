@@ -11,3 +11,4 @@ mod health;
 mod indicator;
 mod overviews;
 mod security;
+mod staff;

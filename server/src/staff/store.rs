@@ -1,0 +1,471 @@
+//! Where the staff workspace keeps its state: accounts, sessions, failed
+//! sign-ins and the audit log, in SQLite in the data folder (created and
+//! migrated on first start; nothing to install).
+
+use std::path::Path;
+use std::str::FromStr;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sqlx::{Row, SqlitePool};
+
+use super::secret::{self, Token};
+
+/// The database file in the data folder.
+pub const DATABASE_FILE: &str = "localgoals.sqlite";
+
+/// Why the store failed. Each message says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("could not open the staff database {path}: {source}. Check that the data folder is writable.")]
+    Open {
+        path: String,
+        #[source]
+        source: sqlx::Error,
+    },
+    #[error("could not bring the staff database up to date: {0}. Restore the data folder from a backup or report this as a bug.")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("the staff database failed: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("{email} already has an account; choose another email address")]
+    EmailTaken { email: String },
+    #[error("{email:?} is not an email address (it needs one @ with text on both sides)")]
+    NotAnEmail { email: String },
+    #[error("a password needs at least {min} characters; choose a longer one")]
+    PasswordTooShort { min: usize },
+    #[error("could not hash the password: {0}")]
+    Hash(String),
+}
+
+indicators::wire_enum! {
+    /// What a signed-in person may do; each role can do what the ones
+    /// before it can.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Role: "role" {
+        /// Sees internal indicators.
+        Viewer = "viewer",
+        /// Also uploads and edits into the draft.
+        Editor = "editor",
+        /// Also publishes, rolls back and manages users.
+        Admin = "admin",
+    }
+}
+
+indicators::wire_enum! {
+    /// What the audit log records.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum AuditAction: "audit action" {
+        SignIn = "sign-in",
+        FailedSignIn = "failed-sign-in",
+        SignOut = "sign-out",
+        SignOutEverywhere = "sign-out-everywhere",
+        UserAdded = "user-added",
+        SignInLinkUsed = "sign-in-link-used",
+    }
+}
+
+/// A staff account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub role: Role,
+}
+
+/// A signed-in session, as found from its cookie.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub user: User,
+    /// The token every form of this session carries against CSRF.
+    pub csrf: String,
+    pub created_at: i64,
+    pub seen_at: i64,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: i64,
+    pub actor: Option<String>,
+    pub action: AuditAction,
+    pub detail: String,
+}
+
+/// The shortest password accepted.
+pub const MIN_PASSWORD: usize = 12;
+
+/// The staff database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating and migrating if needed) the database in `data_dir`.
+    pub async fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        let path = data_dir.join(DATABASE_FILE);
+        let options = SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true)
+            .busy_timeout(std::time::Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|source| StoreError::Open {
+                path: path.display().to_string(),
+                source,
+            })?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Store { pool })
+    }
+
+    /// Adds an account. Without a password, the person signs in first
+    /// through a link ([`Store::sign_in_link`]).
+    pub async fn add_user(
+        &self,
+        email: &str,
+        role: Role,
+        password: Option<&str>,
+        now: i64,
+    ) -> Result<User, StoreError> {
+        let email = normalise_email(email)?;
+        let hash = match password {
+            Some(password) => Some(hash_password(password.to_owned()).await?),
+            None => None,
+        };
+        let inserted = sqlx::query(
+            "INSERT INTO users (email, role, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&email)
+        .bind(role.as_str())
+        .bind(hash)
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await;
+        let id: i64 = match inserted {
+            Ok(row) => row.get(0),
+            Err(sqlx::Error::Database(err)) if err.is_unique_violation() => {
+                return Err(StoreError::EmailTaken { email })
+            }
+            Err(err) => return Err(err.into()),
+        };
+        self.audit(None, AuditAction::UserAdded, &format!("{email} as {role}"), now)
+            .await?;
+        Ok(User { id, email, role })
+    }
+
+    /// The user with `email` and their password hash, if they have one.
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<(User, Option<String>)>, StoreError> {
+        let Ok(email) = normalise_email(email) else {
+            return Ok(None);
+        };
+        let row = sqlx::query("SELECT id, email, role, password_hash FROM users WHERE email = ?")
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.and_then(|row| {
+            let role = Role::from_str(row.get::<&str, _>(2)).ok()?;
+            Some((
+                User {
+                    id: row.get(0),
+                    email: row.get(1),
+                    role,
+                },
+                row.get(3),
+            ))
+        }))
+    }
+
+    /// Checks `password` against the account of `email`: the user if it
+    /// matches. Hashing runs on a blocking thread; an unknown email still
+    /// costs one hash, so timing does not tell which emails exist.
+    pub async fn verify(&self, email: &str, password: &str) -> Result<Option<User>, StoreError> {
+        let found = self.user_by_email(email).await?;
+        let hash = found.as_ref().and_then(|(_, hash)| hash.clone());
+        let password = password.to_owned();
+        let matches = tokio::task::spawn_blocking(move || match hash {
+            Some(hash) => secret::verify_password(&password, &hash),
+            None => {
+                secret::verify_password(&password, secret::dummy_hash());
+                false
+            }
+        })
+        .await
+        .map_err(|err| StoreError::Hash(err.to_string()))?;
+        Ok(found.filter(|_| matches).map(|(user, _)| user))
+    }
+
+    /// A one-time sign-in link's token for `user`, valid for `valid_for`
+    /// seconds.
+    pub async fn sign_in_link(&self, user: &User, now: i64, valid_for: i64) -> Result<Token, StoreError> {
+        let token = Token::new();
+        sqlx::query("INSERT INTO sign_in_links (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+            .bind(token.hash())
+            .bind(user.id)
+            .bind(now + valid_for)
+            .execute(&self.pool)
+            .await?;
+        Ok(token)
+    }
+
+    /// Uses a sign-in link: its user, once, before it expires.
+    pub async fn redeem_link(&self, token: &str, now: i64) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query(
+            "DELETE FROM sign_in_links WHERE token_hash = ? RETURNING user_id, expires_at",
+        )
+        .bind(secret::hash_token(token))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        if row.get::<i64, _>(1) < now {
+            return Ok(None);
+        }
+        self.user_by_id(row.get(0)).await
+    }
+
+    async fn user_by_id(&self, id: i64) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query("SELECT id, email, role FROM users WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.and_then(|row| {
+            Some(User {
+                id: row.get(0),
+                email: row.get(1),
+                role: Role::from_str(row.get::<&str, _>(2)).ok()?,
+            })
+        }))
+    }
+
+    /// Starts a session for `user`: its cookie token (only its hash is
+    /// stored) and the session.
+    pub async fn start_session(&self, user: &User, now: i64) -> Result<(Token, Session), StoreError> {
+        let token = Token::new();
+        let csrf = Token::new().reveal().to_owned();
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(token.hash())
+        .bind(user.id)
+        .bind(&csrf)
+        .bind(now)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok((
+            token,
+            Session {
+                user: user.clone(),
+                csrf,
+                created_at: now,
+                seen_at: now,
+            },
+        ))
+    }
+
+    /// The session of a cookie's `token`, if it has not been idle longer
+    /// than `idle` nor lived longer than `absolute` (seconds); an expired
+    /// one is removed. A session in use is marked seen at most once a
+    /// minute, not on every request.
+    pub async fn session(
+        &self,
+        token: &str,
+        now: i64,
+        idle: i64,
+        absolute: i64,
+    ) -> Result<Option<Session>, StoreError> {
+        let hash = secret::hash_token(token);
+        let row = sqlx::query(
+            "SELECT u.id, u.email, u.role, s.csrf, s.created_at, s.seen_at \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+        )
+        .bind(&hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let (created_at, seen_at): (i64, i64) = (row.get(4), row.get(5));
+        if now - seen_at > idle || now - created_at > absolute {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+                .bind(&hash)
+                .execute(&self.pool)
+                .await?;
+            return Ok(None);
+        }
+        let Ok(role) = Role::from_str(row.get::<&str, _>(2)) else {
+            return Ok(None);
+        };
+        if now - seen_at >= 60 {
+            sqlx::query("UPDATE sessions SET seen_at = ? WHERE token_hash = ?")
+                .bind(now)
+                .bind(&hash)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(Some(Session {
+            user: User {
+                id: row.get(0),
+                email: row.get(1),
+                role,
+            },
+            csrf: row.get(3),
+            created_at,
+            seen_at: now.max(seen_at),
+        }))
+    }
+
+    /// Ends the session of a cookie's `token`.
+    pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(secret::hash_token(token))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends every session of `user` (sign out everywhere).
+    pub async fn end_all_sessions(&self, user: &User) -> Result<u64, StoreError> {
+        Ok(sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+            .bind(user.id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected())
+    }
+
+    /// Notes a failed sign-in for throttling.
+    pub async fn record_failure(&self, email: &str, address: &str, now: i64) -> Result<(), StoreError> {
+        let email = normalise_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
+        sqlx::query("INSERT INTO failed_sign_ins (email, address, at) VALUES (?, ?, ?)")
+            .bind(email)
+            .bind(address)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Failed sign-ins since `since`: for `email`, for `address`, and the
+    /// oldest of each (when the throttle lifts).
+    pub async fn failures_since(
+        &self,
+        email: &str,
+        address: &str,
+        since: i64,
+    ) -> Result<Failures, StoreError> {
+        let email = normalise_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
+        let count = |column: &'static str, key: String| {
+            let pool = self.pool.clone();
+            async move {
+                let row = sqlx::query(&format!(
+                    "SELECT COUNT(*), MIN(at) FROM failed_sign_ins WHERE {column} = ? AND at >= ?"
+                ))
+                .bind(key)
+                .bind(since)
+                .fetch_one(&pool)
+                .await?;
+                Ok::<_, StoreError>((row.get::<i64, _>(0), row.get::<Option<i64>, _>(1)))
+            }
+        };
+        let (account, account_oldest) = count("email", email).await?;
+        let (address_count, address_oldest) = count("address", address.to_owned()).await?;
+        Ok(Failures {
+            account,
+            account_oldest,
+            address: address_count,
+            address_oldest,
+        })
+    }
+
+    /// Forgets the failed sign-ins of `email` (after one that succeeds).
+    pub async fn clear_failures(&self, email: &str) -> Result<(), StoreError> {
+        let email = normalise_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
+        sqlx::query("DELETE FROM failed_sign_ins WHERE email = ?")
+            .bind(email)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Appends to the audit log.
+    pub async fn audit(
+        &self,
+        actor: Option<&str>,
+        action: AuditAction,
+        detail: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)")
+            .bind(now)
+            .bind(actor)
+            .bind(action.as_str())
+            .bind(detail)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The newest `limit` lines of the audit log, newest first.
+    pub async fn audit_log(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        let rows = sqlx::query("SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?")
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| {
+                Some(AuditEntry {
+                    at: row.get(0),
+                    actor: row.get(1),
+                    action: AuditAction::from_str(row.get::<&str, _>(2)).ok()?,
+                    detail: row.get(3),
+                })
+            })
+            .collect())
+    }
+
+    /// Runs raw SQL (tests use it to prove the audit log refuses changes).
+    #[doc(hidden)]
+    pub async fn execute_raw(&self, sql: &str) -> Result<u64, StoreError> {
+        Ok(sqlx::query(sql).execute(&self.pool).await?.rows_affected())
+    }
+}
+
+/// Failed sign-ins in the throttle's window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failures {
+    pub account: i64,
+    pub account_oldest: Option<i64>,
+    pub address: i64,
+    pub address_oldest: Option<i64>,
+}
+
+/// An email as stored: trimmed and lower case; `NotAnEmail` unless it has
+/// one `@` with text on both sides and no spaces.
+fn normalise_email(email: &str) -> Result<String, StoreError> {
+    let email = email.trim().to_lowercase();
+    let ok = match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.is_empty()
+                && !domain.contains('@')
+                && !email.chars().any(char::is_whitespace)
+        }
+        None => false,
+    };
+    if ok {
+        Ok(email)
+    } else {
+        Err(StoreError::NotAnEmail { email })
+    }
+}
+
+async fn hash_password(password: String) -> Result<String, StoreError> {
+    if password.chars().count() < MIN_PASSWORD {
+        return Err(StoreError::PasswordTooShort { min: MIN_PASSWORD });
+    }
+    tokio::task::spawn_blocking(move || secret::hash_password(&password))
+        .await
+        .map_err(|err| StoreError::Hash(err.to_string()))?
+        .map_err(StoreError::Hash)
+}
