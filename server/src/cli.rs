@@ -78,7 +78,11 @@ pub struct UserAddArgs {
     #[arg(long)]
     pub link: bool,
     /// The site's address, to print the link with.
-    #[arg(long, env = "LOCALGOALS_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+    #[arg(
+        long,
+        env = "LOCALGOALS_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000"
+    )]
     pub public_url: String,
 }
 
@@ -87,7 +91,11 @@ pub struct UserLinkArgs {
     #[arg(value_name = "EMAIL")]
     pub email: String,
     /// The site's address, to print the link with.
-    #[arg(long, env = "LOCALGOALS_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+    #[arg(
+        long,
+        env = "LOCALGOALS_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000"
+    )]
     pub public_url: String,
 }
 
@@ -98,7 +106,13 @@ pub struct RoleArg(pub crate::staff::Role);
 impl ValueEnum for RoleArg {
     fn value_variants<'a>() -> &'a [Self] {
         static ALL: OnceLock<Vec<RoleArg>> = OnceLock::new();
-        ALL.get_or_init(|| crate::staff::Role::ALL.iter().copied().map(RoleArg).collect())
+        ALL.get_or_init(|| {
+            crate::staff::Role::ALL
+                .iter()
+                .copied()
+                .map(RoleArg)
+                .collect()
+        })
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {

@@ -64,7 +64,13 @@ impl AppState {
         dataset: Option<&Path>,
         data_dir: &Path,
     ) -> Result<Self, StartError> {
-        Self::load_with(leptos_options, dataset, data_dir, staff::StaffConfig::default()).await
+        Self::load_with(
+            leptos_options,
+            dataset,
+            data_dir,
+            staff::StaffConfig::default(),
+        )
+        .await
     }
 
     /// [`AppState::load`] with the workspace's settings.
@@ -100,7 +106,13 @@ impl AppState {
     fn load_release(
         dataset: Option<&Path>,
         data_dir: &Path,
-    ) -> Result<(DashboardData, std::sync::Arc<Vec<indicators::model::Indicator>>), StartError> {
+    ) -> Result<
+        (
+            DashboardData,
+            std::sync::Arc<Vec<indicators::model::Indicator>>,
+        ),
+        StartError,
+    > {
         std::fs::create_dir_all(data_dir).map_err(|source| StartError::DataDir {
             path: data_dir.to_path_buf(),
             source,

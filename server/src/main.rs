@@ -63,7 +63,11 @@ async fn user(command: &server::cli::UserCommand, data: &std::path::Path) -> any
     let now = Clock::default().now();
     let valid = server::staff::StaffConfig::default().link_valid;
     let link = |public_url: &str, token: &server::staff::secret::Token| {
-        format!("{}/staff/link/{}", public_url.trim_end_matches('/'), token.reveal())
+        format!(
+            "{}/staff/link/{}",
+            public_url.trim_end_matches('/'),
+            token.reveal()
+        )
     };
     match command {
         UserCommand::Add(args) => {
@@ -95,7 +99,10 @@ async fn user(command: &server::cli::UserCommand, data: &std::path::Path) -> any
                 )
             })?;
             let token = store.sign_in_link(&user, now, valid).await?;
-            println!("One-time sign-in link for {} (valid 24 hours, shown once):", user.email);
+            println!(
+                "One-time sign-in link for {} (valid 24 hours, shown once):",
+                user.email
+            );
             println!("{}", link(&args.public_url, &token));
         }
     }

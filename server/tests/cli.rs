@@ -239,7 +239,11 @@ fn user_add_reads_the_password_from_stdin_or_prints_a_link_and_refuses_a_second_
         &["user", "add", "clerk@city.example", "--role", "editor"],
         "a long enough password\n",
     );
-    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
     assert_eq!(
         String::from_utf8_lossy(&added.stdout),
         "Added clerk@city.example as editor.\n"
@@ -247,7 +251,16 @@ fn user_add_reads_the_password_from_stdin_or_prints_a_link_and_refuses_a_second_
     assert!(data.path().join("localgoals.sqlite").is_file());
 
     let linked = run(
-        &["user", "add", "head@city.example", "--role", "admin", "--link", "--public-url", "https://goals.city.example/"],
+        &[
+            "user",
+            "add",
+            "head@city.example",
+            "--role",
+            "admin",
+            "--link",
+            "--public-url",
+            "https://goals.city.example/",
+        ],
         "",
     );
     assert!(linked.status.success());
@@ -256,12 +269,22 @@ fn user_add_reads_the_password_from_stdin_or_prints_a_link_and_refuses_a_second_
         .lines()
         .find(|l| l.starts_with("https://goals.city.example/staff/link/"))
         .unwrap_or_else(|| panic!("no link in {out}"));
-    assert_eq!(link.len(), "https://goals.city.example/staff/link/".len() + 64);
+    assert_eq!(
+        link.len(),
+        "https://goals.city.example/staff/link/".len() + 64
+    );
 
-    let twice = run(&["user", "add", "clerk@city.example", "--role", "viewer"], "another long password\n");
+    let twice = run(
+        &["user", "add", "clerk@city.example", "--role", "viewer"],
+        "another long password\n",
+    );
     assert!(!twice.status.success());
-    assert!(String::from_utf8_lossy(&twice.stderr).contains("clerk@city.example already has an account"));
-    let short = run(&["user", "add", "x@city.example", "--role", "viewer"], "short\n");
+    assert!(String::from_utf8_lossy(&twice.stderr)
+        .contains("clerk@city.example already has an account"));
+    let short = run(
+        &["user", "add", "x@city.example", "--role", "viewer"],
+        "short\n",
+    );
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
     let bad_role = run(&["user", "add", "y@city.example", "--role", "owner"], "");

@@ -164,15 +164,77 @@ impl IntoResponse for StaffError {
     }
 }
 
+/// Who may use a workspace route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone (signing in).
+    Anyone,
+    /// A signed-in person with at least this role.
+    AtLeast(Role),
+}
+
+/// One route of the workspace: the router is built from [`ROUTES`], and the
+/// authorisation test walks the same list, so a route added here is tested
+/// for every role without editing the test.
+#[derive(Debug, Clone)]
+pub struct StaffRoute {
+    pub method: axum::http::Method,
+    pub path: &'static str,
+    pub access: Access,
+    handler: fn() -> axum::routing::MethodRouter<AppState>,
+}
+
+/// Every route of the workspace.
+pub const ROUTES: &[StaffRoute] = &[
+    StaffRoute {
+        method: axum::http::Method::GET,
+        path: "/staff",
+        access: Access::AtLeast(Role::Viewer),
+        handler: || get(workspace),
+    },
+    StaffRoute {
+        method: axum::http::Method::GET,
+        path: "/staff/sign-in",
+        access: Access::Anyone,
+        handler: || get(sign_in_form),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/sign-in",
+        access: Access::Anyone,
+        handler: || post(sign_in),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/sign-out",
+        access: Access::AtLeast(Role::Viewer),
+        handler: || post(sign_out),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/sign-out-everywhere",
+        access: Access::AtLeast(Role::Viewer),
+        handler: || post(sign_out_everywhere),
+    },
+    StaffRoute {
+        method: axum::http::Method::GET,
+        path: "/staff/link/{token}",
+        access: Access::Anyone,
+        handler: || get(sign_in_by_link),
+    },
+    StaffRoute {
+        method: axum::http::Method::GET,
+        path: "/staff/audit",
+        access: Access::AtLeast(Role::Admin),
+        handler: || get(audit_log),
+    },
+];
+
 /// The workspace's routes, merged into the application's router.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/staff", get(workspace))
-        .route("/staff/sign-in", get(sign_in_form).post(sign_in))
-        .route("/staff/sign-out", post(sign_out))
-        .route("/staff/sign-out-everywhere", post(sign_out_everywhere))
-        .route("/staff/link/{token}", get(sign_in_by_link))
-        .route("/staff/audit", get(audit_log))
+    ROUTES.iter().fold(Router::new(), |router, route| {
+        router.route(route.path, (route.handler)())
+    })
 }
 
 /// A cookie's value from the request's `Cookie` headers.
@@ -229,13 +291,24 @@ async fn current(state: &AppState, headers: &HeaderMap) -> Result<Option<Session
     let staff = &state.staff;
     Ok(staff
         .store
-        .session(token, staff.clock.now(), staff.config.idle, staff.config.absolute)
+        .session(
+            token,
+            staff.clock.now(),
+            staff.config.idle,
+            staff.config.absolute,
+        )
         .await?)
 }
 
 /// The session of this request, if its user has at least `role`.
-pub async fn require(state: &AppState, headers: &HeaderMap, role: Role) -> Result<Session, StaffError> {
-    let session = current(state, headers).await?.ok_or(StaffError::SignInFirst)?;
+pub async fn require(
+    state: &AppState,
+    headers: &HeaderMap,
+    role: Role,
+) -> Result<Session, StaffError> {
+    let session = current(state, headers)
+        .await?
+        .ok_or(StaffError::SignInFirst)?;
     if session.user.role < role {
         return Err(StaffError::Forbidden {
             role: session.user.role,
@@ -249,7 +322,10 @@ fn address(connection: Option<&ConnectInfo<SocketAddr>>) -> String {
     connection.map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
 }
 
-async fn sign_in_form(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, StaffError> {
+async fn sign_in_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, StaffError> {
     if current(&state, &headers).await?.is_some() {
         return Ok(Redirect::to("/staff").into_response());
     }
@@ -273,7 +349,12 @@ fn sign_in_page(
     if fresh {
         response.headers_mut().append(
             header::SET_COOKIE,
-            set_cookie(SIGN_IN_CSRF_COOKIE, &token, 60 * 60, state.staff.config.secure_cookies),
+            set_cookie(
+                SIGN_IN_CSRF_COOKIE,
+                &token,
+                60 * 60,
+                state.staff.config.secure_cookies,
+            ),
         );
     }
     response
@@ -298,7 +379,10 @@ async fn sign_in(
         return Err(StaffError::Csrf);
     }
     let staff = &state.staff;
-    let (now, address) = (staff.clock.now(), address(extensions.get::<ConnectInfo<SocketAddr>>()));
+    let (now, address) = (
+        staff.clock.now(),
+        address(extensions.get::<ConnectInfo<SocketAddr>>()),
+    );
     let failures = staff
         .store
         .failures_since(&form.email, &address, now - staff.config.window)
@@ -306,13 +390,25 @@ async fn sign_in(
     let limited = |count: i64, limit: i64, oldest: Option<i64>| {
         (count >= limit).then(|| oldest.unwrap_or(now) + staff.config.window - now)
     };
-    if let Some(retry_after) = limited(failures.account, staff.config.account_limit, failures.account_oldest)
-        .or_else(|| limited(failures.address, staff.config.address_limit, failures.address_oldest))
-    {
+    if let Some(retry_after) = limited(
+        failures.account,
+        staff.config.account_limit,
+        failures.account_oldest,
+    )
+    .or_else(|| {
+        limited(
+            failures.address,
+            staff.config.address_limit,
+            failures.address_oldest,
+        )
+    }) {
         return Err(StaffError::Throttled { retry_after });
     }
     let Some(user) = staff.store.verify(&form.email, &form.password).await? else {
-        staff.store.record_failure(&form.email, &address, now).await?;
+        staff
+            .store
+            .record_failure(&form.email, &address, now)
+            .await?;
         staff
             .store
             .audit(
@@ -457,12 +553,18 @@ async fn sign_out_everywhere(
     Ok(signed_out(&state))
 }
 
-async fn workspace(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, StaffError> {
+async fn workspace(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, StaffError> {
     let session = require(&state, &headers, Role::Viewer).await?;
     Ok(pages::workspace(&session, &state.catalogue, &state.data.statuses).into_response())
 }
 
-async fn audit_log(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, StaffError> {
+async fn audit_log(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, StaffError> {
     let session = require(&state, &headers, Role::Admin).await?;
     let entries = state.staff.store.audit_log(200).await?;
     Ok(pages::audit(&session, &entries).into_response())

@@ -151,13 +151,21 @@ impl Store {
             }
             Err(err) => return Err(err.into()),
         };
-        self.audit(None, AuditAction::UserAdded, &format!("{email} as {role}"), now)
-            .await?;
+        self.audit(
+            None,
+            AuditAction::UserAdded,
+            &format!("{email} as {role}"),
+            now,
+        )
+        .await?;
         Ok(User { id, email, role })
     }
 
     /// The user with `email` and their password hash, if they have one.
-    pub async fn user_by_email(&self, email: &str) -> Result<Option<(User, Option<String>)>, StoreError> {
+    pub async fn user_by_email(
+        &self,
+        email: &str,
+    ) -> Result<Option<(User, Option<String>)>, StoreError> {
         let Ok(email) = normalise_email(email) else {
             return Ok(None);
         };
@@ -199,7 +207,12 @@ impl Store {
 
     /// A one-time sign-in link's token for `user`, valid for `valid_for`
     /// seconds.
-    pub async fn sign_in_link(&self, user: &User, now: i64, valid_for: i64) -> Result<Token, StoreError> {
+    pub async fn sign_in_link(
+        &self,
+        user: &User,
+        now: i64,
+        valid_for: i64,
+    ) -> Result<Token, StoreError> {
         let token = Token::new();
         sqlx::query("INSERT INTO sign_in_links (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
             .bind(token.hash())
@@ -241,7 +254,11 @@ impl Store {
 
     /// Starts a session for `user`: its cookie token (only its hash is
     /// stored) and the session.
-    pub async fn start_session(&self, user: &User, now: i64) -> Result<(Token, Session), StoreError> {
+    pub async fn start_session(
+        &self,
+        user: &User,
+        now: i64,
+    ) -> Result<(Token, Session), StoreError> {
         let token = Token::new();
         let csrf = Token::new().reveal().to_owned();
         sqlx::query(
@@ -334,7 +351,12 @@ impl Store {
     }
 
     /// Notes a failed sign-in for throttling.
-    pub async fn record_failure(&self, email: &str, address: &str, now: i64) -> Result<(), StoreError> {
+    pub async fn record_failure(
+        &self,
+        email: &str,
+        address: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
         let email = normalise_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
         sqlx::query("INSERT INTO failed_sign_ins (email, address, at) VALUES (?, ?, ?)")
             .bind(email)
@@ -407,10 +429,11 @@ impl Store {
 
     /// The newest `limit` lines of the audit log, newest first.
     pub async fn audit_log(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
-        let rows = sqlx::query("SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?")
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?")
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
         Ok(rows
             .into_iter()
             .filter_map(|row| {

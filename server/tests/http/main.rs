@@ -3,6 +3,7 @@
 //! indicators never leave the server, health is JSON. One test binary, one
 //! module per topic, helpers in `common`.
 
+mod authorization;
 mod canada;
 mod common;
 #[path = "../../../indicators/tests/common/mod.rs"]

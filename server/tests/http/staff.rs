@@ -14,17 +14,17 @@ use crate::common::{demo_dataset, internal_indicators, leptos_options};
 const PASSWORD: &str = "a long enough password";
 
 /// An app on the demo city with its workspace, kept for the test.
-struct Workspace {
-    router: Router,
-    staff: Staff,
+pub(crate) struct Workspace {
+    pub(crate) router: Router,
+    pub(crate) staff: Staff,
     _data: TempDir,
 }
 
 /// An answer: status, headers and body.
-struct Answer {
-    status: StatusCode,
-    headers: http::HeaderMap,
-    body: String,
+pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: http::HeaderMap,
+    pub(crate) body: String,
 }
 
 impl Answer {
@@ -38,14 +38,14 @@ impl Answer {
             .map(str::to_owned)
     }
 
-    fn location(&self) -> Option<&str> {
+    pub(crate) fn location(&self) -> Option<&str> {
         self.headers
             .get(header::LOCATION)
             .and_then(|v| v.to_str().ok())
     }
 
     /// The value of the form's hidden `csrf` field.
-    fn csrf_field(&self) -> String {
+    pub(crate) fn csrf_field(&self) -> String {
         let after = self
             .body
             .split("name=\"csrf\" value=\"")
@@ -60,7 +60,7 @@ fn cookie_pair(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap_or_default().to_owned()
 }
 
-async fn workspace() -> Workspace {
+pub(crate) async fn workspace() -> Workspace {
     let data = TempDir::new().expect("a data folder");
     let state = server::AppState::load(leptos_options(), Some(&demo_dataset()), data.path())
         .await
@@ -74,7 +74,7 @@ async fn workspace() -> Workspace {
 }
 
 impl Workspace {
-    async fn add(&self, email: &str, role: Role) {
+    pub(crate) async fn add(&self, email: &str, role: Role) {
         let now = self.staff.clock.now();
         self.staff
             .store
@@ -83,7 +83,7 @@ impl Workspace {
             .expect("add a user");
     }
 
-    async fn send(&self, request: Request<Body>) -> Answer {
+    pub(crate) async fn send(&self, request: Request<Body>) -> Answer {
         let response = self.router.clone().oneshot(request).await.expect("answer");
         let status = response.status();
         let headers = response.headers().clone();
@@ -97,15 +97,21 @@ impl Workspace {
         }
     }
 
-    async fn get(&self, path: &str, cookies: &[&str]) -> Answer {
+    pub(crate) async fn get(&self, path: &str, cookies: &[&str]) -> Answer {
         let mut request = Request::get(path);
         if !cookies.is_empty() {
             request = request.header(header::COOKIE, cookies.join("; "));
         }
-        self.send(request.body(Body::empty()).expect("request")).await
+        self.send(request.body(Body::empty()).expect("request"))
+            .await
     }
 
-    async fn post_form(&self, path: &str, cookies: &[&str], fields: &[(&str, &str)]) -> Answer {
+    pub(crate) async fn post_form(
+        &self,
+        path: &str,
+        cookies: &[&str],
+        fields: &[(&str, &str)],
+    ) -> Answer {
         let body: Vec<String> = fields
             .iter()
             .map(|(k, v)| format!("{k}={}", app::escape::url_encode(v)))
@@ -139,7 +145,7 @@ impl Workspace {
     }
 
     /// Signs in; the session cookie (`lg_session=…`).
-    async fn sign_in(&self, email: &str) -> String {
+    pub(crate) async fn sign_in(&self, email: &str) -> String {
         let answer = self.try_sign_in(email, PASSWORD).await;
         assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
         assert_eq!(answer.location(), Some("/staff"));
@@ -156,7 +162,9 @@ async fn a_viewer_signs_in_sees_internal_indicators_marked_and_signs_out() {
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
     assert_eq!(anonymous.location(), Some("/staff/sign-in"));
     let form = app.get("/staff/sign-in", &[]).await;
-    assert!(form.body.contains("<form method=\"post\" action=\"/staff/sign-in\""));
+    assert!(form
+        .body
+        .contains("<form method=\"post\" action=\"/staff/sign-in\""));
     let csrf_cookie = form.set_cookie("lg_csrf").expect("CSRF cookie");
     assert!(csrf_cookie.contains("HttpOnly") && csrf_cookie.contains("SameSite=Lax"));
 
@@ -192,8 +200,13 @@ async fn a_viewer_signs_in_sees_internal_indicators_marked_and_signs_out() {
         .post_form("/staff/sign-out", &[&session], &[("csrf", &csrf)])
         .await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
-    assert!(out.set_cookie("lg_session").is_some_and(|c| c.contains("Max-Age=0")));
-    assert_eq!(app.get("/staff", &[&session]).await.status, StatusCode::SEE_OTHER);
+    assert!(out
+        .set_cookie("lg_session")
+        .is_some_and(|c| c.contains("Max-Age=0")));
+    assert_eq!(
+        app.get("/staff", &[&session]).await.status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]
@@ -247,7 +260,9 @@ async fn the_sign_in_form_refuses_a_missing_or_wrong_token_and_other_sites() {
         assert!(answer.body.contains("reload the page"));
         assert!(answer.set_cookie("lg_session").is_none());
     }
-    let answer = app.send(send(vec![cookie], fields(&csrf), "same-origin")).await;
+    let answer = app
+        .send(send(vec![cookie], fields(&csrf), "same-origin"))
+        .await;
     assert_eq!(answer.status, StatusCode::SEE_OTHER);
 }
 
@@ -262,7 +277,11 @@ async fn five_failures_make_the_account_wait_fifteen_minutes() {
     // Now even the right password waits, and the page says how long.
     let throttled = app.try_sign_in("admin@city.example", PASSWORD).await;
     assert_eq!(throttled.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(throttled.body.contains("Try again in 15 minutes"), "{}", throttled.body);
+    assert!(
+        throttled.body.contains("Try again in 15 minutes"),
+        "{}",
+        throttled.body
+    );
     let retry: i64 = throttled.headers[header::RETRY_AFTER]
         .to_str()
         .expect("text")
@@ -304,7 +323,10 @@ async fn a_session_ends_when_idle_for_30_minutes_or_12_hours_after_sign_in() {
     app.staff.clock.advance(29 * 60);
     assert_eq!(app.get("/staff", &[&session]).await.status, StatusCode::OK);
     app.staff.clock.advance(31 * 60);
-    assert_eq!(app.get("/staff", &[&session]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get("/staff", &[&session]).await.status,
+        StatusCode::SEE_OTHER
+    );
 
     // Used every 20 minutes, a session still ends 12 hours after sign-in.
     let session = app.sign_in("viewer@city.example").await;
@@ -313,7 +335,10 @@ async fn a_session_ends_when_idle_for_30_minutes_or_12_hours_after_sign_in() {
         assert_eq!(app.get("/staff", &[&session]).await.status, StatusCode::OK);
     }
     app.staff.clock.advance(20 * 60 + 1);
-    assert_eq!(app.get("/staff", &[&session]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get("/staff", &[&session]).await.status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]
@@ -338,7 +363,10 @@ async fn signing_in_starts_a_new_session_and_sign_out_everywhere_ends_them_all()
         .await;
     let third = cookie_pair(&again.set_cookie("lg_session").expect("new session"));
     assert_ne!(third, first);
-    assert_eq!(app.get("/staff", &[&first]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get("/staff", &[&first]).await.status,
+        StatusCode::SEE_OTHER
+    );
     assert_eq!(app.get("/staff", &[&second]).await.status, StatusCode::OK);
 
     let page = app.get("/staff", &[&third]).await;
@@ -351,7 +379,10 @@ async fn signing_in_starts_a_new_session_and_sign_out_everywhere_ends_them_all()
         .await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
     for session in [&second, &third] {
-        assert_eq!(app.get("/staff", &[session]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.get("/staff", &[session]).await.status,
+            StatusCode::SEE_OTHER
+        );
     }
 }
 
@@ -365,7 +396,12 @@ async fn a_sign_in_link_works_once_and_not_after_a_day() {
         .add_user("new@city.example", Role::Viewer, None, now)
         .await
         .expect("user without a password");
-    let token = app.staff.store.sign_in_link(&user, now, 24 * 3600).await.expect("link");
+    let token = app
+        .staff
+        .store
+        .sign_in_link(&user, now, 24 * 3600)
+        .await
+        .expect("link");
     let path = format!("/staff/link/{}", token.reveal());
     let used = app.get(&path, &[]).await;
     assert_eq!(used.status, StatusCode::SEE_OTHER);
@@ -375,9 +411,16 @@ async fn a_sign_in_link_works_once_and_not_after_a_day() {
     assert_eq!(again.status, StatusCode::NOT_FOUND);
     assert!(again.body.contains("Ask an admin for a new one"));
 
-    let late = app.staff.store.sign_in_link(&user, now, 24 * 3600).await.expect("link");
+    let late = app
+        .staff
+        .store
+        .sign_in_link(&user, now, 24 * 3600)
+        .await
+        .expect("link");
     app.staff.clock.advance(24 * 3600 + 1);
-    let expired = app.get(&format!("/staff/link/{}", late.reveal()), &[]).await;
+    let expired = app
+        .get(&format!("/staff/link/{}", late.reveal()), &[])
+        .await;
     assert_eq!(expired.status, StatusCode::NOT_FOUND);
     // Without a password, password sign-in fails like any wrong one.
     let answer = app.try_sign_in("new@city.example", PASSWORD).await;
@@ -388,17 +431,23 @@ async fn a_sign_in_link_works_once_and_not_after_a_day() {
 async fn the_audit_log_is_append_only_and_escaped() {
     let app = workspace().await;
     app.add("admin@city.example", Role::Admin).await;
-    let answer = app.try_sign_in("<script>x</script>@city.example", "guess").await;
+    let answer = app
+        .try_sign_in("<script>x</script>@city.example", "guess")
+        .await;
     assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
     assert!(!answer.body.contains("<script>x"));
     let session = app.sign_in("admin@city.example").await;
     let audit = app.get("/staff/audit", &[&session]).await;
-    assert!(audit.body.contains("&lt;script&gt;x&lt;/script&gt;@city.example"));
+    assert!(audit
+        .body
+        .contains("&lt;script&gt;x&lt;/script&gt;@city.example"));
     assert!(!audit.body.contains("<script>x"));
     for sql in ["DELETE FROM audit", "UPDATE audit SET detail = 'x'"] {
         let refused = app.staff.store.execute_raw(sql).await;
         assert!(
-            refused.as_ref().is_err_and(|e| e.to_string().contains("append-only")),
+            refused
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains("append-only")),
             "{sql}: {refused:?}"
         );
     }
@@ -409,14 +458,20 @@ async fn accounts_need_a_real_email_a_long_password_and_a_new_address() {
     let app = workspace().await;
     let now = app.staff.clock.now();
     let store = &app.staff.store;
-    let short = store.add_user("a@city.example", Role::Viewer, Some("short"), now).await;
+    let short = store
+        .add_user("a@city.example", Role::Viewer, Some("short"), now)
+        .await;
     assert!(short.is_err_and(|e| e.to_string().contains("at least 12 characters")));
-    let bad = store.add_user("not an email", Role::Viewer, Some(PASSWORD), now).await;
+    let bad = store
+        .add_user("not an email", Role::Viewer, Some(PASSWORD), now)
+        .await;
     assert!(bad.is_err_and(|e| e.to_string().contains("is not an email address")));
     store
         .add_user("a@city.example", Role::Viewer, Some(PASSWORD), now)
         .await
         .expect("first");
-    let twice = store.add_user(" A@City.example ", Role::Admin, Some(PASSWORD), now).await;
+    let twice = store
+        .add_user(" A@City.example ", Role::Admin, Some(PASSWORD), now)
+        .await;
     assert!(twice.is_err_and(|e| e.to_string().contains("already has an account")));
 }
