@@ -45,7 +45,7 @@ pub struct AppState {
     pub data: DashboardData,
     /// Every indicator of the served release, internal ones included: for
     /// staff pages only (public pages read `data`, built from public data).
-    pub catalogue: std::sync::Arc<Vec<indicators::model::Indicator>>,
+    pub staff_index: std::sync::Arc<staff::index::StaffIndex>,
     pub staff: staff::Staff,
 }
 
@@ -82,7 +82,7 @@ impl AppState {
     ) -> Result<Self, StartError> {
         let (dataset, data_dir) = (dataset.map(Path::to_path_buf), data_dir.to_path_buf());
         let dir = data_dir.clone();
-        let (data, catalogue) =
+        let (data, staff_index) =
             tokio::task::spawn_blocking(move || Self::load_release(dataset.as_deref(), &dir))
                 .await
                 .map_err(|err| StartError::Loader(err.to_string()))??;
@@ -90,7 +90,7 @@ impl AppState {
         Ok(Self {
             leptos_options,
             data,
-            catalogue,
+            staff_index,
             staff: staff::Staff {
                 store,
                 config,
@@ -106,13 +106,7 @@ impl AppState {
     fn load_release(
         dataset: Option<&Path>,
         data_dir: &Path,
-    ) -> Result<
-        (
-            DashboardData,
-            std::sync::Arc<Vec<indicators::model::Indicator>>,
-        ),
-        StartError,
-    > {
+    ) -> Result<(DashboardData, std::sync::Arc<staff::index::StaffIndex>), StartError> {
         std::fs::create_dir_all(data_dir).map_err(|source| StartError::DataDir {
             path: data_dir.to_path_buf(),
             source,
@@ -143,8 +137,41 @@ impl AppState {
             observations = release.manifest.observations,
             "serving release"
         );
-        let catalogue = std::sync::Arc::new(release.indicators.clone());
-        Ok((DashboardData::from_release(release, data_dir), catalogue))
+        // The workspace compares with the release before this one.
+        let previous = indicators::release::previous_release(data_dir, &release.manifest.id)
+            .and_then(|id| match indicators::release::indicator_statuses(data_dir, &id) {
+                Ok(statuses) => Some((id, statuses)),
+                Err(err) => {
+                    tracing::warn!(%err, release = %id, "the release before cannot be read; the workspace shows no changes");
+                    None
+                }
+            });
+        // The counted results (with each status' inputs) stay on disk for
+        // the public pages; the workspace lists them for every indicator.
+        let mut current = release.statuses.indicators.clone();
+        match indicators::release::counted_results(data_dir, &release.manifest.id) {
+            Ok(counted) => {
+                let at: std::collections::HashMap<String, usize> = current
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.indicator_id.clone(), i))
+                    .collect();
+                for (id, result) in counted {
+                    if let Some(&i) = at.get(&id) {
+                        current[i].counted.push(result);
+                    }
+                }
+            }
+            Err(err) => {
+                tracing::warn!(%err, "the counted results cannot be read; the workspace shows no baselines")
+            }
+        }
+        let staff_index = std::sync::Arc::new(staff::index::StaffIndex::build(
+            &release.indicators,
+            &current,
+            previous,
+        ));
+        Ok((DashboardData::from_release(release, data_dir), staff_index))
     }
 }
 

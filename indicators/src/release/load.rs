@@ -201,3 +201,59 @@ pub fn load_current(data_dir: &Path) -> Result<Release, ReleaseError> {
     let id = current_id(data_dir).ok_or_else(|| ReleaseError::NoRelease(data_dir.to_path_buf()))?;
     load(data_dir, &id)
 }
+
+/// The indicator statuses of release `id`, its `statuses.json` checked
+/// against the manifest (and nothing else read: a release's Parquet files
+/// may be large).
+pub fn indicator_statuses(
+    data_dir: &Path,
+    id: &str,
+) -> Result<Vec<crate::statuses::IndicatorStatus>, ReleaseError> {
+    let dir = releases_dir(data_dir).join(id);
+    let damaged = |reason: String| ReleaseError::Damaged {
+        release: id.to_owned(),
+        reason,
+    };
+    let manifest: Manifest = fs::read(dir.join(MANIFEST))
+        .map_err(|e| damaged(format!("no readable manifest ({e})")))
+        .and_then(|bytes| {
+            serde_json::from_slice(&bytes)
+                .map_err(|e| damaged(format!("the manifest is not valid ({e})")))
+        })?;
+    let bytes = fs::read(dir.join(STATUSES)).map_err(io(&dir.join(STATUSES)))?;
+    let recorded = manifest.files.iter().find(|f| f.name == STATUSES);
+    if recorded.is_none_or(|f| f.sha256 != hex(&Sha256::digest(&bytes))) {
+        return Err(damaged(format!("{STATUSES} does not match its checksum")));
+    }
+    let statuses: Statuses =
+        serde_json::from_slice(&bytes).map_err(|source| ReleaseError::Json {
+            file: STATUSES.into(),
+            source,
+        })?;
+    Ok(statuses.indicators)
+}
+
+/// The release before `id` (by number), if there is one.
+pub fn previous_release(data_dir: &Path, id: &str) -> Option<String> {
+    let number: u32 = id.strip_prefix('r')?.parse().ok()?;
+    release_numbers(data_dir)
+        .into_iter()
+        .filter(|n| *n < number)
+        .max()
+        .map(release_id)
+}
+
+/// The counted results of release `id` (`counted.parquet`; none for a
+/// release of format 1), each with its indicator's id: what each status is
+/// the mean of, with its inputs.
+pub fn counted_results(
+    data_dir: &Path,
+    id: &str,
+) -> Result<Vec<(String, crate::statuses::CountedResult)>, ReleaseError> {
+    let path = releases_dir(data_dir).join(id).join(COUNTED);
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let frame = ParquetReader::new(File::open(&path).map_err(io(&path))?).finish()?;
+    counted_of_frame(&frame)
+}

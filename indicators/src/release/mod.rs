@@ -33,7 +33,10 @@ use crate::statuses::Statuses;
 use crate::Problem;
 pub use history::{all_statuses, status_history, HistoryEntry, ReleaseStatuses, SeriesStatus};
 use load::{check_observations_readable, check_readable};
-pub use load::{load, load_current, load_servable, verify};
+pub use load::{
+    counted_results, indicator_statuses, load, load_current, load_servable, previous_release,
+    verify,
+};
 pub use serve::{
     indicator_history, open_servable, IndicatorData, IndicatorRows, ReleaseIndex, RowRange,
     ServedRelease,

@@ -9,6 +9,7 @@
 //! once signed in, a double-submit cookie on the sign-in form. A request a
 //! browser says came from another site is refused before either.
 
+pub mod index;
 mod pages;
 pub mod secret;
 pub mod store;
@@ -558,7 +559,7 @@ async fn workspace(
     headers: HeaderMap,
 ) -> Result<Response, StaffError> {
     let session = require(&state, &headers, Role::Viewer).await?;
-    Ok(pages::workspace(&session, &state.catalogue, &state.data.statuses).into_response())
+    Ok(pages::workspace(&session, &state.staff_index).into_response())
 }
 
 async fn audit_log(

@@ -2,9 +2,9 @@
 //! every text escaped.
 
 use axum::response::Html;
-use indicators::model::{Indicator, Visibility};
 use indicators::progress::ProgressStatus;
-use indicators::statuses::Statuses;
+
+use super::index::StaffIndex;
 
 use super::store::{AuditEntry, Session};
 use app::escape::escape_html as esc;
@@ -73,42 +73,49 @@ fn account_bar(session: &Session) -> String {
 
 /// The workspace's front page: every indicator, internal ones included and
 /// marked, what needs attention first.
-pub fn workspace(session: &Session, catalogue: &[Indicator], statuses: &Statuses) -> Html<String> {
-    let mut rows: Vec<(&Indicator, ProgressStatus)> = catalogue
+pub fn workspace(session: &Session, index: &StaffIndex) -> Html<String> {
+    let body: String = index
+        .rows
         .iter()
-        .map(|i| {
-            let status = statuses
-                .indicator(&i.id)
-                .map_or(ProgressStatus::NotAvailable, |s| s.status);
-            (i, status)
-        })
-        .collect();
-    rows.sort_by_key(|(i, status)| (status.attention_rank(), i.id.clone()));
-    let body: String = rows
-        .iter()
-        .map(|(indicator, status)| {
-            let internal = indicator.visibility == Visibility::Internal;
-            let title = if internal {
-                esc(indicator.title())
+        .map(|row| {
+            let title = if row.internal {
+                esc(&row.title)
             } else {
                 format!(
                     "<a href=\"/indicators/{}\">{}</a>",
-                    app::escape::url_encode(&indicator.id),
-                    esc(indicator.title())
+                    app::escape::url_encode(&row.id),
+                    esc(&row.title)
                 )
             };
+            let words = |s: ProgressStatus| s.as_str().replace('_', " ");
+            let previous = row.previous.map_or_else(|| "—".to_owned(), words);
+            let change = row.inputs.map_or_else(
+                || "—".to_owned(),
+                |i| {
+                    format!(
+                        "{} → {} ({} to {}) {}",
+                        trim_number(i.base_value),
+                        trim_number(i.current_value),
+                        i.base_year,
+                        i.current_year,
+                        esc(&row.unit)
+                    )
+                },
+            );
             format!(
-                "<tr><td>{title}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
-                esc(&indicator.id),
-                if internal { "Internal" } else { "Public" },
-                status.as_str().replace('_', " ")
+                "<tr data-indicator=\"{}\"><td>{title}</td><td>{}</td><td>{}</td><td>{previous}</td><td>{change}</td><td>{}</td></tr>",
+                esc(&row.id),
+                if row.internal { "Internal" } else { "Public" },
+                words(row.status),
+                row.attention.words()
             )
         })
         .collect();
-    let internal = catalogue
-        .iter()
-        .filter(|i| i.visibility == Visibility::Internal)
-        .count();
+    let internal = index.rows.iter().filter(|r| r.internal).count();
+    let compared = index.previous_release.as_deref().map_or_else(
+        || "This is the first release: there is nothing to compare with yet.".to_owned(),
+        |id| format!("Compared with release {}.", esc(id)),
+    );
     let admin = if session.user.role >= super::Role::Admin {
         "<p><a href=\"/staff/audit\">Audit log</a></p>"
     } else {
@@ -118,13 +125,19 @@ pub fn workspace(session: &Session, catalogue: &[Indicator], statuses: &Statuses
         "Workspace",
         &format!(
             "<h1>Staff workspace</h1>{}{admin}\
-             <h2>Every indicator</h2><p>{} indicators, {internal} of them internal (never shown to the public). Needs attention first.</p>\
-             <table><thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Id</th><th scope=\"col\">Visibility</th><th scope=\"col\">Status</th></tr></thead>\
+             <h2>Every indicator</h2><p>{} indicators, {internal} of them internal (never shown to the public). What needs attention first. {compared}</p>\
+             <table><thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Visibility</th><th scope=\"col\">Status</th><th scope=\"col\">In the last release</th><th scope=\"col\">Since the baseline</th><th scope=\"col\">Needs attention</th></tr></thead>\
              <tbody>{body}</tbody></table>",
             account_bar(session),
-            catalogue.len()
+            index.rows.len()
         ),
     )
+}
+
+/// A number without trailing zeros (`12.50` as `12.5`).
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// The audit log, newest first (admins only).

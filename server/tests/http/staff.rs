@@ -475,3 +475,82 @@ async fn accounts_need_a_real_email_a_long_password_and_a_new_address() {
         .await;
     assert!(twice.is_err_and(|e| e.to_string().contains("already has an account")));
 }
+
+#[tokio::test]
+async fn the_workspace_compares_with_the_release_before_and_leads_with_what_needs_attention() {
+    let data = TempDir::new().expect("a data folder");
+    let first = server::AppState::load(leptos_options(), Some(&demo_dataset()), data.path())
+        .await
+        .expect("the demo city loads");
+    assert_eq!(first.staff_index.previous_release, None);
+    // A second release by another method, whose statuses differ.
+    let dir = data.path().to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        indicators::release::build(
+            &demo_dataset(),
+            &dir,
+            Some(indicators::progress::ProgressMethod::Eurostat),
+        )
+    })
+    .await
+    .expect("build")
+    .expect("a second release");
+    let state = server::AppState::load(leptos_options(), None, data.path())
+        .await
+        .expect("the second release loads");
+    assert_eq!(
+        state.staff_index.previous_release.as_deref(),
+        Some("r00001")
+    );
+    let index = &state.staff_index;
+    assert!(index
+        .rows
+        .iter()
+        .any(|r| r.previous.is_some_and(|p| p != r.status)));
+    for row in &index.rows {
+        if row.attention == server::staff::index::Attention::Changed {
+            assert_ne!(row.previous, Some(row.status), "{}", row.id);
+        }
+    }
+    // Off-track indicators first, each kind of row in its place.
+    let attention: Vec<_> = index.rows.iter().map(|r| r.attention).collect();
+    let mut sorted = attention.clone();
+    sorted.sort();
+    assert_eq!(attention, sorted);
+    assert!(index.rows.iter().any(|r| r.internal));
+    use indicators::progress::ProgressStatus::{Deterioration, LimitedProgress, NotAvailable};
+    for row in index
+        .rows
+        .iter()
+        .take_while(|r| r.attention == server::staff::index::Attention::OffTrackOrWorse)
+    {
+        let off_track = matches!(row.status, LimitedProgress | Deterioration);
+        let worse = row
+            .previous
+            .is_some_and(|p| p != NotAvailable && row.status != NotAvailable && row.status > p);
+        assert!(off_track || worse, "{}", row.id);
+    }
+
+    let staff = state.staff.clone();
+    let app = Workspace {
+        router: server::app(state),
+        staff,
+        _data: data,
+    };
+    app.add("viewer@city.example", Role::Viewer).await;
+    let session = app.sign_in("viewer@city.example").await;
+    let page = app.get("/staff", &[&session]).await;
+    assert!(page.body.contains("Compared with release r00001."));
+    assert!(page
+        .body
+        .contains("off track or worse than the last release"));
+    // The poverty rate's baseline and latest value, as its status used them.
+    let row = page
+        .body
+        .split("data-indicator=\"poverty-rate\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .expect("a poverty-rate row");
+    // Eurostat's inputs: the last five years.
+    assert!(row.contains(" → 12.9 (2020 to 2025) %"), "{row}");
+}

@@ -1,0 +1,182 @@
+//! The workspace's view of every indicator, internal ones included: built
+//! from the whole served release (the public index is built from public
+//! indicators only, so nothing here can reach a public page through it).
+
+use std::collections::HashMap;
+
+use indicators::model::{Indicator, Visibility};
+use indicators::progress::{ProgressInputs, ProgressStatus};
+use indicators::statuses::IndicatorStatus;
+
+/// Why an indicator is listed before the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Attention {
+    /// Off track (limited progress or deterioration) or worse than in the
+    /// release before.
+    OffTrackOrWorse,
+    /// Its status changed in the last release.
+    Changed,
+    /// Nothing calls for it.
+    None,
+}
+
+impl Attention {
+    pub fn words(self) -> &'static str {
+        match self {
+            Attention::OffTrackOrWorse => "off track or worse than the last release",
+            Attention::Changed => "status changed in the last release",
+            Attention::None => "",
+        }
+    }
+}
+
+/// One indicator as the workspace lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaffRow {
+    pub id: String,
+    pub title: String,
+    pub unit: String,
+    pub internal: bool,
+    pub status: ProgressStatus,
+    /// Its status in the release before, if it was in one.
+    pub previous: Option<ProgressStatus>,
+    /// The inputs of the first series that makes its status: baseline and
+    /// latest year and value.
+    pub inputs: Option<ProgressInputs>,
+    pub attention: Attention,
+}
+
+/// Every indicator of the served release, what needs attention first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StaffIndex {
+    pub rows: Vec<StaffRow>,
+    /// The release compared with, if any.
+    pub previous_release: Option<String>,
+}
+
+impl StaffIndex {
+    pub fn build(
+        catalogue: &[Indicator],
+        current: &[IndicatorStatus],
+        previous: Option<(String, Vec<IndicatorStatus>)>,
+    ) -> Self {
+        let now: HashMap<&str, &IndicatorStatus> = current
+            .iter()
+            .map(|s| (s.indicator_id.as_str(), s))
+            .collect();
+        let (previous_release, before) = match &previous {
+            Some((id, statuses)) => (
+                Some(id.clone()),
+                statuses
+                    .iter()
+                    .map(|s| (s.indicator_id.as_str(), s.status))
+                    .collect::<HashMap<_, _>>(),
+            ),
+            None => (None, HashMap::new()),
+        };
+        let mut rows: Vec<StaffRow> = catalogue
+            .iter()
+            .map(|indicator| {
+                let found = now.get(indicator.id.as_str());
+                let status = found.map_or(ProgressStatus::NotAvailable, |s| s.status);
+                let previous = before.get(indicator.id.as_str()).copied();
+                let off_track = matches!(
+                    status,
+                    ProgressStatus::LimitedProgress | ProgressStatus::Deterioration
+                );
+                // Worse: a later place in the legend, both known.
+                let worse = previous.is_some_and(|p| {
+                    p != ProgressStatus::NotAvailable
+                        && status != ProgressStatus::NotAvailable
+                        && status > p
+                });
+                let attention = if off_track || worse {
+                    Attention::OffTrackOrWorse
+                } else if previous.is_some_and(|p| p != status) {
+                    Attention::Changed
+                } else {
+                    Attention::None
+                };
+                StaffRow {
+                    id: indicator.id.clone(),
+                    title: indicator.title().to_owned(),
+                    unit: indicator.unit.clone(),
+                    internal: indicator.visibility == Visibility::Internal,
+                    status,
+                    previous,
+                    inputs: found.and_then(|s| s.counted.iter().find_map(|c| c.progress.inputs)),
+                    attention,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (a.attention, a.status.attention_rank(), &a.id).cmp(&(
+                b.attention,
+                b.status.attention_rank(),
+                &b.id,
+            ))
+        });
+        StaffIndex {
+            rows,
+            previous_release,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use indicators::model::Direction;
+
+    fn status(id: &str, status: ProgressStatus) -> IndicatorStatus {
+        IndicatorStatus {
+            indicator_id: id.into(),
+            status,
+            mean_score: None,
+            counted: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn off_track_and_worsened_come_first_then_changed_then_the_rest() {
+        use ProgressStatus::*;
+        let catalogue: Vec<Indicator> = ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|id| Indicator::new(id, id, "%", Direction::Lower, &["1.2"]))
+            .collect();
+        let current = vec![
+            status("a", TargetAchieved),
+            status("b", ModerateProgress),    // was substantial: worse
+            status("c", SubstantialProgress), // was moderate: changed, better
+            status("d", Deterioration),       // off track
+            status("e", ModerateProgress),    // unchanged
+        ];
+        let previous = vec![
+            status("a", TargetAchieved),
+            status("b", SubstantialProgress),
+            status("c", ModerateProgress),
+            status("d", Deterioration),
+            status("e", ModerateProgress),
+        ];
+        let index = StaffIndex::build(&catalogue, &current, Some(("r00001".into(), previous)));
+        let order: Vec<(&str, Attention)> = index
+            .rows
+            .iter()
+            .map(|r| (r.id.as_str(), r.attention))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("d", Attention::OffTrackOrWorse),
+                ("b", Attention::OffTrackOrWorse),
+                ("c", Attention::Changed),
+                ("e", Attention::None),
+                ("a", Attention::None),
+            ]
+        );
+        assert_eq!(index.previous_release.as_deref(), Some("r00001"));
+        // Without an earlier release nothing "changed".
+        let alone = StaffIndex::build(&catalogue, &current, None);
+        assert!(alone.rows.iter().all(|r| r.attention != Attention::Changed));
+    }
+}
