@@ -26,9 +26,9 @@ pub(crate) mod pages;
 mod shell;
 
 #[cfg(feature = "ssr")]
-pub(crate) mod chart;
+pub mod chart;
 #[cfg(feature = "ssr")]
-pub(crate) mod format;
+pub mod format;
 
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -48,6 +48,12 @@ pub enum Command {
     /// data directory as the new current release. Nothing is written if the
     /// dataset has errors.
     Build(BuildArgs),
+    /// Make a dataset folder (or Open SDG repository) the staff workspace's
+    /// working dataset and publish it as a new release. The server reads its
+    /// --dataset on first start only; after that, this (or an upload in the
+    /// workspace) is how the working dataset changes. Nothing changes if the
+    /// dataset has errors.
+    Import(ImportArgs),
     /// Show an indicator's series with their status and why, from the current release.
     Status(StatusArgs),
     /// Manage the staff workspace's accounts.
@@ -147,6 +153,17 @@ impl ValueEnum for Method {
 }
 
 #[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// A dataset folder (with catalogue.csv) or an Open SDG repository.
+    #[arg(value_name = "DIR")]
+    pub dataset: PathBuf,
+    /// Import even though the workspace has an unpublished draft, and throw
+    /// the draft away (it was made from the dataset being replaced).
+    #[arg(long)]
+    pub discard_draft: bool,
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct StatusArgs {
     /// The indicator id, e.g. poverty-rate.
     #[arg(value_name = "INDICATOR")]
@@ -170,10 +187,13 @@ pub struct ServeArgs {
     #[arg(long, value_name = "HOST:PORT")]
     pub addr: Option<SocketAddr>,
 
-    /// The dataset to build a release from at start-up: a dataset folder
-    /// (catalogue.csv, areas.csv, observations/) or an Open SDG repository,
-    /// as `build` accepts. If it has errors, the current release is
-    /// served unchanged.
+    /// The dataset to start from: on first start (no working dataset in
+    /// --data yet) it is copied into the data directory as the working
+    /// dataset and released. Later starts serve what the workspace
+    /// published and do not read it (`localgoals import` replaces the
+    /// working dataset). A dataset folder (catalogue.csv, areas.csv,
+    /// observations/) or an Open SDG repository. If it has errors, the
+    /// current release is served unchanged.
     #[arg(
         long,
         env = "LOCALGOALS_DATASET",
@@ -182,9 +202,18 @@ pub struct ServeArgs {
     )]
     pub dataset: PathBuf,
 
-    /// Serve the current release without building from --dataset.
+    /// Serve the current release without reading --dataset.
     #[arg(long)]
     pub no_build: bool,
+
+    /// The largest file the workspace accepts for upload, in megabytes.
+    #[arg(
+        long,
+        env = "LOCALGOALS_UPLOAD_LIMIT_MB",
+        default_value_t = 50,
+        value_name = "MB"
+    )]
+    pub upload_limit_mb: u64,
 
     /// The address the public reaches the site at. An `https://` address
     /// marks the staff session cookies Secure (sent over HTTPS only).

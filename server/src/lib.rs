@@ -30,6 +30,10 @@ pub enum StartError {
     Loader(String),
     #[error("{0}")]
     Staff(#[from] staff::StoreError),
+    #[error("{0}")]
+    Dataset(#[from] staff::datasets::DatasetError),
+    #[error("{0}")]
+    Workflow(#[from] staff::workflow::WorkflowError),
     #[error("could not create the data directory {path}: {source}. Choose a writable folder with --data or LOCALGOALS_DATA.")]
     DataDir {
         path: PathBuf,
@@ -38,15 +42,60 @@ pub enum StartError {
     },
 }
 
-/// Everything a request handler may need, cloned cheaply into each request.
-#[derive(Clone, Debug)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
+/// The release being served, as pages and the workspace read it. Publishing
+/// and rolling back replace it whole; a request holds the one it started with.
+#[derive(Debug)]
+pub struct ServedState {
     pub data: DashboardData,
     /// Every indicator of the served release, internal ones included: for
     /// staff pages only (public pages read `data`, built from public data).
     pub staff_index: std::sync::Arc<staff::index::StaffIndex>,
+    /// The served release's id.
+    pub release: String,
+    /// The workspace dataset it was built from, if it came from the
+    /// workspace: the working dataset.
+    pub working: Option<String>,
+}
+
+/// The served release, swapped atomically on publish and rollback.
+#[derive(Clone, Debug)]
+pub struct Served(std::sync::Arc<std::sync::RwLock<std::sync::Arc<ServedState>>>);
+
+impl Served {
+    fn new(state: ServedState) -> Self {
+        Served(std::sync::Arc::new(std::sync::RwLock::new(
+            std::sync::Arc::new(state),
+        )))
+    }
+
+    /// The release served now.
+    pub fn now(&self) -> std::sync::Arc<ServedState> {
+        // A poisoned lock still holds a whole state (it is only ever
+        // replaced, never edited), so it is served.
+        match self.0.read() {
+            Ok(state) => state.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    fn replace(&self, state: ServedState) {
+        let state = std::sync::Arc::new(state);
+        match self.0.write() {
+            Ok(mut slot) => *slot = state,
+            Err(poisoned) => *poisoned.into_inner() = state,
+        }
+    }
+}
+
+/// Everything a request handler may need, cloned cheaply into each request.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub served: Served,
+    pub data_dir: PathBuf,
     pub staff: staff::Staff,
+    /// One change of the workspace (upload, publish, rollback) at a time.
+    pub workspace_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -82,49 +131,71 @@ impl AppState {
     ) -> Result<Self, StartError> {
         let (dataset, data_dir) = (dataset.map(Path::to_path_buf), data_dir.to_path_buf());
         let dir = data_dir.clone();
-        let (data, staff_index) =
-            tokio::task::spawn_blocking(move || Self::load_release(dataset.as_deref(), &dir))
-                .await
-                .map_err(|err| StartError::Loader(err.to_string()))??;
+        let served = tokio::task::spawn_blocking(move || {
+            Self::first_release(dataset.as_deref(), &dir)?;
+            Self::open_served(&dir)
+        })
+        .await
+        .map_err(|err| StartError::Loader(err.to_string()))??;
         let store = staff::Store::open(&data_dir).await?;
-        Ok(Self {
+        let state = Self {
             leptos_options,
-            data,
-            staff_index,
+            served: Served::new(served),
+            data_dir,
             staff: staff::Staff {
                 store,
                 config,
                 clock: staff::Clock::default(),
             },
-        })
+            workspace_lock: std::sync::Arc::default(),
+        };
+        staff::workflow::recover(&state).await?;
+        Ok(state)
     }
 
-    /// Builds a release from `dataset` (unless `dataset` is `None`), then
-    /// opens the current release to serve. A dataset with errors leaves the
-    /// current release served; with no release at all, the errors stop the
-    /// start.
-    fn load_release(
-        dataset: Option<&Path>,
-        data_dir: &Path,
-    ) -> Result<(DashboardData, std::sync::Arc<staff::index::StaffIndex>), StartError> {
+    /// Serves the current release anew (after a publish or a rollback).
+    pub async fn reload(&self) -> Result<(), StartError> {
+        let dir = self.data_dir.clone();
+        let served = tokio::task::spawn_blocking(move || Self::open_served(&dir))
+            .await
+            .map_err(|err| StartError::Loader(err.to_string()))??;
+        self.served.replace(served);
+        Ok(())
+    }
+
+    /// On first start, imports `dataset` as the working dataset and builds
+    /// a release from it. Once the served release comes from the
+    /// workspace, `dataset` is not read again: the working dataset changes
+    /// only through the workspace or `localgoals import`, so a restart never
+    /// drops what staff published. A dataset with errors leaves the current
+    /// release served; with no release at all, the errors stop the start.
+    fn first_release(dataset: Option<&Path>, data_dir: &Path) -> Result<(), StartError> {
         std::fs::create_dir_all(data_dir).map_err(|source| StartError::DataDir {
             path: data_dir.to_path_buf(),
             source,
         })?;
-        if let Some(dataset) = dataset {
-            let have_release = indicators::release::current_id(data_dir).is_some();
-            // Every dataset `localgoals build` takes: a dataset folder or an
-            // Open SDG repository.
-            match indicators::release::build(dataset, data_dir, None) {
-                Ok(outcome) => {
-                    tracing::info!(release = %outcome.manifest.id, warnings = outcome.manifest.warnings, "release built")
-                }
-                Err(err) if have_release => {
-                    tracing::error!(%err, "the dataset was not published; serving the current release")
-                }
-                Err(err) => return Err(err.into()),
-            }
+        let Some(dataset) = dataset else {
+            return Ok(());
+        };
+        if let Some(working) = staff::workflow::working_dataset(data_dir) {
+            tracing::info!(%working, "serving the working dataset in the data directory; the dataset given at start is read on first start only (`localgoals import` replaces the working dataset)");
+            return Ok(());
         }
+        let have_release = indicators::release::current_id(data_dir).is_some();
+        match staff::workflow::import(data_dir, dataset) {
+            Ok(outcome) => {
+                tracing::info!(release = %outcome.manifest.id, warnings = outcome.manifest.warnings, "working dataset imported and released")
+            }
+            Err(err) if have_release => {
+                tracing::error!(%err, "the dataset was not published; serving the current release")
+            }
+            Err(err) => return Err(err),
+        }
+        Ok(())
+    }
+
+    /// Opens the current release to serve.
+    fn open_served(data_dir: &Path) -> Result<ServedState, StartError> {
         // Only the catalogue and the statuses are held; pages read one
         // indicator at a time from the release's files.
         let (release, unreadable) = indicators::release::open_servable(data_dir)?;
@@ -137,50 +208,27 @@ impl AppState {
             observations = release.manifest.observations,
             "serving release"
         );
-        // The workspace compares with the release before this one.
-        let previous = indicators::release::previous_release(data_dir, &release.manifest.id)
-            .and_then(|id| match indicators::release::indicator_statuses(data_dir, &id) {
-                Ok(statuses) => Some((id, statuses)),
-                Err(err) => {
-                    tracing::warn!(%err, release = %id, "the release before cannot be read; the workspace shows no changes");
-                    None
-                }
-            });
-        // The counted results (with each status' inputs) stay on disk for
-        // the public pages; the workspace lists them for every indicator.
-        let mut current = release.statuses.indicators.clone();
-        match indicators::release::counted_results(data_dir, &release.manifest.id) {
-            Ok(counted) => {
-                let at: std::collections::HashMap<String, usize> = current
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (s.indicator_id.clone(), i))
-                    .collect();
-                for (id, result) in counted {
-                    if let Some(&i) = at.get(&id) {
-                        current[i].counted.push(result);
-                    }
-                }
-            }
-            Err(err) => {
-                tracing::warn!(%err, "the counted results cannot be read; the workspace shows no baselines")
-            }
-        }
-        let staff_index = std::sync::Arc::new(staff::index::StaffIndex::build(
-            &release.indicators,
-            &current,
-            previous,
-        ));
-        Ok((DashboardData::from_release(release, data_dir), staff_index))
+        let staff_index =
+            std::sync::Arc::new(staff::index::StaffIndex::of_release(data_dir, &release));
+        let id = release.manifest.id.clone();
+        let working =
+            staff::datasets::dataset_of_source(&release.manifest.source).map(str::to_owned);
+        Ok(ServedState {
+            data: DashboardData::from_release(release, data_dir),
+            staff_index,
+            release: id,
+            working,
+        })
     }
 }
 
 /// The whole HTTP application: pages, server functions, static files, health.
 pub fn app(state: AppState) -> Router {
     let routes = generate_route_list(App);
+    // Each request reads the release served when it arrives.
     let page_context = {
-        let data = state.data.clone();
-        move || provide_context(data.clone())
+        let served = state.served.clone();
+        move || provide_context(served.now().data.clone())
     };
     let fallback_context = page_context.clone();
     let render = {
@@ -227,7 +275,8 @@ struct Health {
 /// Liveness and a glance at what is loaded; safe to expose (counts only).
 async fn healthz(State(state): State<AppState>) -> Json<Health> {
     // Public counts only: the number of internal indicators is not public.
-    let data = &state.data;
+    let served = state.served.now();
+    let data = &served.data;
     Json(Health {
         status: "ok",
         indicators: data.public.indicators.len(),

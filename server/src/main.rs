@@ -44,6 +44,7 @@ async fn main() -> anyhow::Result<()> {
                 .context("the build stopped unexpectedly")?
         }
         Some(Command::User(command)) => user(command, &cli.data).await,
+        Some(Command::Import(args)) => import(args, &cli.data).await,
         Some(Command::Status(args)) => {
             let (args, data) = (args.clone(), cli.data.clone());
             tokio::task::spawn_blocking(move || status(&args, &data))
@@ -106,6 +107,44 @@ async fn user(command: &server::cli::UserCommand, data: &std::path::Path) -> any
             println!("{}", link(&args.public_url, &token));
         }
     }
+    Ok(())
+}
+
+/// `localgoals import DIR`: a new working dataset, released.
+async fn import(args: &server::cli::ImportArgs, data: &std::path::Path) -> anyhow::Result<()> {
+    use server::staff::{AuditAction, Clock, Store};
+    std::fs::create_dir_all(data)
+        .with_context(|| format!("could not create the data directory {}", data.display()))?;
+    let store = Store::open(data).await?;
+    if let Some(draft) = store.draft().await? {
+        if !args.discard_draft {
+            anyhow::bail!(
+                "the workspace has an unpublished draft ({} change(s), made from the working dataset this import replaces). \
+                 Publish or throw it away in the workspace first, or add --discard-draft to throw it away now.",
+                draft.changes.len()
+            );
+        }
+        store.clear_draft().await?;
+    }
+    let (dataset, dir) = (args.dataset.clone(), data.to_path_buf());
+    let outcome =
+        tokio::task::spawn_blocking(move || server::staff::workflow::import(&dir, &dataset))
+            .await
+            .context("the import stopped unexpectedly")??;
+    store
+        .audit(
+            None,
+            AuditAction::Import,
+            &format!(
+                "{} as release {} (from the command line)",
+                args.dataset.display(),
+                outcome.manifest.id
+            ),
+            Clock::default().now(),
+        )
+        .await?;
+    print!("{}", server::report::build_summary(&outcome));
+    println!("This is now the working dataset; a running server serves it after a restart.");
     Ok(())
 }
 
@@ -185,6 +224,7 @@ async fn serve(cli: &Cli) -> anyhow::Result<()> {
             .public_url
             .as_deref()
             .is_some_and(|url| url.starts_with("https://")),
+        upload_limit: args.upload_limit_mb.saturating_mul(1024 * 1024),
         ..server::staff::StaffConfig::default()
     };
     let state = server::AppState::load_with(

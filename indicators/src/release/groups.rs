@@ -40,9 +40,17 @@ pub(super) fn build_in_groups(
     data_dir: &Path,
     method: Option<ProgressMethod>,
     group_rows: usize,
+    source: &str,
 ) -> Result<BuildOutcome, ReleaseError> {
     let staging = new_staging(data_dir)?;
-    let built = build_into(dataset_dir, data_dir, &staging, method, group_rows.max(1));
+    let built = build_into(
+        dataset_dir,
+        data_dir,
+        &staging,
+        method,
+        group_rows.max(1),
+        source,
+    );
     if built.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
@@ -55,6 +63,7 @@ fn build_into(
     staging: &Path,
     method: Option<ProgressMethod>,
     group_rows: usize,
+    source: &str,
 ) -> Result<BuildOutcome, ReleaseError> {
     let mut head = dataset_head(dataset_dir);
     let spill = staging.join(".spill");
@@ -156,7 +165,7 @@ fn build_into(
     let statuses = Statuses::from_indicators(method, &head.indicators, statuses);
     let warnings: Vec<&Problem> = report.problems.iter().filter(|p| !p.is_error()).collect();
     let facts = ReleaseFacts {
-        source: &dataset_dir.display().to_string(),
+        source,
         indicators: &head.indicators,
         areas: &head.areas,
         statuses: &statuses,

@@ -261,6 +261,24 @@ pub fn build_with(
     method: Option<ProgressMethod>,
     memory: BuildMemory,
 ) -> Result<BuildOutcome, ReleaseError> {
+    build_labelled(
+        dataset_dir,
+        data_dir,
+        method,
+        memory,
+        &dataset_dir.display().to_string(),
+    )
+}
+
+/// [`build_with`], recording `source` as where the release came from (the
+/// manifest's `source`; a folder's path unless the caller names it).
+pub fn build_labelled(
+    dataset_dir: &Path,
+    data_dir: &Path,
+    method: Option<ProgressMethod>,
+    memory: BuildMemory,
+    source: &str,
+) -> Result<BuildOutcome, ReleaseError> {
     let folder = crate::read::dataset_kind(dataset_dir) == Some(crate::read::DatasetKind::Folder);
     let group_rows = match memory {
         BuildMemory::Groups(rows) if folder => Some(rows),
@@ -270,7 +288,7 @@ pub fn build_with(
         _ => None,
     };
     if let Some(rows) = group_rows {
-        return groups::build_in_groups(dataset_dir, data_dir, method, rows);
+        return groups::build_in_groups(dataset_dir, data_dir, method, rows, source);
     }
     let report = open_dataset_columns(dataset_dir, &|_, _, _| {})?;
     if report.errors() > 0 {
@@ -282,13 +300,7 @@ pub fn build_with(
     }
     let method = method.unwrap_or(report.settings.progress_method);
     let warnings: Vec<&Problem> = report.problems.iter().filter(|p| !p.is_error()).collect();
-    let (manifest, _) = write_release(
-        data_dir,
-        &dataset_dir.display().to_string(),
-        &report,
-        method,
-        &warnings,
-    )?;
+    let (manifest, _) = write_release(data_dir, source, &report, method, &warnings)?;
     Ok(BuildOutcome { manifest, report })
 }
 
@@ -354,6 +366,25 @@ fn switch_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
     sync_dir(&releases)?;
     reached(WriteStep::CurrentSwitched);
     Ok(())
+}
+
+/// The manifest of release `id`, read without checking its files (see
+/// [`verify`] for that): what a list of releases shows.
+pub fn manifest(data_dir: &Path, id: &str) -> Result<Manifest, ReleaseError> {
+    let path = releases_dir(data_dir).join(id).join(MANIFEST);
+    let bytes = fs::read(&path).map_err(io(&path))?;
+    serde_json::from_slice(&bytes).map_err(|source| ReleaseError::Json {
+        file: format!("{id}/{MANIFEST}"),
+        source,
+    })
+}
+
+/// The ids of the releases present, oldest first.
+pub fn release_ids(data_dir: &Path) -> Vec<String> {
+    release_numbers(data_dir)
+        .into_iter()
+        .map(release_id)
+        .collect()
 }
 
 /// The id `CURRENT` names, if any.

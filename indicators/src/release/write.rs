@@ -301,7 +301,9 @@ pub(super) fn publish(
     // Nothing changed since the current release: keep it rather than pile up
     // identical releases (every `serve` builds).
     if let Some(current) = current_id(data_dir).and_then(|id| verify(&releases.join(id)).ok()) {
-        if current.files == files && current.method == method {
+        // The same source too: the workspace reads which dataset a release
+        // came from off its manifest.
+        if current.files == files && current.method == method && current.source == facts.source {
             let _ = fs::remove_dir_all(&staging);
             return Ok(current);
         }

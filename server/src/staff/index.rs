@@ -55,6 +55,44 @@ pub struct StaffIndex {
 }
 
 impl StaffIndex {
+    /// The index of a served release, compared with the release before it.
+    pub fn of_release(
+        data_dir: &std::path::Path,
+        release: &indicators::release::ServedRelease,
+    ) -> Self {
+        use indicators::release::{counted_results, indicator_statuses, previous_release};
+        let previous = previous_release(data_dir, &release.manifest.id).and_then(|id| {
+            match indicator_statuses(data_dir, &id) {
+                Ok(statuses) => Some((id, statuses)),
+                Err(err) => {
+                    tracing::warn!(%err, release = %id, "the release before cannot be read; the workspace shows no changes");
+                    None
+                }
+            }
+        });
+        // The counted results (with each status' inputs) stay on disk for
+        // the public pages; the workspace lists them for every indicator.
+        let mut current = release.statuses.indicators.clone();
+        match counted_results(data_dir, &release.manifest.id) {
+            Ok(counted) => {
+                let at: HashMap<String, usize> = current
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.indicator_id.clone(), i))
+                    .collect();
+                for (id, result) in counted {
+                    if let Some(&i) = at.get(&id) {
+                        current[i].counted.push(result);
+                    }
+                }
+            }
+            Err(err) => {
+                tracing::warn!(%err, "the counted results cannot be read; the workspace shows no baselines")
+            }
+        }
+        Self::build(&release.indicators, &current, previous)
+    }
+
     pub fn build(
         catalogue: &[Indicator],
         current: &[IndicatorStatus],

@@ -9,10 +9,18 @@
 //! once signed in, a double-submit cookie on the sign-in form. A request a
 //! browser says came from another site is refused before either.
 
+mod apply;
+pub mod datasets;
+pub mod drafts;
+mod flow;
+mod flow_pages;
 pub mod index;
 mod pages;
+pub mod preview;
 pub mod secret;
 pub mod store;
+pub mod upload;
+pub mod workflow;
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -49,6 +57,8 @@ pub struct StaffConfig {
     pub window: i64,
     /// How long a one-time sign-in link stays valid (seconds).
     pub link_valid: i64,
+    /// The largest upload accepted (bytes).
+    pub upload_limit: u64,
 }
 
 impl Default for StaffConfig {
@@ -61,6 +71,7 @@ impl Default for StaffConfig {
             address_limit: 20,
             window: 15 * 60,
             link_valid: 24 * 60 * 60,
+            upload_limit: 50 * 1024 * 1024,
         }
     }
 }
@@ -109,6 +120,22 @@ pub enum StaffError {
     Throttled { retry_after: i64 },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("{0}")]
+    Refused(upload::Refusal),
+    #[error("the upload stopped part-way")]
+    UploadBroken,
+    #[error("could not write to the data directory: {0}")]
+    Disk(String),
+    #[error(transparent)]
+    Workflow(#[from] workflow::WorkflowError),
+    #[error("could not serve the new release: {0}")]
+    Reload(String),
+}
+
+impl StaffError {
+    pub(crate) fn reload(err: crate::StartError) -> Self {
+        StaffError::Reload(err.to_string())
+    }
 }
 
 impl IntoResponse for StaffError {
@@ -149,6 +176,41 @@ impl IntoResponse for StaffError {
                     response.headers_mut().insert(header::RETRY_AFTER, value);
                 }
                 response
+            }
+            StaffError::Refused(refusal) => {
+                (refusal.status(), flow_pages::refused(&refusal)).into_response()
+            }
+            StaffError::UploadBroken => (
+                StatusCode::BAD_REQUEST,
+                pages::message(
+                    "The upload stopped",
+                    "The file did not arrive whole (the connection broke or the form was not complete). Nothing was stored. Send it again.",
+                ),
+            )
+                .into_response(),
+            StaffError::Workflow(workflow::WorkflowError::Release(
+                indicators::release::ReleaseError::Read(indicators::read::ReadError::Invalid {
+                    errors,
+                    ..
+                }),
+            )) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                pages::message(
+                    "Not published",
+                    &format!("The draft has {errors} error(s), so nothing was published. Throw the draft away or upload corrected files, then preview again."),
+                ),
+            )
+                .into_response(),
+            err @ (StaffError::Disk(_) | StaffError::Workflow(_) | StaffError::Reload(_)) => {
+                tracing::error!(%err, "a workspace change failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    pages::message(
+                        "Not done",
+                        "The workspace could not complete this, and nothing changed: the served release and the draft are as before. Try again; if it keeps happening, tell whoever runs this site (the server's log says why).",
+                    ),
+                )
+                    .into_response()
             }
             StaffError::Store(err) => {
                 tracing::error!(%err, "staff request failed");
@@ -229,6 +291,55 @@ pub const ROUTES: &[StaffRoute] = &[
         access: Access::AtLeast(Role::Admin),
         handler: || get(audit_log),
     },
+    StaffRoute {
+        method: axum::http::Method::GET,
+        path: "/staff/draft",
+        access: Access::AtLeast(Role::Viewer),
+        handler: || get(flow::draft_page),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/upload",
+        access: Access::AtLeast(Role::Editor),
+        // The route streams the file to disk under its own cap.
+        handler: || post(flow::upload).layer(axum::extract::DefaultBodyLimit::disable()),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/draft/discard",
+        access: Access::AtLeast(Role::Editor),
+        handler: || post(flow::discard),
+    },
+    StaffRoute {
+        method: axum::http::Method::GET,
+        path: "/staff/preview",
+        access: Access::AtLeast(Role::Editor),
+        handler: || get(flow::preview),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/publish",
+        access: Access::AtLeast(Role::Admin),
+        handler: || post(flow::publish),
+    },
+    StaffRoute {
+        method: axum::http::Method::GET,
+        path: "/staff/releases",
+        access: Access::AtLeast(Role::Viewer),
+        handler: || get(flow::releases),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/releases/{release}/restore",
+        access: Access::AtLeast(Role::Admin),
+        handler: || post(flow::restore),
+    },
+    StaffRoute {
+        method: axum::http::Method::GET,
+        path: "/staff/uploads",
+        access: Access::AtLeast(Role::Editor),
+        handler: || get(flow::uploads),
+    },
 ];
 
 /// The workspace's routes, merged into the application's router.
@@ -261,7 +372,7 @@ fn set_cookie(name: &str, value: &str, max_age: i64, secure: bool) -> HeaderValu
 
 /// Refuses a request a browser says came from another site
 /// (`Sec-Fetch-Site`, else `Origin` against `Host`).
-fn same_site(headers: &HeaderMap) -> Result<(), StaffError> {
+pub(crate) fn same_site(headers: &HeaderMap) -> Result<(), StaffError> {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return match site {
             "same-origin" | "none" => Ok(()),
@@ -559,7 +670,7 @@ async fn workspace(
     headers: HeaderMap,
 ) -> Result<Response, StaffError> {
     let session = require(&state, &headers, Role::Viewer).await?;
-    Ok(pages::workspace(&session, &state.staff_index).into_response())
+    Ok(pages::workspace(&session, &state.served.now().staff_index).into_response())
 }
 
 async fn audit_log(

@@ -9,7 +9,7 @@ use super::index::StaffIndex;
 use super::store::{AuditEntry, Session};
 use app::escape::escape_html as esc;
 
-fn page(title: &str, body: &str) -> Html<String> {
+pub(super) fn page(title: &str, body: &str) -> Html<String> {
     Html(format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -58,7 +58,7 @@ pub fn sign_in(email: &str, csrf: Option<&str>, error: Option<&str>) -> Html<Str
 }
 
 /// The forms every signed-in page carries: sign out, here or everywhere.
-fn account_bar(session: &Session) -> String {
+pub(super) fn account_bar(session: &Session) -> String {
     let csrf = esc(&session.csrf);
     format!(
         "<p class=\"staff-account\">Signed in as <strong>{}</strong> ({}).</p>\
@@ -116,11 +116,7 @@ pub fn workspace(session: &Session, index: &StaffIndex) -> Html<String> {
         || "This is the first release: there is nothing to compare with yet.".to_owned(),
         |id| format!("Compared with release {}.", esc(id)),
     );
-    let admin = if session.user.role >= super::Role::Admin {
-        "<p><a href=\"/staff/audit\">Audit log</a></p>"
-    } else {
-        ""
-    };
+    let admin = super::flow_pages::nav(session);
     page(
         "Workspace",
         &format!(
@@ -135,7 +131,7 @@ pub fn workspace(session: &Session, index: &StaffIndex) -> Html<String> {
 }
 
 /// A number without trailing zeros (`12.50` as `12.5`).
-fn trim_number(value: f64) -> String {
+pub(super) fn trim_number(value: f64) -> String {
     let text = format!("{value:.4}");
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

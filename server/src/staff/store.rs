@@ -60,6 +60,16 @@ indicators::wire_enum! {
         SignOutEverywhere = "sign-out-everywhere",
         UserAdded = "user-added",
         SignInLinkUsed = "sign-in-link-used",
+        /// A file was accepted at the door and archived.
+        Upload = "upload",
+        /// An upload changed the draft.
+        DraftChanged = "draft-changed",
+        /// The draft was thrown away.
+        DraftDiscarded = "draft-discarded",
+        Publish = "publish",
+        Rollback = "rollback",
+        /// A dataset was imported from the command line.
+        Import = "import",
     }
 }
 
@@ -96,7 +106,7 @@ pub const MIN_PASSWORD: usize = 12;
 /// The staff database.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pub(super) pool: SqlitePool,
 }
 
 impl Store {

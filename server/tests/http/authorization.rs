@@ -21,6 +21,7 @@ fn values(path: &str, param: &str, internal: &str) -> Vec<String> {
         ("policy", _) => vec!["social-affairs".into()],
         ("districts", _) => vec!["S%C3%BCdfeld".into()],
         ("staff", "token") => vec!["0".repeat(64)],
+        ("staff", "release") => vec!["r00001".into()],
         _ => vec![PUBLIC.into(), internal.into(), "1".into()],
     }
 }

@@ -209,9 +209,16 @@ async fn status_history_lists_the_status_in_every_release() {
     server::AppState::load(leptos_options(), Some(&demo_dataset()), data.path())
         .await
         .expect("release 1");
-    let state = server::AppState::load(leptos_options(), Some(relaxed.path()), data.path())
+    // A later dataset reaches a running site through `localgoals import`
+    // (a restart with another --dataset serves the working dataset).
+    let (dir, source) = (data.path().to_path_buf(), relaxed.path().to_path_buf());
+    tokio::task::spawn_blocking(move || server::staff::workflow::import(&dir, &source))
         .await
+        .expect("import")
         .expect("release 2");
+    let state = server::AppState::load(leptos_options(), Some(&demo_dataset()), data.path())
+        .await
+        .expect("release 2 served");
     let (_, body) = TestApp::from(server::app(state))
         .get("/indicators/poverty-rate")
         .await;

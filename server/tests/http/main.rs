@@ -13,3 +13,4 @@ mod indicator;
 mod overviews;
 mod security;
 mod staff;
+mod workspace_flow;

@@ -17,7 +17,7 @@ const PASSWORD: &str = "a long enough password";
 pub(crate) struct Workspace {
     pub(crate) router: Router,
     pub(crate) staff: Staff,
-    _data: TempDir,
+    pub(crate) data: TempDir,
 }
 
 /// An answer: status, headers and body.
@@ -61,15 +61,21 @@ fn cookie_pair(set_cookie: &str) -> String {
 }
 
 pub(crate) async fn workspace() -> Workspace {
+    workspace_with(server::staff::StaffConfig::default()).await
+}
+
+/// [`workspace`] with the workspace's settings.
+pub(crate) async fn workspace_with(config: server::staff::StaffConfig) -> Workspace {
     let data = TempDir::new().expect("a data folder");
-    let state = server::AppState::load(leptos_options(), Some(&demo_dataset()), data.path())
-        .await
-        .expect("the demo city loads");
+    let state =
+        server::AppState::load_with(leptos_options(), Some(&demo_dataset()), data.path(), config)
+            .await
+            .expect("the demo city loads");
     let staff = state.staff.clone();
     Workspace {
         router: server::app(state),
         staff,
-        _data: data,
+        data,
     }
 }
 
@@ -145,6 +151,35 @@ impl Workspace {
     }
 
     /// Signs in; the session cookie (`lg_session=…`).
+    /// Sends a file to `/staff/upload` as a browser's multipart form does.
+    pub(crate) async fn upload(
+        &self,
+        session: &str,
+        csrf: &str,
+        name: &str,
+        bytes: &[u8],
+    ) -> Answer {
+        let boundary = "----localgoals-test-boundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let request = Request::post("/staff/upload")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header("sec-fetch-site", "same-origin")
+            .header(header::COOKIE, session)
+            .body(Body::from(body))
+            .expect("request");
+        self.send(request).await
+    }
+
     pub(crate) async fn sign_in(&self, email: &str) -> String {
         let answer = self.try_sign_in(email, PASSWORD).await;
         assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
@@ -482,7 +517,7 @@ async fn the_workspace_compares_with_the_release_before_and_leads_with_what_need
     let first = server::AppState::load(leptos_options(), Some(&demo_dataset()), data.path())
         .await
         .expect("the demo city loads");
-    assert_eq!(first.staff_index.previous_release, None);
+    assert_eq!(first.served.now().staff_index.previous_release, None);
     // A second release by another method, whose statuses differ.
     let dir = data.path().to_path_buf();
     tokio::task::spawn_blocking(move || {
@@ -498,11 +533,9 @@ async fn the_workspace_compares_with_the_release_before_and_leads_with_what_need
     let state = server::AppState::load(leptos_options(), None, data.path())
         .await
         .expect("the second release loads");
-    assert_eq!(
-        state.staff_index.previous_release.as_deref(),
-        Some("r00001")
-    );
-    let index = &state.staff_index;
+    let served = state.served.now();
+    let index = &served.staff_index;
+    assert_eq!(index.previous_release.as_deref(), Some("r00001"));
     assert!(index
         .rows
         .iter()
@@ -535,7 +568,7 @@ async fn the_workspace_compares_with_the_release_before_and_leads_with_what_need
     let app = Workspace {
         router: server::app(state),
         staff,
-        _data: data,
+        data,
     };
     app.add("viewer@city.example", Role::Viewer).await;
     let session = app.sign_in("viewer@city.example").await;

@@ -57,14 +57,19 @@ impl Drop for Guard {
 struct Server {
     _process: Guard,
     base: String,
-    _data_dir: tempfile::TempDir,
+    data_dir: tempfile::TempDir,
+}
+
+/// The `localgoals` binary the tests run.
+pub fn binary() -> PathBuf {
+    std::env::var_os("LOCALGOALS_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/debug/localgoals"))
 }
 
 fn start_server() -> Server {
     let root = workspace_root();
-    let bin = std::env::var_os("LOCALGOALS_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target/debug/localgoals"));
+    let bin = binary();
     let site = root.join("target/site");
     for needed in [
         bin.as_path(),
@@ -105,7 +110,7 @@ fn start_server() -> Server {
     Server {
         _process: Guard(child),
         base,
-        _data_dir: data_dir,
+        data_dir,
     }
 }
 
@@ -235,6 +240,8 @@ pub struct Ctx {
     browser: Browser,
     base: String,
     pub js: Js,
+    /// The server's data folder (to add a staff account with the CLI).
+    pub data: PathBuf,
 }
 
 impl Ctx {
@@ -248,6 +255,36 @@ impl Ctx {
             .await
             .expect("page loads");
         self.check_hydration().await;
+    }
+
+    /// Opens a page that has no islands (the staff workspace).
+    pub async fn open_plain(&self, path: &str) {
+        self.client()
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("page loads");
+    }
+
+    /// Types `text` into the field matched by `css`.
+    pub async fn fill(&self, css: &str, text: &str) {
+        self.client()
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    /// Clicks the element matched by `css`.
+    pub async fn click(&self, css: &str) {
+        self.client()
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// With JavaScript on, waits until the app has hydrated; with it off,
@@ -391,6 +428,7 @@ where
         browser,
         base: server.base.clone(),
         js,
+        data: server.data_dir.path().to_path_buf(),
     })
     .await;
     if js == Js::On {

@@ -36,5 +36,6 @@ in_both_modes!(
     rights_and_policy_pages_are_reachable_from_an_indicator,
     progress_page_filters_by_goal,
     district_page_leads_to_the_district_series,
-    pages_fit_a_360_px_phone
+    pages_fit_a_360_px_phone,
+    staff_upload_preview_publish
 );

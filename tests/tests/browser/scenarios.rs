@@ -263,3 +263,82 @@ pub async fn pages_fit_a_360_px_phone(ctx: Ctx) -> Ctx {
     }
     ctx
 }
+
+/// City staff, in the browser: sign in, upload a file, preview, publish;
+/// the public page then shows the new figure. The workspace is plain HTML
+/// forms, so both modes go through the same requests.
+pub async fn staff_upload_preview_publish(ctx: Ctx) -> Ctx {
+    use std::io::Write as _;
+    const PASSWORD: &str = "a long enough password";
+    let mut add = std::process::Command::new(crate::harness::binary())
+        .arg("--data")
+        .arg(&ctx.data)
+        .args(["user", "add", "admin@city.example", "--role", "admin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("localgoals user add");
+    add.stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{PASSWORD}\n").as_bytes())
+        .expect("password");
+    assert!(add.wait().expect("user add").success());
+
+    ctx.open_plain("/staff/sign-in").await;
+    ctx.fill("#email", "admin@city.example").await;
+    ctx.fill("#password", PASSWORD).await;
+    ctx.click("form[action='/staff/sign-in'] button[type='submit']")
+        .await;
+    ctx.wait_for("table tr[data-indicator='homelessness']")
+        .await;
+    assert_eq!(ctx.path().await, "/staff");
+
+    ctx.click_link("Draft and upload").await;
+    let file = tempfile::Builder::new()
+        .prefix("housing-")
+        .suffix(".csv")
+        .tempfile()
+        .expect("a file to upload");
+    std::fs::write(
+        file.path(),
+        "indicator,year,value\nhomelessness,2026,44.4\n",
+    )
+    .expect("write the file");
+    let name = file
+        .path()
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a name")
+        .to_owned();
+    ctx.fill("input[type='file']", &file.path().display().to_string())
+        .await;
+    ctx.click("form[action='/staff/upload'] button[type='submit']")
+        .await;
+    let changes = ctx.texts("table tbody tr").await;
+    assert!(
+        changes.iter().any(|c| c.contains("admin@city.example")
+            && c.contains(&format!("{name} added: 1 value(s)"))),
+        "{changes:?}"
+    );
+
+    ctx.click_link("Preview what publishing would change").await;
+    let section = ctx
+        .text("section.preview-indicator[data-indicator='homelessness']")
+        .await;
+    assert!(section.contains("44.4"), "{section}");
+    ctx.wait_for("section.preview-indicator svg").await;
+    ctx.click("form[action='/staff/publish'] button[type='submit']")
+        .await;
+    assert_eq!(ctx.path().await, "/staff/releases");
+    assert!(ctx.text("main").await.contains("Release r00002 is served"));
+
+    ctx.open("/indicators/homelessness").await;
+    let rows = ctx.texts(".data-table:not(.history) tbody tr").await;
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("2026") && r.contains("44.4")),
+        "{rows:?}"
+    );
+    ctx
+}

@@ -1,0 +1,341 @@
+//! `POST /staff/upload` at the door: the file is streamed to disk under a
+//! size cap, its name and kind checked, and, if accepted, archived with its
+//! SHA-256 before anything else happens to it. What is refused leaves
+//! nothing behind.
+
+use std::path::{Path, PathBuf};
+
+use axum::extract::Multipart;
+use axum::http::StatusCode;
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+
+use super::drafts::ChangeKind;
+use super::StaffError;
+
+/// The archive of accepted uploads, under the data directory.
+pub const UPLOADS_DIR: &str = "workspace/uploads";
+
+/// Why a file was refused at the door; each says what to do.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum Refusal {
+    #[error("The form had no file. Choose a CSV or XLSX file and send the form again.")]
+    NoFile,
+    #[error("{name:?} is over the upload limit of {limit_mb} MB. Split it into smaller files (one per department or per indicator) and upload each.")]
+    TooLarge { name: String, limit_mb: u64 },
+    #[error("{name:?} is empty. Check that you chose the right file, or export it again.")]
+    Empty { name: String },
+    #[error("{name:?} is not a CSV or XLSX file. Save it from your spreadsheet as CSV (.csv, .tsv, .txt) or Excel workbook (.xlsx) and upload that.")]
+    NotCsvOrXlsx { name: String },
+    #[error("{name:?} is not a file name the workspace accepts: use letters, digits, spaces, '-', '_' and '.', no folders, and a name not starting with '.'. Rename the file and upload it again.")]
+    BadName { name: String },
+    #[error("{name:?} would replace the catalogue or areas, which must be CSV: save it as catalogue.csv or areas.csv.")]
+    MetadataNotCsv { name: String },
+    #[error("There is no working dataset yet to add files to. Import one first: localgoals import DATASET_FOLDER.")]
+    NoWorkingDataset,
+}
+
+impl Refusal {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Refusal::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Refusal::NotCsvOrXlsx { .. } | Refusal::MetadataNotCsv { .. } => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
+            Refusal::NoWorkingDataset => StatusCode::CONFLICT,
+            _ => StatusCode::BAD_REQUEST,
+        }
+    }
+}
+
+/// A file's format, from its name and checked against its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.csv`, `.tsv` or `.txt`.
+    Text,
+    Xlsx,
+}
+
+/// An accepted, archived upload.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub name: String,
+    pub kind: ChangeKind,
+    pub format: Format,
+    pub bytes: u64,
+    pub sha256: String,
+    /// Where it is archived, relative to the data directory.
+    pub archived: String,
+}
+
+/// The name as a plain file name, or why it is refused. Browsers send the
+/// base name only; anything with a folder in it did not come from one.
+pub fn safe_name(raw: &str) -> Result<String, Refusal> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(Refusal::NoFile);
+    }
+    let bad = || Refusal::BadName {
+        name: name.chars().take(120).collect(),
+    };
+    if name.len() > 120
+        || name.starts_with('.')
+        || name.contains("..")
+        || !name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ' '))
+    {
+        return Err(bad());
+    }
+    Ok(name.to_owned())
+}
+
+/// The format a name claims, and which part of the dataset it changes.
+pub fn classify(name: &str) -> Result<(ChangeKind, Format), Refusal> {
+    let lower = name.to_lowercase();
+    let format = match lower.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("csv" | "tsv" | "txt") => Format::Text,
+        Some("xlsx") => Format::Xlsx,
+        _ => {
+            return Err(Refusal::NotCsvOrXlsx {
+                name: name.to_owned(),
+            })
+        }
+    };
+    let kind = match lower.as_str() {
+        "catalogue.csv" => ChangeKind::Catalogue,
+        "areas.csv" => ChangeKind::Areas,
+        _ if lower.starts_with("catalogue.") || lower.starts_with("areas.") => {
+            return Err(Refusal::MetadataNotCsv {
+                name: name.to_owned(),
+            })
+        }
+        _ => ChangeKind::Observations,
+    };
+    Ok((kind, format))
+}
+
+/// Whether the first bytes fit the format: a workbook is a zip archive;
+/// text has no NUL byte (unless it starts with a UTF-16 byte-order mark).
+pub fn looks_like(format: Format, head: &[u8]) -> bool {
+    match format {
+        Format::Xlsx => head.starts_with(b"PK\x03\x04"),
+        Format::Text => {
+            head.starts_with(&[0xFF, 0xFE])
+                || head.starts_with(&[0xFE, 0xFF])
+                || !(head.contains(&0) || head.starts_with(b"PK\x03\x04"))
+        }
+    }
+}
+
+/// Reads the form after its CSRF field: the file part streamed into the
+/// archive, checked on the way. `check_csrf` sees the first field's text.
+pub async fn receive(
+    multipart: &mut Multipart,
+    data_dir: &Path,
+    limit: u64,
+    now: i64,
+    check_csrf: impl FnOnce(&str) -> bool,
+) -> Result<Result<Received, Refusal>, StaffError> {
+    // The token comes first (the form puts it first, and browsers send
+    // fields in order), so nothing of a forged form is read further.
+    let Ok(Some(field)) = multipart.next_field().await else {
+        return Err(StaffError::Csrf);
+    };
+    if field.name() != Some("csrf") {
+        return Err(StaffError::Csrf);
+    }
+    let token = field.text().await.map_err(|_| StaffError::Csrf)?;
+    if !check_csrf(&token) {
+        return Err(StaffError::Csrf);
+    }
+    let mut field = match multipart.next_field().await {
+        Ok(Some(field)) if field.name() == Some("file") => field,
+        _ => return Ok(Err(Refusal::NoFile)),
+    };
+    let name = match safe_name(field.file_name().unwrap_or_default()) {
+        Ok(name) => name,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let (kind, format) = match classify(&name) {
+        Ok(found) => found,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let archive = data_dir.join(UPLOADS_DIR);
+    tokio::fs::create_dir_all(&archive)
+        .await
+        .map_err(|e| io_failure(&archive, &e))?;
+    let incoming = archive.join(format!(
+        ".incoming-{}",
+        super::secret::Token::new().reveal()
+    ));
+    let written = stream(&mut field, &incoming, limit).await;
+    let refuse = |refusal: Refusal| async {
+        let _ = tokio::fs::remove_file(&incoming).await;
+        Ok(Err(refusal))
+    };
+    let (bytes, sha256, head) = match written {
+        Ok(Streamed::Whole {
+            bytes,
+            sha256,
+            head,
+        }) => (bytes, sha256, head),
+        Ok(Streamed::TooLarge) => {
+            return refuse(Refusal::TooLarge {
+                name,
+                limit_mb: limit / (1024 * 1024),
+            })
+            .await
+        }
+        Err(err) => {
+            let _ = tokio::fs::remove_file(&incoming).await;
+            return Err(err);
+        }
+    };
+    if bytes == 0 {
+        return refuse(Refusal::Empty { name }).await;
+    }
+    if !looks_like(format, &head) {
+        return refuse(Refusal::NotCsvOrXlsx { name }).await;
+    }
+    let relative = format!("{UPLOADS_DIR}/{now}-{}-{name}", &sha256[..12]);
+    let target = data_dir.join(&relative);
+    tokio::fs::rename(&incoming, &target)
+        .await
+        .map_err(|e| io_failure(&target, &e))?;
+    if let Ok(dir) = tokio::fs::File::open(&archive).await {
+        let _ = dir.sync_all().await;
+    }
+    Ok(Ok(Received {
+        name,
+        kind,
+        format,
+        bytes,
+        sha256,
+        archived: relative,
+    }))
+}
+
+enum Streamed {
+    Whole {
+        bytes: u64,
+        sha256: String,
+        head: Vec<u8>,
+    },
+    TooLarge,
+}
+
+/// Writes the field to `path` chunk by chunk, hashing as it goes; stops at
+/// `limit` bytes.
+async fn stream(
+    field: &mut axum::extract::multipart::Field<'_>,
+    path: &Path,
+    limit: u64,
+) -> Result<Streamed, StaffError> {
+    let mut file = tokio::fs::File::create(path)
+        .await
+        .map_err(|e| io_failure(path, &e))?;
+    let (mut bytes, mut hasher, mut head) = (0u64, Sha256::new(), Vec::new());
+    loop {
+        let chunk = match field.chunk().await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break,
+            // The body ended early or broke the multipart format: the
+            // browser will show the failure; nothing is kept.
+            Err(err) => {
+                tracing::warn!(%err, "an upload stopped part-way");
+                return Err(StaffError::UploadBroken);
+            }
+        };
+        bytes += chunk.len() as u64;
+        if bytes > limit {
+            return Ok(Streamed::TooLarge);
+        }
+        if head.len() < 8192 {
+            head.extend_from_slice(&chunk[..chunk.len().min(8192 - head.len())]);
+        }
+        hasher.update(&chunk);
+        file.write_all(&chunk)
+            .await
+            .map_err(|e| io_failure(path, &e))?;
+    }
+    file.sync_all().await.map_err(|e| io_failure(path, &e))?;
+    Ok(Streamed::Whole {
+        bytes,
+        sha256: super::secret::hex(&hasher.finalize()),
+        head,
+    })
+}
+
+fn io_failure(path: &Path, err: &std::io::Error) -> StaffError {
+    StaffError::Disk(format!("{}: {err}", path.display()))
+}
+
+/// The archived file's full path.
+pub fn archived_path(data_dir: &Path, relative: &str) -> PathBuf {
+    data_dir.join(relative)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_with_folders_or_hidden_names_are_refused() {
+        for name in [
+            "../../etc/passwd",
+            "..\\..\\boot.ini",
+            "a/b.csv",
+            ".env.csv",
+            "x..csv",
+            "rent\u{0}.csv",
+        ] {
+            assert!(
+                matches!(safe_name(name), Err(Refusal::BadName { .. })),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            safe_name(" wijk data_2024.csv "),
+            Ok("wijk data_2024.csv".into())
+        );
+        assert_eq!(safe_name(""), Err(Refusal::NoFile));
+    }
+
+    #[test]
+    fn only_csv_and_xlsx_are_accepted_and_metadata_must_be_csv() {
+        assert_eq!(
+            classify("housing.CSV"),
+            Ok((ChangeKind::Observations, Format::Text))
+        );
+        assert_eq!(
+            classify("catalogue.csv"),
+            Ok((ChangeKind::Catalogue, Format::Text))
+        );
+        assert_eq!(classify("Areas.csv"), Ok((ChangeKind::Areas, Format::Text)));
+        assert_eq!(
+            classify("book.xlsx"),
+            Ok((ChangeKind::Observations, Format::Xlsx))
+        );
+        assert!(matches!(
+            classify("catalogue.xlsx"),
+            Err(Refusal::MetadataNotCsv { .. })
+        ));
+        for name in ["passwd", "report.pdf", "macro.xlsm", "data.xls"] {
+            assert!(
+                matches!(classify(name), Err(Refusal::NotCsvOrXlsx { .. })),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn contents_must_match_the_name() {
+        assert!(looks_like(Format::Text, b"indicator;year;value\n"));
+        assert!(looks_like(Format::Text, &[0xFF, 0xFE, b'i', 0]));
+        assert!(!looks_like(Format::Text, b"\x7fELF\x02\x01\x01\0"));
+        assert!(!looks_like(Format::Text, b"PK\x03\x04rest"));
+        assert!(looks_like(Format::Xlsx, b"PK\x03\x04rest"));
+        assert!(!looks_like(Format::Xlsx, b"indicator,year\n"));
+    }
+}
