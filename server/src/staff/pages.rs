@@ -15,6 +15,7 @@ pub(super) fn page(title: &str, body: &str) -> Html<String> {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta name=\"robots\" content=\"noindex\">\
          <title>{} · Local Goals staff</title>\
+         <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\
          <link rel=\"stylesheet\" href=\"/pkg/localgoals.css\"></head>\
          <body><a class=\"skip-link\" href=\"#main\">Skip to content</a>\
          <header class=\"site-header\"><a href=\"/\">Local Goals</a> · <a href=\"/staff\">Staff workspace</a></header>\

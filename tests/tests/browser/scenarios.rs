@@ -295,6 +295,7 @@ pub async fn staff_upload_preview_publish(ctx: Ctx) -> Ctx {
     assert_eq!(ctx.path().await, "/staff");
 
     ctx.click_link("Draft and upload").await;
+    ctx.wait_for("input[type='file']").await;
     let file = tempfile::Builder::new()
         .prefix("housing-")
         .suffix(".csv")
@@ -315,6 +316,8 @@ pub async fn staff_upload_preview_publish(ctx: Ctx) -> Ctx {
         .await;
     ctx.click("form[action='/staff/upload'] button[type='submit']")
         .await;
+    // The draft page again, now with a draft to preview.
+    ctx.wait_for("a[href='/staff/preview']").await;
     let changes = ctx.texts("table tbody tr").await;
     assert!(
         changes.iter().any(|c| c.contains("admin@city.example")
@@ -323,6 +326,8 @@ pub async fn staff_upload_preview_publish(ctx: Ctx) -> Ctx {
     );
 
     ctx.click_link("Preview what publishing would change").await;
+    ctx.wait_for("section.preview-indicator[data-indicator='homelessness']")
+        .await;
     let section = ctx
         .text("section.preview-indicator[data-indicator='homelessness']")
         .await;
@@ -330,6 +335,7 @@ pub async fn staff_upload_preview_publish(ctx: Ctx) -> Ctx {
     ctx.wait_for("section.preview-indicator svg").await;
     ctx.click("form[action='/staff/publish'] button[type='submit']")
         .await;
+    ctx.wait_for("tr[data-release='r00002']").await;
     assert_eq!(ctx.path().await, "/staff/releases");
     assert!(ctx.text("main").await.contains("Release r00002 is served"));
 
