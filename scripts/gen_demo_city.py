@@ -171,6 +171,7 @@ def main():
             "id", "title_en", "title_de", "unit", "direction", "decimals", "sdg_targets",
             "rights_areas", "policy_areas", "baseline_year", "target_value", "target_year",
             "natural_limit", "visibility", "source", "owner", "definition", "narrative",
+            "update_frequency",
         ])
         for (iid, en, de, unit, direction, dec, targets, rights, policy, model, tv, ty, limit,
              vis, splits, _file, owner) in I:
@@ -182,7 +183,7 @@ def main():
                 iid, en, de, unit, direction, dec, targets, rights, policy, baseline,
                 "" if tv is None else tv, "" if ty is None else ty,
                 "" if limit is None else limit, vis,
-                f"Lindenfeld {owner}", owner, definition, narrative,
+                f"Lindenfeld {owner}", owner, definition, narrative, "annual",
             ])
 
     # --- areas -----------------------------------------------------------------

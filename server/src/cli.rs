@@ -206,6 +206,17 @@ pub struct ServeArgs {
     #[arg(long)]
     pub no_build: bool,
 
+    /// A proxy (an address or a CIDR range, repeatable) whose
+    /// X-Forwarded-For header is believed when counting failed sign-ins per
+    /// address. Without it, the connection's own address counts.
+    #[arg(
+        long = "trust-proxy",
+        value_name = "CIDR",
+        env = "LOCALGOALS_TRUST_PROXY",
+        value_delimiter = ','
+    )]
+    pub trust_proxy: Vec<String>,
+
     /// The largest file the workspace accepts for upload, in megabytes.
     #[arg(
         long,

@@ -55,6 +55,9 @@ pub struct ServedState {
     /// The workspace dataset it was built from, if it came from the
     /// workspace: the working dataset.
     pub working: Option<String>,
+    /// The whole release, internal indicators included: staff pages read
+    /// any indicator's series through it.
+    pub full: indicators::release::ServedRelease,
 }
 
 /// The served release, swapped atomically on publish and rollback.
@@ -208,12 +211,17 @@ impl AppState {
             observations = release.manifest.observations,
             "serving release"
         );
-        let staff_index =
-            std::sync::Arc::new(staff::index::StaffIndex::of_release(data_dir, &release));
+        let staff_index = std::sync::Arc::new(staff::index::StaffIndex::of_release(
+            data_dir,
+            &release,
+            staff::index::current_year(),
+        ));
         let id = release.manifest.id.clone();
         let working =
             staff::datasets::dataset_of_source(&release.manifest.source).map(str::to_owned);
+        let full = release.clone();
         Ok(ServedState {
+            full,
             data: DashboardData::from_release(release, data_dir),
             staff_index,
             release: id,

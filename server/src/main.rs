@@ -225,6 +225,16 @@ async fn serve(cli: &Cli) -> anyhow::Result<()> {
             .as_deref()
             .is_some_and(|url| url.starts_with("https://")),
         upload_limit: args.upload_limit_mb.saturating_mul(1024 * 1024),
+        public_url: args.public_url.clone(),
+        trusted_proxies: args
+            .trust_proxy
+            .iter()
+            .map(|text| {
+                text.parse::<ipnet::IpNet>()
+                    .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .with_context(|| format!("--trust-proxy {text:?} is not an address or a CIDR range such as 10.0.0.0/8"))
+            })
+            .collect::<anyhow::Result<_>>()?,
         ..server::staff::StaffConfig::default()
     };
     let state = server::AppState::load_with(

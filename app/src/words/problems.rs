@@ -11,15 +11,16 @@ use super::series_label;
 pub fn problem_message(problem: &Problem) -> String {
     use Reason::{
         BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId, BadNumber,
-        BadPeriod, BadSeriesSlug, BadVisibility, BadYaml, BadYear, ConflictAcrossFiles,
-        ConflictInFile, DecodedAsWindows1252, DuplicateFile, DuplicateIndicator, EmptyFile,
-        EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget, LabelTooLong, MissingColumn,
-        MissingYears, NoDataFile, NoFrontMatter, NoIndicatorColumn, NoMetaFile, NoObservationFiles,
-        NoSuchSheet, NoTarget, NoTitle, NoTitleColumn, NoYearOrValueColumn, NotADataset,
-        NotANumber, NotCsv, RaggedRow, RepeatedAcrossFiles, RepeatedInFile, RepeatedWithoutValue,
-        SettingsColumns, TitleTooLong, UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea,
-        UnknownIndicator, UnknownProgressMethod, UnknownSeries, UnknownSetting, UnknownTarget,
-        UnknownTranslation, Unopenable, UnreadableWorkbook,
+        BadPeriod, BadSeriesSlug, BadUpdateFrequency, BadVisibility, BadYaml, BadYear,
+        ConflictAcrossFiles, ConflictInFile, DecodedAsWindows1252, DuplicateFile,
+        DuplicateIndicator, EmptyFile, EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget,
+        LabelTooLong, MissingColumn, MissingYears, NoDataFile, NoFrontMatter, NoIndicatorColumn,
+        NoMetaFile, NoObservationFiles, NoSuchSheet, NoTarget, NoTitle, NoTitleColumn,
+        NoYearOrValueColumn, NotADataset, NotANumber, NotCsv, RaggedRow, RepeatedAcrossFiles,
+        RepeatedInFile, RepeatedWithoutValue, SettingsColumns, TitleTooLong,
+        UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea, UnknownIndicator,
+        UnknownProgressMethod, UnknownSeries, UnknownSetting, UnknownTarget, UnknownTranslation,
+        Unopenable, UnreadableWorkbook,
     };
     match &problem.reason {
         Unopenable { error } => format!("the file could not be opened: {error}"),
@@ -62,6 +63,7 @@ pub fn problem_message(problem: &Problem) -> String {
         BadYear { .. } => format!("`{}` is not a year", column(problem)),
         HalfATarget => "a target needs both a value and a year".into(),
         BadVisibility => "visibility must be `public` or `internal`".into(),
+        BadUpdateFrequency => "update_frequency is not an interval Local Goals knows".into(),
         BadDecimalSeparator => "the decimal separator must be `,` or `.`".into(),
         NoTarget => "no SDG target given".into(),
         UnknownTarget { .. } => format!(
@@ -189,15 +191,16 @@ pub fn problem_message(problem: &Problem) -> String {
 pub fn problem_hint(problem: &Problem) -> String {
     use Reason::{
         BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId, BadNumber,
-        BadPeriod, BadSeriesSlug, BadVisibility, BadYaml, BadYear, ConflictAcrossFiles,
-        ConflictInFile, DecodedAsWindows1252, DuplicateFile, DuplicateIndicator, EmptyFile,
-        EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget, LabelTooLong, MissingColumn,
-        MissingYears, NoDataFile, NoFrontMatter, NoIndicatorColumn, NoMetaFile, NoObservationFiles,
-        NoSuchSheet, NoTarget, NoTitle, NoTitleColumn, NoYearOrValueColumn, NotADataset,
-        NotANumber, NotCsv, RaggedRow, RepeatedAcrossFiles, RepeatedInFile, RepeatedWithoutValue,
-        SettingsColumns, TitleTooLong, UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea,
-        UnknownIndicator, UnknownProgressMethod, UnknownSeries, UnknownSetting, UnknownTarget,
-        UnknownTranslation, Unopenable, UnreadableWorkbook,
+        BadPeriod, BadSeriesSlug, BadUpdateFrequency, BadVisibility, BadYaml, BadYear,
+        ConflictAcrossFiles, ConflictInFile, DecodedAsWindows1252, DuplicateFile,
+        DuplicateIndicator, EmptyFile, EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget,
+        LabelTooLong, MissingColumn, MissingYears, NoDataFile, NoFrontMatter, NoIndicatorColumn,
+        NoMetaFile, NoObservationFiles, NoSuchSheet, NoTarget, NoTitle, NoTitleColumn,
+        NoYearOrValueColumn, NotADataset, NotANumber, NotCsv, RaggedRow, RepeatedAcrossFiles,
+        RepeatedInFile, RepeatedWithoutValue, SettingsColumns, TitleTooLong,
+        UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea, UnknownIndicator,
+        UnknownProgressMethod, UnknownSeries, UnknownSetting, UnknownTarget, UnknownTranslation,
+        Unopenable, UnreadableWorkbook,
     };
     match &problem.reason {
         Unopenable { .. } => "Check that the file exists and that Local Goals may read it.".into(),
@@ -231,6 +234,7 @@ pub fn problem_hint(problem: &Problem) -> String {
         BadYear { .. } => "Write a four-digit year such as 2030, or leave the cell empty.".into(),
         HalfATarget => "Fill in both `target_value` and `target_year`, or neither.".into(),
         BadVisibility => "Write `internal` to keep the indicator off public pages, else `public`.".into(),
+        BadUpdateFrequency => "Write `monthly`, `quarterly`, `annual`, `biennial`, `triennial` or `quinquennial` (or leave it empty).".into(),
         BadDecimalSeparator => "Leave it empty to let Local Goals detect it.".into(),
         NoTarget => "List at least one target such as `11.1`; separate several with `;`.".into(),
         UnknownTarget { suggestions } => format!(

@@ -118,6 +118,58 @@ pub struct Indicator {
     /// Which series make the indicator's status.
     #[serde(default)]
     pub counted_series: CountedSeries,
+    /// How often new figures are due: the staff workspace flags the data as
+    /// overdue when the latest period is older than this allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_frequency: Option<UpdateFrequency>,
+}
+
+crate::wire_enum! {
+    /// The catalogue's `update_frequency`: how often new figures are due.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum UpdateFrequency: "update frequency" {
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+        Annual = "annual",
+        Biennial = "biennial",
+        Triennial = "triennial",
+        Quinquennial = "quinquennial",
+    }
+}
+
+impl UpdateFrequency {
+    /// A catalogue cell, in the words staff write (`annual`, `yearly`,
+    /// `every 2 years` ...), any case.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim().to_lowercase();
+        Some(match text.as_str() {
+            "monthly" | "every month" => UpdateFrequency::Monthly,
+            "quarterly" | "every quarter" => UpdateFrequency::Quarterly,
+            "annual" | "annually" | "yearly" | "every year" => UpdateFrequency::Annual,
+            "biennial" | "every 2 years" | "every two years" => UpdateFrequency::Biennial,
+            "triennial" | "every 3 years" | "every three years" => UpdateFrequency::Triennial,
+            "quinquennial" | "every 5 years" | "every five years" => UpdateFrequency::Quinquennial,
+            _ => return None,
+        })
+    }
+
+    /// Years between two releases of the figures (periods are ordered by
+    /// year, so monthly and quarterly figures count as yearly).
+    pub fn years(self) -> i32 {
+        match self {
+            UpdateFrequency::Monthly | UpdateFrequency::Quarterly | UpdateFrequency::Annual => 1,
+            UpdateFrequency::Biennial => 2,
+            UpdateFrequency::Triennial => 3,
+            UpdateFrequency::Quinquennial => 5,
+        }
+    }
+
+    /// Whether figures whose latest period starts in `latest` are overdue
+    /// in calendar year `now`: the next period (`latest` + the interval)
+    /// has ended and a year has passed to publish it.
+    pub fn overdue(self, latest: i32, now: i32) -> bool {
+        latest + self.years() < now
+    }
 }
 
 /// One entry of Open SDG's `progress_calculation_options`.
@@ -171,6 +223,7 @@ impl Indicator {
             non_statistical: false,
             progress_options: Vec::new(),
             counted_series: CountedSeries::Headline,
+            update_frequency: None,
         }
     }
 

@@ -7,7 +7,7 @@ mod series;
 pub use dataset::Dataset;
 pub use indicator::{
     Area, AreaKind, CountedSeries, DecimalSeparator, Direction, Indicator, ProgressOptions,
-    Visibility,
+    UpdateFrequency, Visibility,
 };
 pub use series::{
     is_district_dimension, Dimensions, Observation, Period, Point, Series, SeriesKey, SourceRef,

@@ -190,6 +190,10 @@ impl Problem {
         Self::new(file, Reason::BadVisibility)
     }
 
+    pub fn bad_update_frequency(file: &str) -> Self {
+        Self::new(file, Reason::BadUpdateFrequency)
+    }
+
     pub fn bad_decimal_separator(file: &str) -> Self {
         Self::new(file, Reason::BadDecimalSeparator)
     }

@@ -112,6 +112,8 @@ pub enum Reason {
     /// A target value without a year, or a year without a value.
     HalfATarget,
     BadVisibility,
+    /// `update_frequency` is not one of the known intervals.
+    BadUpdateFrequency,
     BadDecimalSeparator,
     NoTarget,
     UnknownTarget {
@@ -229,8 +231,8 @@ impl Reason {
     pub fn code(&self) -> ProblemCode {
         use Reason::{
             BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId,
-            BadNumber, BadPeriod, BadSeriesSlug, BadVisibility, BadYaml, BadYear,
-            ConflictAcrossFiles, ConflictInFile, DecodedAsWindows1252, DuplicateFile,
+            BadNumber, BadPeriod, BadSeriesSlug, BadUpdateFrequency, BadVisibility, BadYaml,
+            BadYear, ConflictAcrossFiles, ConflictInFile, DecodedAsWindows1252, DuplicateFile,
             DuplicateIndicator, EmptyFile, EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget,
             LabelTooLong, MissingColumn, MissingYears, NoDataFile, NoFrontMatter,
             NoIndicatorColumn, NoMetaFile, NoObservationFiles, NoSuchSheet, NoTarget, NoTitle,
@@ -265,6 +267,7 @@ impl Reason {
             | BadYear { .. }
             | HalfATarget
             | BadVisibility
+            | BadUpdateFrequency
             | BadDecimalSeparator
             | NoTarget
             | NoTitle

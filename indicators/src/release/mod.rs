@@ -379,6 +379,17 @@ pub fn manifest(data_dir: &Path, id: &str) -> Result<Manifest, ReleaseError> {
     })
 }
 
+/// The warnings the check of release `id`'s dataset reported (its
+/// `problems.json`), by file then line.
+pub fn warnings(data_dir: &Path, id: &str) -> Result<Vec<Problem>, ReleaseError> {
+    let path = releases_dir(data_dir).join(id).join(PROBLEMS);
+    let bytes = fs::read(&path).map_err(io(&path))?;
+    serde_json::from_slice(&bytes).map_err(|source| ReleaseError::Json {
+        file: format!("{id}/{PROBLEMS}"),
+        source,
+    })
+}
+
 /// The ids of the releases present, oldest first.
 pub fn release_ids(data_dir: &Path) -> Vec<String> {
     release_numbers(data_dir)

@@ -68,8 +68,25 @@ pub fn first_rows(path: &Path, name: &str, count: usize) -> FirstRows {
 
 /// Applies `upload` (archived under `data_dir`) to dataset `base`.
 pub fn apply(data_dir: &Path, base: &str, upload: &Received) -> Result<Applied, ApplyError> {
-    let datasets = Datasets::new(data_dir);
     let archived = data_dir.join(&upload.archived);
+    let bytes = fs::read(&archived).map_err(|source| DatasetError {
+        path: archived.clone(),
+        source,
+    })?;
+    apply_file(data_dir, base, upload.kind, &upload.name, &bytes)
+}
+
+/// The file `name` of `kind` with contents `bytes`, applied to dataset
+/// `base` as an upload is.
+pub fn apply_file(
+    data_dir: &Path,
+    base: &str,
+    kind: ChangeKind,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Applied, ApplyError> {
+    let upload = Named { kind, name };
+    let datasets = Datasets::new(data_dir);
     let base_dir = datasets.path(base);
     let mut summary = String::new();
     let mut warnings = 0;
@@ -77,7 +94,7 @@ pub fn apply(data_dir: &Path, base: &str, upload: &Received) -> Result<Applied, 
         let target = match upload.kind {
             ChangeKind::Catalogue => dir.join(indicators::read::CATALOGUE_FILE),
             ChangeKind::Areas => dir.join(indicators::read::AREAS_FILE),
-            ChangeKind::Observations => dir.join(OBSERVATIONS_DIR).join(&upload.name),
+            ChangeKind::Observations => dir.join(OBSERVATIONS_DIR).join(upload.name),
         };
         let folder = dir.join(OBSERVATIONS_DIR);
         fs::create_dir_all(&folder).map_err(|source| DatasetError {
@@ -87,20 +104,16 @@ pub fn apply(data_dir: &Path, base: &str, upload: &Received) -> Result<Applied, 
         // The file this upload continues: same name, or same name with
         // another extension (a CSV that replaces last year's workbook).
         let earlier = match upload.kind {
-            ChangeKind::Observations => same_stem(&base_dir.join(OBSERVATIONS_DIR), &upload.name),
+            ChangeKind::Observations => same_stem(&base_dir.join(OBSERVATIONS_DIR), upload.name),
             _ => None,
         };
         if let Some(earlier) = &earlier {
             remove(&folder.join(earlier))?;
         }
-        let bytes = fs::read(&archived).map_err(|source| DatasetError {
-            path: archived.clone(),
-            source,
-        })?;
         if target.exists() {
             remove(&target)?;
         }
-        replace_file(&target, &bytes)?;
+        replace_file(&target, bytes)?;
         let report = check_path(dir, &|_, _, _| {})?;
         if report.errors() > 0 {
             return Err(ApplyError::Problems(Box::new(report)));
@@ -109,9 +122,9 @@ pub fn apply(data_dir: &Path, base: &str, upload: &Received) -> Result<Applied, 
             (ChangeKind::Observations, Some(earlier)) => {
                 let catalogue = &report.dataset.indicators;
                 let old = base_dir.join(OBSERVATIONS_DIR).join(earlier);
-                let (merged, counts) = merge(&old, earlier, &target, &upload.name, Some(catalogue));
+                let (merged, counts) = merge(&old, earlier, &target, upload.name, Some(catalogue));
                 // The merged values replace the upload as a long CSV.
-                let merged_name = format!("{}.csv", stem(&upload.name));
+                let merged_name = format!("{}.csv", stem(upload.name));
                 remove(&target)?;
                 replace_file(&folder.join(&merged_name), merged.as_bytes())?;
                 let report = check_path(dir, &|_, _, _| {})?;
@@ -129,7 +142,7 @@ pub fn apply(data_dir: &Path, base: &str, upload: &Received) -> Result<Applied, 
                 let values = report
                     .files
                     .iter()
-                    .find(|f| f.file.ends_with(&upload.name))
+                    .find(|f| f.file.ends_with(upload.name))
                     .map_or(0, |f| f.observations);
                 format!("{} added: {values} value(s)", upload.name)
             }
@@ -150,6 +163,12 @@ pub fn apply(data_dir: &Path, base: &str, upload: &Received) -> Result<Applied, 
         summary,
         warnings,
     })
+}
+
+/// What `apply_file` places: a file's kind and name.
+struct Named<'a> {
+    kind: ChangeKind,
+    name: &'a str,
 }
 
 fn remove(path: &Path) -> Result<(), DatasetError> {
@@ -263,7 +282,7 @@ pub fn merge(
     (out, counts)
 }
 
-fn csv_line(cells: impl Iterator<Item = String>) -> String {
+pub(super) fn csv_line(cells: impl Iterator<Item = String>) -> String {
     let mut line = cells
         .map(|cell| {
             if cell.contains([',', '"', '\n', '\r']) {

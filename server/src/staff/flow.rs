@@ -155,7 +155,16 @@ pub async fn upload(
                 .unwrap_or_default();
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                flow_pages::problems(&session, &received, &report, &rows),
+                flow_pages::problems(
+                    &session,
+                    &received.name,
+                    &format!(
+                        "Correct them in your spreadsheet and upload the file again. (The file is archived, SHA-256 {}.)",
+                        received.sha256
+                    ),
+                    &report,
+                    &rows,
+                ),
             )
                 .into_response())
         }

@@ -14,7 +14,7 @@ use super::drafts::{Draft, Upload};
 use super::pages::{account_bar, page, trim_number};
 use super::preview::Preview;
 use super::store::{Role, Session};
-use super::upload::{Received, Refusal};
+use super::upload::Refusal;
 
 fn when(unix: i64) -> String {
     let date = app::ssr::date_of_unix(unix.max(0) as u64);
@@ -36,6 +36,7 @@ pub(super) fn nav(session: &Session) -> String {
         links.push(("/staff/uploads", "Uploads"));
     }
     if session.user.role >= Role::Admin {
+        links.push(("/staff/users", "People"));
         links.push(("/staff/audit", "Audit log"));
     }
     let items: String = links
@@ -134,25 +135,25 @@ pub fn refused(refusal: &Refusal) -> Html<String> {
 /// value, reason and fix, and the file's first rows as read.
 pub fn problems(
     session: &Session,
-    upload: &Received,
+    name: &str,
+    what_to_do: &str,
     report: &Report,
     rows: &FirstRows,
 ) -> Html<String> {
     let mut body = format!(
         "<h1>{} was not added</h1>{}{}\
-         <p role=\"alert\">The check found {} error(s), so the draft is unchanged. Correct them in your \
-         spreadsheet and upload the file again. (The file is archived, SHA-256 <code>{}</code>.)</p>\
+         <p role=\"alert\">The check found {} error(s), so the draft is unchanged. {}</p>\
          <table><thead><tr><th scope=\"col\">File</th><th scope=\"col\">Line</th><th scope=\"col\">Column</th>\
          <th scope=\"col\">Value</th><th scope=\"col\">What is wrong</th><th scope=\"col\">What to do</th></tr></thead><tbody>",
-        esc(&upload.name),
+        esc(name),
         account_bar(session),
         nav(session),
         report.errors(),
-        esc(&upload.sha256)
+        esc(what_to_do)
     );
     // The upload's own errors first.
     let mut errors: Vec<_> = report.problems.iter().filter(|p| p.is_error()).collect();
-    errors.sort_by_key(|p| (!p.file.ends_with(&upload.name), p.file.clone(), p.line));
+    errors.sort_by_key(|p| (!p.file.ends_with(name), p.file.clone(), p.line));
     for problem in errors.iter().take(200) {
         let _ = write!(
             body,

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use indicators::model::{Indicator, Visibility};
+use indicators::model::{Indicator, UpdateFrequency, Visibility};
 use indicators::progress::{ProgressInputs, ProgressStatus};
 use indicators::statuses::IndicatorStatus;
 
@@ -16,6 +16,8 @@ pub enum Attention {
     OffTrackOrWorse,
     /// Its status changed in the last release.
     Changed,
+    /// New figures are due by its update frequency and not in.
+    Overdue,
     /// Nothing calls for it.
     None,
 }
@@ -25,6 +27,7 @@ impl Attention {
         match self {
             Attention::OffTrackOrWorse => "off track or worse than the last release",
             Attention::Changed => "status changed in the last release",
+            Attention::Overdue => "data overdue",
             Attention::None => "",
         }
     }
@@ -44,6 +47,9 @@ pub struct StaffRow {
     /// latest year and value.
     pub inputs: Option<ProgressInputs>,
     pub attention: Attention,
+    /// When new figures are due by its update frequency and are not in:
+    /// the frequency and the latest period's year.
+    pub overdue: Option<(UpdateFrequency, i32)>,
 }
 
 /// Every indicator of the served release, what needs attention first.
@@ -52,13 +58,28 @@ pub struct StaffIndex {
     pub rows: Vec<StaffRow>,
     /// The release compared with, if any.
     pub previous_release: Option<String>,
+    /// The warnings of the check the served release was built after.
+    pub warnings: Vec<indicators::Problem>,
+}
+
+/// This calendar year (UTC).
+pub fn current_year() -> i32 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    app::ssr::date_of_unix(now)
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(1970)
 }
 
 impl StaffIndex {
-    /// The index of a served release, compared with the release before it.
+    /// The index of a served release, compared with the release before it;
+    /// data is overdue as of calendar year `year` ([`current_year`]).
     pub fn of_release(
         data_dir: &std::path::Path,
         release: &indicators::release::ServedRelease,
+        year: i32,
     ) -> Self {
         use indicators::release::{counted_results, indicator_statuses, previous_release};
         let previous = previous_release(data_dir, &release.manifest.id).and_then(|id| {
@@ -90,13 +111,22 @@ impl StaffIndex {
                 tracing::warn!(%err, "the counted results cannot be read; the workspace shows no baselines")
             }
         }
-        Self::build(&release.indicators, &current, previous)
+        let mut index = Self::build(&release.indicators, &current, previous, year);
+        index.warnings = indicators::release::warnings(data_dir, &release.manifest.id)
+            .unwrap_or_else(|err| {
+                tracing::warn!(%err, "the release's warnings cannot be read");
+                Vec::new()
+            });
+        index
     }
 
+    /// The index of `catalogue` with its statuses `current`, compared with
+    /// `previous`; data is overdue as of calendar year `year`.
     pub fn build(
         catalogue: &[Indicator],
         current: &[IndicatorStatus],
         previous: Option<(String, Vec<IndicatorStatus>)>,
+        year: i32,
     ) -> Self {
         let now: HashMap<&str, &IndicatorStatus> = current
             .iter()
@@ -128,10 +158,24 @@ impl StaffIndex {
                         && status != ProgressStatus::NotAvailable
                         && status > p
                 });
+                let inputs = found.and_then(|s| s.counted.iter().find_map(|c| c.progress.inputs));
+                // The latest period of the series that make the status.
+                let latest = found.and_then(|s| {
+                    s.counted
+                        .iter()
+                        .filter_map(|c| c.progress.inputs.map(|i| i.current_year))
+                        .max()
+                });
+                let overdue = indicator
+                    .update_frequency
+                    .zip(latest)
+                    .filter(|(frequency, latest)| frequency.overdue(*latest, year));
                 let attention = if off_track || worse {
                     Attention::OffTrackOrWorse
                 } else if previous.is_some_and(|p| p != status) {
                     Attention::Changed
+                } else if overdue.is_some() {
+                    Attention::Overdue
                 } else {
                     Attention::None
                 };
@@ -142,8 +186,9 @@ impl StaffIndex {
                     internal: indicator.visibility == Visibility::Internal,
                     status,
                     previous,
-                    inputs: found.and_then(|s| s.counted.iter().find_map(|c| c.progress.inputs)),
+                    inputs,
                     attention,
+                    overdue,
                 }
             })
             .collect();
@@ -157,6 +202,7 @@ impl StaffIndex {
         StaffIndex {
             rows,
             previous_release,
+            warnings: Vec::new(),
         }
     }
 }
@@ -196,7 +242,12 @@ mod tests {
             status("d", Deterioration),
             status("e", ModerateProgress),
         ];
-        let index = StaffIndex::build(&catalogue, &current, Some(("r00001".into(), previous)));
+        let index = StaffIndex::build(
+            &catalogue,
+            &current,
+            Some(("r00001".into(), previous)),
+            2026,
+        );
         let order: Vec<(&str, Attention)> = index
             .rows
             .iter()
@@ -214,7 +265,7 @@ mod tests {
         );
         assert_eq!(index.previous_release.as_deref(), Some("r00001"));
         // Without an earlier release nothing "changed".
-        let alone = StaffIndex::build(&catalogue, &current, None);
+        let alone = StaffIndex::build(&catalogue, &current, None, 2026);
         assert!(alone.rows.iter().all(|r| r.attention != Attention::Changed));
     }
 }

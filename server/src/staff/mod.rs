@@ -15,11 +15,14 @@ pub mod drafts;
 mod flow;
 mod flow_pages;
 pub mod index;
+mod indicator_page;
+mod metadata;
 mod pages;
 pub mod preview;
 pub mod secret;
 pub mod store;
 pub mod upload;
+pub mod users;
 pub mod workflow;
 
 use std::net::SocketAddr;
@@ -59,6 +62,11 @@ pub struct StaffConfig {
     pub link_valid: i64,
     /// The largest upload accepted (bytes).
     pub upload_limit: u64,
+    /// Proxies whose `X-Forwarded-For` is believed (`--trust-proxy`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The address the public reaches the site at (`--public-url`), for
+    /// sign-in links.
+    pub public_url: Option<String>,
 }
 
 impl Default for StaffConfig {
@@ -72,6 +80,8 @@ impl Default for StaffConfig {
             window: 15 * 60,
             link_valid: 24 * 60 * 60,
             upload_limit: 50 * 1024 * 1024,
+            trusted_proxies: Vec::new(),
+            public_url: None,
         }
     }
 }
@@ -293,6 +303,24 @@ pub const ROUTES: &[StaffRoute] = &[
     },
     StaffRoute {
         method: axum::http::Method::GET,
+        path: "/staff/indicators/{id}",
+        access: Access::AtLeast(Role::Viewer),
+        handler: || get(indicator_page::indicator),
+    },
+    StaffRoute {
+        method: axum::http::Method::GET,
+        path: "/staff/indicators/{id}/edit",
+        access: Access::AtLeast(Role::Editor),
+        handler: || get(metadata::edit_form),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/indicators/{id}/edit",
+        access: Access::AtLeast(Role::Editor),
+        handler: || post(metadata::save),
+    },
+    StaffRoute {
+        method: axum::http::Method::GET,
         path: "/staff/draft",
         access: Access::AtLeast(Role::Viewer),
         handler: || get(flow::draft_page),
@@ -333,6 +361,30 @@ pub const ROUTES: &[StaffRoute] = &[
         path: "/staff/releases/{release}/restore",
         access: Access::AtLeast(Role::Admin),
         handler: || post(flow::restore),
+    },
+    StaffRoute {
+        method: axum::http::Method::GET,
+        path: "/staff/users",
+        access: Access::AtLeast(Role::Admin),
+        handler: || get(users::users),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/users",
+        access: Access::AtLeast(Role::Admin),
+        handler: || post(users::add),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/users/{user}/role",
+        access: Access::AtLeast(Role::Admin),
+        handler: || post(users::set_role),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/users/{user}/remove",
+        access: Access::AtLeast(Role::Admin),
+        handler: || post(users::remove),
     },
     StaffRoute {
         method: axum::http::Method::GET,
@@ -429,9 +481,37 @@ pub async fn require(
     Ok(session)
 }
 
-/// The address failed sign-ins are counted against.
-fn address(connection: Option<&ConnectInfo<SocketAddr>>) -> String {
-    connection.map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
+/// The address failed sign-ins are counted against: the peer's, unless
+/// the peer is a trusted proxy (`--trust-proxy`); then the nearest address
+/// in `X-Forwarded-For` that is not itself a trusted proxy. A forwarded
+/// address from anyone else is ignored, so a client cannot pick its own.
+pub fn client_address(
+    trusted: &[ipnet::IpNet],
+    connection: Option<&ConnectInfo<SocketAddr>>,
+    headers: &HeaderMap,
+) -> String {
+    let Some(peer) = connection.map(|c| c.0.ip()) else {
+        return "unknown".to_owned();
+    };
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return peer.to_string();
+    }
+    let chain: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map_while(|hop| hop.trim().parse().ok())
+        .collect();
+    // Each proxy appends the address it heard from: walk back from ours.
+    chain
+        .iter()
+        .rev()
+        .find(|ip| !is_trusted(ip))
+        .or(chain.first())
+        .unwrap_or(&peer)
+        .to_string()
 }
 
 async fn sign_in_form(
@@ -493,7 +573,11 @@ async fn sign_in(
     let staff = &state.staff;
     let (now, address) = (
         staff.clock.now(),
-        address(extensions.get::<ConnectInfo<SocketAddr>>()),
+        client_address(
+            &staff.config.trusted_proxies,
+            extensions.get::<ConnectInfo<SocketAddr>>(),
+            &headers,
+        ),
     );
     let failures = staff
         .store
@@ -583,7 +667,11 @@ async fn sign_in_by_link(
     let now = state.staff.clock.now();
     match state.staff.store.redeem_link(&token, now).await? {
         Some(user) => {
-            let address = address(extensions.get::<ConnectInfo<SocketAddr>>());
+            let address = client_address(
+                &state.staff.config.trusted_proxies,
+                extensions.get::<ConnectInfo<SocketAddr>>(),
+                &headers,
+            );
             start_session(&state, &headers, &user, AuditAction::SignInLinkUsed, &address).await
         }
         None => Ok((
@@ -680,4 +768,51 @@ async fn audit_log(
     let session = require(&state, &headers, Role::Admin).await?;
     let entries = state.staff.store.audit_log(200).await?;
     Ok(pages::audit(&session, &entries).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(forwarded: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_str(forwarded).expect("header"),
+        );
+        headers
+    }
+
+    #[test]
+    fn only_a_trusted_proxy_decides_the_address_failed_sign_ins_count_against() {
+        let trusted: Vec<ipnet::IpNet> = vec![
+            "10.0.0.0/8".parse().expect("cidr"),
+            "::1/128".parse().expect("cidr"),
+        ];
+        let from = |ip: &str| ConnectInfo(SocketAddr::new(ip.parse().expect("ip"), 4000));
+        let forged = headers("203.0.113.9");
+        // A client that is no proxy cannot choose its address.
+        assert_eq!(
+            client_address(&trusted, Some(&from("198.51.100.7")), &forged),
+            "198.51.100.7"
+        );
+        // Behind a trusted proxy: the client it heard from.
+        assert_eq!(
+            client_address(&trusted, Some(&from("10.1.2.3")), &forged),
+            "203.0.113.9"
+        );
+        // Two trusted hops: the nearest untrusted address, not the
+        // client-supplied start of the chain.
+        let chain = headers("1.1.1.1, 203.0.113.9, 10.0.0.5");
+        assert_eq!(
+            client_address(&trusted, Some(&from("10.1.2.3")), &chain),
+            "203.0.113.9"
+        );
+        // Nothing trusted: the peer, whatever the header says.
+        assert_eq!(
+            client_address(&[], Some(&from("10.1.2.3")), &chain),
+            "10.1.2.3"
+        );
+        assert_eq!(client_address(&trusted, None, &chain), "unknown");
+    }
 }

@@ -79,15 +79,15 @@ pub fn workspace(session: &Session, index: &StaffIndex) -> Html<String> {
         .rows
         .iter()
         .map(|row| {
-            let title = if row.internal {
+            // Every indicator opens in the workspace, internal ones too.
+            let title = format!(
+                "<a href=\"/staff/indicators/{}\">{}</a>",
+                app::escape::url_encode(&row.id),
                 esc(&row.title)
-            } else {
-                format!(
-                    "<a href=\"/indicators/{}\">{}</a>",
-                    app::escape::url_encode(&row.id),
-                    esc(&row.title)
-                )
-            };
+            );
+            let overdue = row.overdue.map_or_else(String::new, |(frequency, latest)| {
+                format!("Overdue: {frequency} figures, latest {latest}")
+            });
             let words = |s: ProgressStatus| s.as_str().replace('_', " ");
             let previous = row.previous.map_or_else(|| "—".to_owned(), words);
             let change = row.inputs.map_or_else(
@@ -104,7 +104,7 @@ pub fn workspace(session: &Session, index: &StaffIndex) -> Html<String> {
                 },
             );
             format!(
-                "<tr data-indicator=\"{}\"><td>{title}</td><td>{}</td><td>{}</td><td>{previous}</td><td>{change}</td><td>{}</td></tr>",
+                "<tr data-indicator=\"{}\"><td>{title}</td><td>{}</td><td>{}</td><td>{previous}</td><td>{change}</td><td>{}</td><td>{overdue}</td></tr>",
                 esc(&row.id),
                 if row.internal { "Internal" } else { "Public" },
                 words(row.status),
@@ -123,12 +123,42 @@ pub fn workspace(session: &Session, index: &StaffIndex) -> Html<String> {
         &format!(
             "<h1>Staff workspace</h1>{}{admin}\
              <h2>Every indicator</h2><p>{} indicators, {internal} of them internal (never shown to the public). What needs attention first. {compared}</p>\
-             <table><thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Visibility</th><th scope=\"col\">Status</th><th scope=\"col\">In the last release</th><th scope=\"col\">Since the baseline</th><th scope=\"col\">Needs attention</th></tr></thead>\
-             <tbody>{body}</tbody></table>",
+             <table><thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Visibility</th><th scope=\"col\">Status</th><th scope=\"col\">In the last release</th><th scope=\"col\">Since the baseline</th><th scope=\"col\">Needs attention</th><th scope=\"col\">Data due</th></tr></thead>\
+             <tbody>{body}</tbody></table>{}",
             account_bar(session),
-            index.rows.len()
+            index.rows.len(),
+            warnings(index)
         ),
     )
+}
+
+/// The warnings of the check the served release was built after.
+fn warnings(index: &StaffIndex) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!(
+        "<h2>The working dataset's last check</h2><p>{} warning(s): not errors, but worth a look.</p>",
+        index.warnings.len()
+    );
+    if index.warnings.is_empty() {
+        return out;
+    }
+    out.push_str("<table><thead><tr><th scope=\"col\">File</th><th scope=\"col\">Line</th><th scope=\"col\">Column</th><th scope=\"col\">What</th><th scope=\"col\">What to do</th></tr></thead><tbody>");
+    for problem in index.warnings.iter().take(100) {
+        let _ = write!(
+            out,
+            "<tr class=\"warning\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&problem.file),
+            problem.line.map_or_else(String::new, |l| l.to_string()),
+            esc(problem.column.as_deref().unwrap_or("")),
+            esc(&app::words::problem_message(problem)),
+            esc(&app::words::problem_hint(problem))
+        );
+    }
+    out.push_str("</tbody></table>");
+    if index.warnings.len() > 100 {
+        let _ = write!(out, "<p>… and {} more.</p>", index.warnings.len() - 100);
+    }
+    out
 }
 
 /// A number without trailing zeros (`12.50` as `12.5`).

@@ -70,6 +70,10 @@ indicators::wire_enum! {
         Rollback = "rollback",
         /// A dataset was imported from the command line.
         Import = "import",
+        UserRoleChanged = "user-role-changed",
+        /// An indicator's catalogue entry was edited into the draft.
+        MetadataChanged = "metadata-changed",
+        UserRemoved = "user-removed",
     }
 }
 
@@ -140,6 +144,18 @@ impl Store {
         password: Option<&str>,
         now: i64,
     ) -> Result<User, StoreError> {
+        self.add_user_by(None, email, role, password, now).await
+    }
+
+    /// [`Store::add_user`], recording who added the account.
+    pub async fn add_user_by(
+        &self,
+        actor: Option<&str>,
+        email: &str,
+        role: Role,
+        password: Option<&str>,
+        now: i64,
+    ) -> Result<User, StoreError> {
         let email = normalise_email(email)?;
         let hash = match password {
             Some(password) => Some(hash_password(password.to_owned()).await?),
@@ -162,7 +178,7 @@ impl Store {
             Err(err) => return Err(err.into()),
         };
         self.audit(
-            None,
+            actor,
             AuditAction::UserAdded,
             &format!("{email} as {role}"),
             now,

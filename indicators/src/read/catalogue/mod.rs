@@ -13,7 +13,9 @@ pub use areas::{check_area_references, read_areas};
 
 use super::cell::parse_number;
 use super::table::{normalise_header, Table};
-use crate::model::{CountedSeries, DecimalSeparator, Dimensions, Direction, Indicator, Visibility};
+use crate::model::{
+    CountedSeries, DecimalSeparator, Dimensions, Direction, Indicator, UpdateFrequency, Visibility,
+};
 use crate::problem::{Problem, YEAR_RANGE};
 use crate::sdg;
 
@@ -117,6 +119,7 @@ impl<'a> RowReader<'a> {
             self.report(Problem::half_a_target(self.file), "target_year", cell);
         }
         let visibility = self.visibility();
+        let update_frequency = self.update_frequency();
         let decimal_separator = self.decimal_separator();
         let sdg_targets = self.targets();
         let counted_series = self.counted_series();
@@ -146,6 +149,7 @@ impl<'a> RowReader<'a> {
             non_statistical: false,
             progress_options: Vec::new(),
             counted_series,
+            update_frequency,
         }
     }
 
@@ -253,6 +257,23 @@ impl<'a> RowReader<'a> {
                 Visibility::Internal
             }
         }
+    }
+
+    fn update_frequency(&mut self) -> Option<UpdateFrequency> {
+        let text = self.text("update_frequency");
+        if text.trim().is_empty() {
+            return None;
+        }
+        let parsed = UpdateFrequency::parse(text);
+        if parsed.is_none() {
+            let text = text.to_owned();
+            self.report(
+                Problem::bad_update_frequency(self.file),
+                "update_frequency",
+                &text,
+            );
+        }
+        parsed
     }
 
     fn decimal_separator(&mut self) -> Option<DecimalSeparator> {

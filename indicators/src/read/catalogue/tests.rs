@@ -193,3 +193,38 @@ fn progress_series_names_the_series_that_count_by_slug() {
         }
     );
 }
+
+#[test]
+fn update_frequency_is_read_in_staff_words_and_an_unknown_one_is_an_error_with_its_cell() {
+    let read = |cell: &str| {
+        let (table, problems) = load_csv(
+            format!("id,title,unit,direction,sdg_targets,update_frequency\nrent,Rent,%,lower,11.1,{cell}\n")
+                .as_bytes(),
+            "catalogue.csv",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        read_catalogue(&table, "catalogue.csv")
+    };
+    for (cell, expected) in [
+        ("", None),
+        ("annual", Some(UpdateFrequency::Annual)),
+        ("Yearly", Some(UpdateFrequency::Annual)),
+        ("every 2 years", Some(UpdateFrequency::Biennial)),
+        ("quarterly", Some(UpdateFrequency::Quarterly)),
+    ] {
+        let (indicators, problems) = read(cell);
+        assert!(problems.is_empty(), "{cell}: {problems:?}");
+        assert_eq!(indicators[0].update_frequency, expected, "{cell}");
+    }
+    let (_, problems) = read("sometimes");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].reason, Reason::BadUpdateFrequency);
+    assert_eq!(problems[0].line, Some(2));
+    assert_eq!(problems[0].column.as_deref(), Some("update_frequency"));
+    assert_eq!(problems[0].value.as_deref(), Some("sometimes"));
+    // Overdue once the next period has ended and a year has passed.
+    assert!(!UpdateFrequency::Annual.overdue(2025, 2026));
+    assert!(UpdateFrequency::Annual.overdue(2024, 2026));
+    assert!(!UpdateFrequency::Biennial.overdue(2024, 2026));
+    assert!(UpdateFrequency::Biennial.overdue(2023, 2026));
+}

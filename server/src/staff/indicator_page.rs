@@ -1,0 +1,125 @@
+//! `/staff/indicators/{id}`: any indicator of the served release, internal
+//! ones included and marked, with its status, its series as charts and
+//! tables. Read through the staff index's release, never the public one.
+
+use std::fmt::Write as _;
+
+use app::escape::escape_html as esc;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::pages::{account_bar, page, trim_number};
+use super::store::Role;
+use super::workflow::{blocking, WorkflowError};
+use super::{flow_pages, require, StaffError};
+use crate::AppState;
+
+/// How many series of one indicator the page draws (the rest are counted).
+const SERIES_SHOWN: usize = 12;
+
+pub async fn indicator(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, StaffError> {
+    let session = require(&state, &headers, Role::Viewer).await?;
+    let served = state.served.now();
+    let Some(indicator) = served.full.indicators.iter().find(|i| i.id == id).cloned() else {
+        return Ok((
+            StatusCode::NOT_FOUND,
+            super::pages::message(
+                "No such indicator",
+                "The served release has no indicator with this id. Choose one from the workspace's list.",
+            ),
+        )
+            .into_response());
+    };
+    let row = served.staff_index.rows.iter().find(|r| r.id == id).cloned();
+    let release = served.full.clone();
+    let wanted = id.clone();
+    let data = blocking(move || Ok(release.indicator(&wanted)?))
+        .await
+        .map_err(|err: WorkflowError| StaffError::Workflow(err))?;
+    let mut body = format!(
+        "<h1>{}</h1>{}{}",
+        esc(indicator.title()),
+        account_bar(&session),
+        flow_pages::nav(&session)
+    );
+    if indicator.visibility == indicators::model::Visibility::Internal {
+        body.push_str(
+            "<p class=\"internal-mark\"><strong>Internal</strong>: never shown to the public.</p>",
+        );
+    } else {
+        let _ = write!(
+            body,
+            "<p>Public: <a href=\"/indicators/{}\">its public page</a>.</p>",
+            app::escape::url_encode(&indicator.id)
+        );
+    }
+    if session.user.role >= Role::Editor {
+        let _ = write!(
+            body,
+            "<p><a href=\"/staff/indicators/{}/edit\">Edit its metadata</a> (into the draft)</p>",
+            app::escape::url_encode(&indicator.id)
+        );
+    }
+    if let Some(row) = &row {
+        let _ = write!(
+            body,
+            "<p>Status: {}{}.</p>",
+            row.status.as_str().replace('_', " "),
+            row.inputs.map_or_else(String::new, |i| format!(
+                "; from {} in {} to {} in {} ({})",
+                trim_number(i.base_value),
+                i.base_year,
+                trim_number(i.current_value),
+                i.current_year,
+                esc(&indicator.unit)
+            ))
+        );
+    }
+    let _ = write!(
+        body,
+        "<p>{} series, {} shown.</p>",
+        data.series.len(),
+        data.series.len().min(SERIES_SHOWN)
+    );
+    for series in data.series.iter().take(SERIES_SHOWN) {
+        let slug = series.key.slug();
+        let title = format!("{} ({slug})", indicator.title());
+        let chart = app::chart::line_chart_svg(&app::chart::LineChart {
+            series,
+            unit: &indicator.unit,
+            title: &title,
+            locale: app::format::Locale::En,
+            baseline: None,
+            target: indicator.target_year.zip(indicator.target_value),
+            projection: None,
+        })
+        .unwrap_or_default();
+        let rows: String = series
+            .points
+            .iter()
+            .map(|p| {
+                format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    esc(&p.period.label),
+                    trim_number(p.value),
+                    esc(&p.flags)
+                )
+            })
+            .collect();
+        let _ = write!(
+            body,
+            "<section class=\"staff-series\" data-series=\"{}\"><h2>{}</h2><figure class=\"chart\">{chart}</figure>\
+             <table><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Value ({})</th><th scope=\"col\">Flags</th></tr></thead>\
+             <tbody>{rows}</tbody></table></section>",
+            esc(&slug),
+            esc(&slug),
+            esc(&indicator.unit)
+        );
+    }
+    Ok(page(indicator.title(), &body).into_response())
+}
