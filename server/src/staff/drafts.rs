@@ -90,7 +90,7 @@ impl Store {
     pub async fn record_upload(&self, upload: &Upload) -> Result<i64, StoreError> {
         let id = sqlx::query(
             "INSERT INTO uploads (at, actor, name, bytes, sha256, archived, outcome) \
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(upload.at)
         .bind(&upload.actor)
@@ -110,7 +110,7 @@ impl Store {
         id: i64,
         outcome: UploadOutcome,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE uploads SET outcome = ? WHERE id = ?")
+        sqlx::query("UPDATE uploads SET outcome = $1 WHERE id = $2")
             .bind(outcome.as_str())
             .bind(id)
             .execute(&self.pool)
@@ -177,7 +177,7 @@ impl Store {
     pub async fn change_draft(&self, new: NewVersion<'_>) -> Result<i64, StoreError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO draft (id, dataset, base) VALUES (1, ?, ?) \
+            "INSERT INTO draft (id, dataset, base) VALUES (1, $1, $2) \
              ON CONFLICT (id) DO UPDATE SET dataset = excluded.dataset, base = excluded.base",
         )
         .bind(new.dataset)
@@ -186,7 +186,7 @@ impl Store {
         .await?;
         let version = sqlx::query(
             "INSERT INTO draft_changes (at, actor, kind, file, summary, upload_id) \
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(new.at)
         .bind(new.actor)
@@ -198,7 +198,7 @@ impl Store {
         .await?
         .try_get::<i64, _>(0)?;
         if let Some(upload) = new.upload {
-            sqlx::query("UPDATE uploads SET outcome = 'in-draft' WHERE id = ?")
+            sqlx::query("UPDATE uploads SET outcome = 'in-draft' WHERE id = $1")
                 .bind(upload)
                 .execute(&mut *tx)
                 .await?;

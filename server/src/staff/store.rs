@@ -5,8 +5,11 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
-use sqlx::{Row, SqlitePool};
+use sqlx::any::AnyPoolOptions;
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+use sqlx::AnyPool;
+use sqlx::{Connection, Row};
 
 use super::secret::{self, Token};
 
@@ -107,32 +110,112 @@ pub struct AuditEntry {
 /// The shortest password accepted.
 pub const MIN_PASSWORD: usize = 12;
 
-/// The staff database.
+/// Where the staff database is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Database {
+    /// `localgoals.sqlite` in the data directory: one server.
+    Sqlite { data_dir: std::path::PathBuf },
+    /// A PostgreSQL server (`--database postgres://…`): several replicas.
+    Postgres { url: String },
+}
+
+/// Which kind of database a [`Store`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// The staff database. Queries are written once, with `$1` placeholders,
+/// which both SQLite and PostgreSQL read.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pub(super) pool: SqlitePool,
+    pub(super) pool: AnyPool,
+    pub backend: Backend,
+}
+
+/// A path as a `sqlite://` address (percent-encoded where needed).
+fn sqlite_url(path: &Path) -> String {
+    let text = path.display().to_string();
+    let mut url = String::from("sqlite://");
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/._-~".contains(&byte) {
+            url.push(char::from(byte));
+        } else {
+            url.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    url
 }
 
 impl Store {
     /// Opens (creating and migrating if needed) the database in `data_dir`.
     pub async fn open(data_dir: &Path) -> Result<Self, StoreError> {
-        let path = data_dir.join(DATABASE_FILE);
-        let options = SqliteConnectOptions::new()
-            .filename(&path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .foreign_keys(true)
-            .busy_timeout(std::time::Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
+        Self::connect(&Database::Sqlite {
+            data_dir: data_dir.to_path_buf(),
+        })
+        .await
+    }
+
+    /// Opens the database, creating its tables (or bringing them up to
+    /// date) first.
+    pub async fn connect(database: &Database) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let (url, backend, shown) = match database {
+            Database::Sqlite { data_dir } => {
+                let path = data_dir.join(DATABASE_FILE);
+                let shown = path.display().to_string();
+                let open = |source| StoreError::Open {
+                    path: shown.clone(),
+                    source,
+                };
+                // Created, switched to WAL (which stays set in the file)
+                // and migrated through the SQLite driver itself.
+                let options = SqliteConnectOptions::new()
+                    .filename(&path)
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .foreign_keys(true)
+                    .busy_timeout(std::time::Duration::from_secs(5));
+                let mut connection = sqlx::SqliteConnection::connect_with(&options)
+                    .await
+                    .map_err(open)?;
+                SQLITE_MIGRATIONS.run(&mut connection).await?;
+                connection.close().await?;
+                (sqlite_url(&path), Backend::Sqlite, shown)
+            }
+            Database::Postgres { url } => {
+                // The address without its password, for messages.
+                let shown = match url.split_once('@') {
+                    Some((_, host)) => format!("postgres://…@{host}"),
+                    None => url.clone(),
+                };
+                let mut connection =
+                    sqlx::PgConnection::connect(url)
+                        .await
+                        .map_err(|source| StoreError::Open {
+                            path: shown.clone(),
+                            source,
+                        })?;
+                // sqlx holds an advisory lock while migrating, so replicas
+                // starting together migrate once.
+                POSTGRES_MIGRATIONS.run(&mut connection).await?;
+                connection.close().await?;
+                (url.clone(), Backend::Postgres, shown)
+            }
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(8)
+            .connect(&url)
             .await
             .map_err(|source| StoreError::Open {
-                path: path.display().to_string(),
+                path: shown,
                 source,
             })?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { pool })
+        Ok(Store { pool, backend })
     }
 
     /// Adds an account. Without a password, the person signs in first
@@ -162,7 +245,7 @@ impl Store {
             None => None,
         };
         let inserted = sqlx::query(
-            "INSERT INTO users (email, role, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+            "INSERT INTO users (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(&email)
         .bind(role.as_str())
@@ -195,7 +278,7 @@ impl Store {
         let Ok(email) = normalise_email(email) else {
             return Ok(None);
         };
-        let row = sqlx::query("SELECT id, email, role, password_hash FROM users WHERE email = ?")
+        let row = sqlx::query("SELECT id, email, role, password_hash FROM users WHERE email = $1")
             .bind(email)
             .fetch_optional(&self.pool)
             .await?;
@@ -240,19 +323,21 @@ impl Store {
         valid_for: i64,
     ) -> Result<Token, StoreError> {
         let token = Token::new();
-        sqlx::query("INSERT INTO sign_in_links (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
-            .bind(token.hash())
-            .bind(user.id)
-            .bind(now + valid_for)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO sign_in_links (token_hash, user_id, expires_at) VALUES ($1, $2, $3)",
+        )
+        .bind(token.hash())
+        .bind(user.id)
+        .bind(now + valid_for)
+        .execute(&self.pool)
+        .await?;
         Ok(token)
     }
 
     /// Uses a sign-in link: its user, once, before it expires.
     pub async fn redeem_link(&self, token: &str, now: i64) -> Result<Option<User>, StoreError> {
         let row = sqlx::query(
-            "DELETE FROM sign_in_links WHERE token_hash = ? RETURNING user_id, expires_at",
+            "DELETE FROM sign_in_links WHERE token_hash = $1 RETURNING user_id, expires_at",
         )
         .bind(secret::hash_token(token))
         .fetch_optional(&self.pool)
@@ -265,7 +350,7 @@ impl Store {
     }
 
     async fn user_by_id(&self, id: i64) -> Result<Option<User>, StoreError> {
-        let row = sqlx::query("SELECT id, email, role FROM users WHERE id = ?")
+        let row = sqlx::query("SELECT id, email, role FROM users WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -288,7 +373,7 @@ impl Store {
         let token = Token::new();
         let csrf = Token::new().reveal().to_owned();
         sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO sessions (token_hash, user_id, csrf, created_at, seen_at) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(token.hash())
         .bind(user.id)
@@ -322,7 +407,7 @@ impl Store {
         let hash = secret::hash_token(token);
         let row = sqlx::query(
             "SELECT u.id, u.email, u.role, s.csrf, s.created_at, s.seen_at \
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
         )
         .bind(&hash)
         .fetch_optional(&self.pool)
@@ -330,7 +415,7 @@ impl Store {
         let Some(row) = row else { return Ok(None) };
         let (created_at, seen_at): (i64, i64) = (row.get(4), row.get(5));
         if now - seen_at > idle || now - created_at > absolute {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(&hash)
                 .execute(&self.pool)
                 .await?;
@@ -340,7 +425,7 @@ impl Store {
             return Ok(None);
         };
         if now - seen_at >= 60 {
-            sqlx::query("UPDATE sessions SET seen_at = ? WHERE token_hash = ?")
+            sqlx::query("UPDATE sessions SET seen_at = $1 WHERE token_hash = $2")
                 .bind(now)
                 .bind(&hash)
                 .execute(&self.pool)
@@ -360,7 +445,7 @@ impl Store {
 
     /// Ends the session of a cookie's `token`.
     pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(secret::hash_token(token))
             .execute(&self.pool)
             .await?;
@@ -369,7 +454,7 @@ impl Store {
 
     /// Ends every session of `user` (sign out everywhere).
     pub async fn end_all_sessions(&self, user: &User) -> Result<u64, StoreError> {
-        Ok(sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(user.id)
             .execute(&self.pool)
             .await?
@@ -384,7 +469,7 @@ impl Store {
         now: i64,
     ) -> Result<(), StoreError> {
         let email = normalise_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
-        sqlx::query("INSERT INTO failed_sign_ins (email, address, at) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO failed_sign_ins (email, address, at) VALUES ($1, $2, $3)")
             .bind(email)
             .bind(address)
             .bind(now)
@@ -406,7 +491,7 @@ impl Store {
             let pool = self.pool.clone();
             async move {
                 let row = sqlx::query(&format!(
-                    "SELECT COUNT(*), MIN(at) FROM failed_sign_ins WHERE {column} = ? AND at >= ?"
+                    "SELECT COUNT(*), MIN(at) FROM failed_sign_ins WHERE {column} = $1 AND at >= $2"
                 ))
                 .bind(key)
                 .bind(since)
@@ -428,7 +513,7 @@ impl Store {
     /// Forgets the failed sign-ins of `email` (after one that succeeds).
     pub async fn clear_failures(&self, email: &str) -> Result<(), StoreError> {
         let email = normalise_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
-        sqlx::query("DELETE FROM failed_sign_ins WHERE email = ?")
+        sqlx::query("DELETE FROM failed_sign_ins WHERE email = $1")
             .bind(email)
             .execute(&self.pool)
             .await?;
@@ -443,7 +528,7 @@ impl Store {
         detail: &str,
         now: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)")
+        sqlx::query("INSERT INTO audit (at, actor, action, detail) VALUES ($1, $2, $3, $4)")
             .bind(now)
             .bind(actor)
             .bind(action.as_str())
@@ -456,7 +541,7 @@ impl Store {
     /// The newest `limit` lines of the audit log, newest first.
     pub async fn audit_log(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
         let rows =
-            sqlx::query("SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?")
+            sqlx::query("SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT $1")
                 .bind(limit)
                 .fetch_all(&self.pool)
                 .await?;

@@ -31,7 +31,7 @@ impl Store {
     /// Every account, by email.
     pub async fn users(&self) -> Result<Vec<Account>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, email, role, created_at, password_hash IS NOT NULL FROM users ORDER BY email",
+            "SELECT id, email, role, created_at, password_hash FROM users ORDER BY email",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -45,7 +45,7 @@ impl Store {
                         role: row.get::<&str, _>(2).parse().ok()?,
                     },
                     created_at: row.get(3),
-                    has_password: row.get(4),
+                    has_password: row.get::<Option<String>, _>(4).is_some(),
                 })
             })
             .collect())
@@ -59,7 +59,7 @@ impl Store {
         role: Role,
         now: i64,
     ) -> Result<Option<User>, StoreError> {
-        let row = sqlx::query("UPDATE users SET role = ? WHERE id = ? RETURNING email")
+        let row = sqlx::query("UPDATE users SET role = $1 WHERE id = $2 RETURNING email")
             .bind(role.as_str())
             .bind(id)
             .fetch_optional(&self.pool)
@@ -78,7 +78,7 @@ impl Store {
 
     /// Removes account `id` (its sessions and links go with it).
     pub async fn remove_user(&self, actor: &str, id: i64, now: i64) -> Result<bool, StoreError> {
-        let row = sqlx::query("DELETE FROM users WHERE id = ? RETURNING email")
+        let row = sqlx::query("DELETE FROM users WHERE id = $1 RETURNING email")
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
