@@ -6,7 +6,8 @@
 #   scripts/setup.sh            toolchain + what builds the site (wasm target,
 #                               wasm-bindgen, wasm-opt)
 #   scripts/setup.sh --browser  also what the tests need: cargo-nextest,
-#                               Chromium + ChromeDriver
+#                               Chromium + ChromeDriver, PostgreSQL (the
+#                               tests start a throwaway server of their own)
 #   scripts/setup.sh --dev      also cargo-leptos, for `cargo leptos watch`
 #
 # Nothing here downloads a prebuilt binary from a project website: tools come
@@ -119,6 +120,13 @@ if [ "$WANT_BROWSER" -eq 1 ] && ! { command -v chromium >/dev/null && command -v
   log "installing Debian's chromium and chromium-driver"
   need_root apt-get update -qq
   need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# --- PostgreSQL for the several-replicas tests (never started here) --------
+if [ "$WANT_BROWSER" -eq 1 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+  log "installing Debian's postgresql"
+  need_root apt-get update -qq
+  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
 log "ready: $(wasm-bindgen --version), wasm-opt $("$TOOLS/bin/wasm-opt" --version | awk '{print $3}')$([ "$WANT_DEV" -eq 1 ] && echo ", $(cargo leptos --version)")"

@@ -25,6 +25,14 @@ pub struct Cli {
     )]
     pub data: PathBuf,
 
+    /// Where accounts, sessions, the draft and the audit log live: by
+    /// default `localgoals.sqlite` in the data directory. A
+    /// `postgres://user@host/db` address shares them, and the releases,
+    /// datasets and uploads, between replicas: each serves what any of them
+    /// published, and keeps a copy of the files in its own data directory.
+    #[arg(long, global = true, env = "LOCALGOALS_DATABASE", value_name = "URL")]
+    pub database: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -233,6 +241,21 @@ pub struct ServeArgs {
 }
 
 impl Cli {
+    /// The staff database: `--database`, else SQLite in the data directory.
+    pub fn database(&self) -> Result<crate::staff::Database, String> {
+        match self.database.as_deref() {
+            None | Some("") => Ok(crate::staff::Database::Sqlite {
+                data_dir: self.data.clone(),
+            }),
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Ok(crate::staff::Database::Postgres { url: url.to_owned() })
+            }
+            Some(other) => Err(format!(
+                "--database {other:?} is not a PostgreSQL address; give postgres://USER@HOST/DATABASE, or leave it out to use SQLite in the data directory"
+            )),
+        }
+    }
+
     /// The serve options, whether given after `serve` or on their own.
     pub fn serve_args(&self) -> ServeArgs {
         match &self.command {

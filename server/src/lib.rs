@@ -34,6 +34,8 @@ pub enum StartError {
     Dataset(#[from] staff::datasets::DatasetError),
     #[error("{0}")]
     Workflow(#[from] staff::workflow::WorkflowError),
+    #[error("{0}")]
+    Shared(#[from] staff::shared::SharedError),
     #[error("could not create the data directory {path}: {source}. Choose a writable folder with --data or LOCALGOALS_DATA.")]
     DataDir {
         path: PathBuf,
@@ -99,6 +101,8 @@ pub struct AppState {
     pub staff: staff::Staff,
     /// One change of the workspace (upload, publish, rollback) at a time.
     pub workspace_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// With PostgreSQL: the files and the current release all replicas share.
+    pub shared: Option<staff::shared::Shared>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -132,15 +136,44 @@ impl AppState {
         data_dir: &Path,
         config: staff::StaffConfig,
     ) -> Result<Self, StartError> {
+        let database = staff::Database::Sqlite {
+            data_dir: data_dir.to_path_buf(),
+        };
+        Self::load_in(leptos_options, dataset, data_dir, config, &database).await
+    }
+
+    /// [`AppState::load_with`] on a chosen database. With PostgreSQL, the
+    /// data directory is this replica's cache: it fetches what the
+    /// database holds, serves the release the database names, and follows
+    /// when another replica publishes or rolls back.
+    pub async fn load_in(
+        leptos_options: LeptosOptions,
+        dataset: Option<&Path>,
+        data_dir: &Path,
+        config: staff::StaffConfig,
+        database: &staff::Database,
+    ) -> Result<Self, StartError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StartError::DataDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        let store = staff::Store::connect(database).await?;
+        let shared = (store.backend == staff::store::Backend::Postgres)
+            .then(|| staff::shared::Shared::new(store.clone()));
         let (dataset, data_dir) = (dataset.map(Path::to_path_buf), data_dir.to_path_buf());
+        match &shared {
+            Some(shared) => Self::join_replicas(shared, dataset, &data_dir).await?,
+            None => {
+                let dir = data_dir.clone();
+                tokio::task::spawn_blocking(move || Self::first_release(dataset.as_deref(), &dir))
+                    .await
+                    .map_err(|err| StartError::Loader(err.to_string()))??;
+            }
+        }
         let dir = data_dir.clone();
-        let served = tokio::task::spawn_blocking(move || {
-            Self::first_release(dataset.as_deref(), &dir)?;
-            Self::open_served(&dir)
-        })
-        .await
-        .map_err(|err| StartError::Loader(err.to_string()))??;
-        let store = staff::Store::open(&data_dir).await?;
+        let served = tokio::task::spawn_blocking(move || Self::open_served(&dir))
+            .await
+            .map_err(|err| StartError::Loader(err.to_string()))??;
         let state = Self {
             leptos_options,
             served: Served::new(served),
@@ -151,9 +184,48 @@ impl AppState {
                 clock: staff::Clock::default(),
             },
             workspace_lock: std::sync::Arc::default(),
+            shared,
         };
         staff::workflow::recover(&state).await?;
+        if state.shared.is_some() {
+            tokio::spawn(staff::workflow::follow(state.clone()));
+        }
         Ok(state)
+    }
+
+    /// A replica's start: under the shared lock, fetch every release and
+    /// dataset, then serve the release the database names; the first
+    /// replica ever imports `dataset` and shares it.
+    async fn join_replicas(
+        shared: &staff::shared::Shared,
+        dataset: Option<PathBuf>,
+        data_dir: &Path,
+    ) -> Result<(), StartError> {
+        let _lock = shared.lock().await?;
+        shared.pull_all(data_dir).await?;
+        let dir = data_dir.to_path_buf();
+        match shared.current().await? {
+            Some(id) => {
+                tokio::task::spawn_blocking(move || indicators::release::set_current(&dir, &id))
+                    .await
+                    .map_err(|err| StartError::Loader(err.to_string()))??;
+            }
+            None => {
+                tokio::task::spawn_blocking(move || Self::first_release(dataset.as_deref(), &dir))
+                    .await
+                    .map_err(|err| StartError::Loader(err.to_string()))??;
+                if let Some(id) = indicators::release::current_id(data_dir) {
+                    shared.push(data_dir, &format!("releases/{id}")).await?;
+                    if let Some(working) = staff::workflow::working_dataset(data_dir) {
+                        shared
+                            .push(data_dir, &format!("workspace/datasets/{working}"))
+                            .await?;
+                    }
+                    shared.set_current(&id).await?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Serves the current release anew (after a publish or a rollback).

@@ -43,8 +43,8 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .context("the build stopped unexpectedly")?
         }
-        Some(Command::User(command)) => user(command, &cli.data).await,
-        Some(Command::Import(args)) => import(args, &cli.data).await,
+        Some(Command::User(command)) => user(command, &cli).await,
+        Some(Command::Import(args)) => import(args, &cli).await,
         Some(Command::Status(args)) => {
             let (args, data) = (args.clone(), cli.data.clone());
             tokio::task::spawn_blocking(move || status(&args, &data))
@@ -55,12 +55,13 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// `localgoals user add|link`: accounts of the staff workspace.
-async fn user(command: &server::cli::UserCommand, data: &std::path::Path) -> anyhow::Result<()> {
+async fn user(command: &server::cli::UserCommand, cli: &Cli) -> anyhow::Result<()> {
     use server::cli::UserCommand;
     use server::staff::{Clock, Store};
+    let data = &cli.data;
     std::fs::create_dir_all(data)
         .with_context(|| format!("could not create the data directory {}", data.display()))?;
-    let store = Store::open(data).await?;
+    let store = Store::connect(&cli.database().map_err(anyhow::Error::msg)?).await?;
     let now = Clock::default().now();
     let valid = server::staff::StaffConfig::default().link_valid;
     let link = |public_url: &str, token: &server::staff::secret::Token| {
@@ -111,11 +112,24 @@ async fn user(command: &server::cli::UserCommand, data: &std::path::Path) -> any
 }
 
 /// `localgoals import DIR`: a new working dataset, released.
-async fn import(args: &server::cli::ImportArgs, data: &std::path::Path) -> anyhow::Result<()> {
+async fn import(args: &server::cli::ImportArgs, cli: &Cli) -> anyhow::Result<()> {
     use server::staff::{AuditAction, Clock, Store};
+    let data = cli.data.as_path();
     std::fs::create_dir_all(data)
         .with_context(|| format!("could not create the data directory {}", data.display()))?;
-    let store = Store::open(data).await?;
+    let store = Store::connect(&cli.database().map_err(anyhow::Error::msg)?).await?;
+    // With PostgreSQL, no replica changes the workspace meanwhile, and the
+    // import follows what they published.
+    let shared = (store.backend == server::staff::store::Backend::Postgres)
+        .then(|| server::staff::shared::Shared::new(store.clone()));
+    let _lock = match &shared {
+        Some(shared) => {
+            let lock = shared.lock().await?;
+            shared.pull_all(data).await?;
+            Some(lock)
+        }
+        None => None,
+    };
     if let Some(draft) = store.draft().await? {
         if !args.discard_draft {
             anyhow::bail!(
@@ -131,6 +145,16 @@ async fn import(args: &server::cli::ImportArgs, data: &std::path::Path) -> anyho
         tokio::task::spawn_blocking(move || server::staff::workflow::import(&dir, &dataset))
             .await
             .context("the import stopped unexpectedly")??;
+    if let Some(shared) = &shared {
+        let id = &outcome.manifest.id;
+        shared.push(data, &format!("releases/{id}")).await?;
+        if let Some(working) = server::staff::workflow::working_dataset(data) {
+            shared
+                .push(data, &format!("workspace/datasets/{working}"))
+                .await?;
+        }
+        shared.set_current(id).await?;
+    }
     store
         .audit(
             None,
@@ -144,7 +168,7 @@ async fn import(args: &server::cli::ImportArgs, data: &std::path::Path) -> anyho
         )
         .await?;
     print!("{}", server::report::build_summary(&outcome));
-    println!("This is now the working dataset; a running server serves it after a restart.");
+    println!("This is now the working dataset. With --database, running replicas serve it within seconds; a single server serves it after a restart.");
     Ok(())
 }
 
@@ -237,11 +261,13 @@ async fn serve(cli: &Cli) -> anyhow::Result<()> {
             .collect::<anyhow::Result<_>>()?,
         ..server::staff::StaffConfig::default()
     };
-    let state = server::AppState::load_with(
+    let database = cli.database().map_err(anyhow::Error::msg)?;
+    let state = server::AppState::load_in(
         leptos_options,
         (!args.no_build).then_some(args.dataset.as_path()),
         &cli.data,
         config,
+        &database,
     )
     .await?;
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {

@@ -12,7 +12,7 @@ use super::apply::{apply, first_rows, ApplyError};
 use super::drafts::{NewVersion, UploadOutcome};
 use super::store::{AuditAction, Role};
 use super::upload::{receive, Refusal};
-use super::workflow::{blocking, WorkflowError};
+use super::workflow::{announce, begin_change, blocking, fetch_dataset, share, WorkflowError};
 use super::{flow_pages, require, same_site, secret, StaffError};
 use crate::AppState;
 
@@ -95,7 +95,8 @@ pub async fn upload(
             now,
         )
         .await?;
-    let _one_at_a_time = state.workspace_lock.lock().await;
+    share(&state, &received.archived).await?;
+    let _change = begin_change(&state).await?;
     let draft = store.draft().await?;
     let working = state.served.now().working.clone();
     let (base, dataset) = match (&draft, working) {
@@ -115,6 +116,7 @@ pub async fn upload(
     .await;
     match applied {
         Ok(applied) => {
+            share(&state, &format!("workspace/datasets/{}", applied.dataset)).await?;
             let summary = format!(
                 "{} (the draft's check: {} warning(s))",
                 applied.summary, applied.warnings
@@ -182,6 +184,10 @@ pub async fn preview(
         return Ok(flow_pages::no_draft(&session).into_response());
     };
     let served = state.served.now();
+    fetch_dataset(&state, &draft.dataset).await?;
+    if let Some(working) = &served.working {
+        fetch_dataset(&state, working).await?;
+    }
     let data_dir = state.data_dir.clone();
     let (working, dataset) = (served.working.clone(), draft.dataset.clone());
     let preview = blocking(move || {
@@ -210,7 +216,7 @@ pub async fn publish(
     Form(form): Form<PublishForm>,
 ) -> Result<Response, StaffError> {
     let session = checked(&state, &headers, Role::Admin, &form.csrf).await?;
-    let _one_at_a_time = state.workspace_lock.lock().await;
+    let _change = begin_change(&state).await?;
     let store = &state.staff.store;
     let Some(draft) = store.draft().await? else {
         return Ok(flow_pages::no_draft(&session).into_response());
@@ -222,10 +228,12 @@ pub async fn publish(
         )
             .into_response());
     }
+    let previous = state.served.now().release.clone();
     let (data_dir, dataset) = (state.data_dir.clone(), draft.dataset.clone());
     let outcome = blocking(move || Ok(super::workflow::release(&data_dir, &dataset)?))
         .await
         .map_err(StaffError::Workflow)?;
+    announce(&state, &outcome.manifest.id, &previous).await?;
     state.reload().await.map_err(StaffError::reload)?;
     store.clear_draft().await?;
     let now = state.staff.clock.now();
@@ -258,7 +266,7 @@ pub async fn discard(
     Form(form): Form<CsrfOnly>,
 ) -> Result<Response, StaffError> {
     let session = checked(&state, &headers, Role::Editor, &form.csrf).await?;
-    let _one_at_a_time = state.workspace_lock.lock().await;
+    let _change = begin_change(&state).await?;
     let store = &state.staff.store;
     if let Some(draft) = store.draft().await? {
         store.clear_draft().await?;
@@ -306,7 +314,7 @@ pub async fn restore(
     Form(form): Form<CsrfOnly>,
 ) -> Result<Response, StaffError> {
     let session = checked(&state, &headers, Role::Admin, &form.csrf).await?;
-    let _one_at_a_time = state.workspace_lock.lock().await;
+    let _change = begin_change(&state).await?;
     let data_dir = state.data_dir.clone();
     if !indicators::release::release_ids(&data_dir).contains(&release) {
         return Ok((
@@ -323,6 +331,7 @@ pub async fn restore(
     blocking(move || Ok(indicators::release::set_current(&data_dir, &id)?))
         .await
         .map_err(StaffError::Workflow)?;
+    announce(&state, &release, &before).await?;
     state.reload().await.map_err(StaffError::reload)?;
     state
         .staff

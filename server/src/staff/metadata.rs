@@ -233,6 +233,7 @@ pub async fn edit_form(
     let Some((dataset, _, version)) = editing(&state).await? else {
         return Ok(StaffError::Refused(super::upload::Refusal::NoWorkingDataset).into_response());
     };
+    super::workflow::fetch_dataset(&state, &dataset).await?;
     let path = Datasets::new(&state.data_dir)
         .path(&dataset)
         .join(CATALOGUE_FILE);
@@ -263,7 +264,7 @@ pub async fn save(
     if !secret::same_secret(&session.csrf, field("csrf").unwrap_or_default()) {
         return Err(StaffError::Csrf);
     }
-    let _one_at_a_time = state.workspace_lock.lock().await;
+    let _change = super::workflow::begin_change(&state).await?;
     let Some((dataset, base, version)) = editing(&state).await? else {
         return Err(StaffError::Refused(
             super::upload::Refusal::NoWorkingDataset,
@@ -280,6 +281,7 @@ pub async fn save(
             .into_response());
     }
     let data_dir = state.data_dir.clone();
+    super::workflow::fetch_dataset(&state, &dataset).await?;
     let path = Datasets::new(&data_dir).path(&dataset).join(CATALOGUE_FILE);
     let mut catalogue = blocking(move || Ok(Catalogue::read(&path)))
         .await
@@ -321,6 +323,8 @@ pub async fn save(
     .await;
     match applied {
         Ok(applied) => {
+            super::workflow::share(&state, &format!("workspace/datasets/{}", applied.dataset))
+                .await?;
             let summary = format!("{id}: {} changed in {CATALOGUE_FILE}", changed.join(", "));
             let now = state.staff.clock.now();
             let store = &state.staff.store;

@@ -20,6 +20,7 @@ mod metadata;
 mod pages;
 pub mod preview;
 pub mod secret;
+pub mod shared;
 pub mod store;
 pub mod upload;
 pub mod users;
@@ -37,7 +38,7 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use crate::AppState;
-pub use store::{AuditAction, Role, Session, Store, StoreError, User};
+pub use store::{AuditAction, Database, Role, Session, Store, StoreError, User};
 
 /// The session cookie.
 pub const SESSION_COOKIE: &str = "lg_session";
@@ -140,6 +141,8 @@ pub enum StaffError {
     Workflow(#[from] workflow::WorkflowError),
     #[error("could not serve the new release: {0}")]
     Reload(String),
+    #[error(transparent)]
+    Shared(#[from] shared::SharedError),
 }
 
 impl StaffError {
@@ -211,7 +214,10 @@ impl IntoResponse for StaffError {
                 ),
             )
                 .into_response(),
-            err @ (StaffError::Disk(_) | StaffError::Workflow(_) | StaffError::Reload(_)) => {
+            err @ (StaffError::Disk(_)
+            | StaffError::Workflow(_)
+            | StaffError::Reload(_)
+            | StaffError::Shared(_)) => {
                 tracing::error!(%err, "a workspace change failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,

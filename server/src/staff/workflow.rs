@@ -114,6 +114,8 @@ pub enum WorkflowError {
     Store(#[from] StoreError),
     #[error("the work stopped unexpectedly: {0}")]
     Stopped(String),
+    #[error(transparent)]
+    Shared(#[from] super::shared::SharedError),
     /// An upload's check found errors (shown to its sender, not logged).
     #[error("the check found {} error(s)", .0.errors())]
     Problems(Box<indicators::read::Report>),
@@ -126,4 +128,124 @@ pub async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(work)
         .await
         .map_err(|err| WorkflowError::Stopped(err.to_string()))?
+}
+
+/// Held while one change of the workspace runs: in this process, and with
+/// PostgreSQL across every replica.
+#[derive(Debug)]
+pub struct ChangeGuard {
+    _local: tokio::sync::OwnedMutexGuard<()>,
+    _shared: Option<super::shared::SharedLock>,
+}
+
+/// Waits until no other change of the workspace runs here or (with
+/// PostgreSQL) on another replica, then fetches what other replicas wrote,
+/// so new dataset ids and release numbers follow theirs.
+pub async fn begin_change(state: &AppState) -> Result<ChangeGuard, super::StaffError> {
+    let local = state.workspace_lock.clone().lock_owned().await;
+    let shared = match &state.shared {
+        Some(shared) => {
+            let lock = shared.lock().await?;
+            shared.pull_all(&state.data_dir).await?;
+            Some(lock)
+        }
+        None => None,
+    };
+    Ok(ChangeGuard {
+        _local: local,
+        _shared: shared,
+    })
+}
+
+/// Shares `relative` (a file or folder under the data directory) with the
+/// other replicas; nothing to do with SQLite.
+pub async fn share(state: &AppState, relative: &str) -> Result<(), super::StaffError> {
+    if let Some(shared) = &state.shared {
+        shared.push(&state.data_dir, relative).await?;
+    }
+    Ok(())
+}
+
+/// Makes sure workspace dataset `id` is in this replica's data directory.
+pub async fn fetch_dataset(state: &AppState, id: &str) -> Result<(), super::StaffError> {
+    if let Some(shared) = &state.shared {
+        shared
+            .pull_folder(&state.data_dir, &format!("workspace/datasets/{id}"))
+            .await?;
+    }
+    Ok(())
+}
+
+/// After this replica made `release` current: every replica serves it.
+/// If the database cannot be told, this replica goes back to `previous`,
+/// so the replicas never disagree.
+pub async fn announce(
+    state: &AppState,
+    release: &str,
+    previous: &str,
+) -> Result<(), super::StaffError> {
+    let Some(shared) = &state.shared else {
+        return Ok(());
+    };
+    let told = async {
+        shared
+            .push(&state.data_dir, &format!("releases/{release}"))
+            .await?;
+        if let Some(working) = working_dataset(&state.data_dir) {
+            shared
+                .push(&state.data_dir, &format!("workspace/datasets/{working}"))
+                .await?;
+        }
+        shared.set_current(release).await
+    };
+    if let Err(err) = told.await {
+        let (dir, previous) = (state.data_dir.clone(), previous.to_owned());
+        let _ = blocking(move || Ok(indicators::release::set_current(&dir, &previous)?)).await;
+        return Err(err.into());
+    }
+    Ok(())
+}
+
+/// With PostgreSQL: checks every second which release the replicas serve,
+/// and serves it here too when another replica published or rolled back.
+pub async fn follow(state: AppState) {
+    let Some(shared) = state.shared.clone() else {
+        return;
+    };
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+    loop {
+        tick.tick().await;
+        let wanted = match shared.current().await {
+            Ok(Some(id)) => id,
+            Ok(None) => continue,
+            Err(err) => {
+                tracing::warn!(%err, "could not read the current release from the database");
+                continue;
+            }
+        };
+        if wanted == state.served.now().release {
+            continue;
+        }
+        // A change running here announces its own release.
+        let Ok(_local) = state.workspace_lock.clone().try_lock_owned() else {
+            continue;
+        };
+        let followed = async {
+            shared
+                .pull_folder(&state.data_dir, &format!("releases/{wanted}"))
+                .await?;
+            let (dir, id) = (state.data_dir.clone(), wanted.clone());
+            blocking(move || Ok(indicators::release::set_current(&dir, &id)?)).await?;
+            state.reload().await.map_err(super::StaffError::reload)?;
+            Ok::<(), super::StaffError>(())
+        };
+        match followed.await {
+            Ok(()) => {
+                tracing::info!(release = %wanted, "serving the release another replica published")
+            }
+            Err(err) => {
+                tracing::error!(%err, release = %wanted, "could not serve the release another replica published")
+            }
+        }
+    }
 }

@@ -64,13 +64,53 @@ pub(crate) async fn workspace() -> Workspace {
     workspace_with(server::staff::StaffConfig::default()).await
 }
 
+/// The database the workspace tests run on: SQLite in the data folder, or
+/// with `LOCALGOALS_TEST_STORE=postgres` a new database on the PostgreSQL
+/// server `LOCALGOALS_TEST_POSTGRES` names (scripts/test.sh starts one and
+/// runs these tests both ways).
+pub(crate) async fn test_database(data: &std::path::Path) -> server::staff::Database {
+    if std::env::var("LOCALGOALS_TEST_STORE").as_deref() != Ok("postgres") {
+        return server::staff::Database::Sqlite {
+            data_dir: data.to_path_buf(),
+        };
+    }
+    let admin = std::env::var("LOCALGOALS_TEST_POSTGRES").expect(
+        "LOCALGOALS_TEST_STORE=postgres needs LOCALGOALS_TEST_POSTGRES: start a server with `eval \"$(scripts/postgres.sh start)\"`",
+    );
+    server::staff::Database::Postgres {
+        url: fresh_postgres_database(&admin).await,
+    }
+}
+
+/// A new, empty database on the server `admin` points at; its address.
+pub(crate) async fn fresh_postgres_database(admin: &str) -> String {
+    use sqlx::Connection as _;
+    let token = server::staff::secret::Token::new();
+    let name = format!("lg_{}", &token.reveal()[..16]);
+    let mut connection = sqlx::PgConnection::connect(admin)
+        .await
+        .expect("the test PostgreSQL server");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut connection)
+        .await
+        .expect("create a test database");
+    let base = admin.rsplit_once('/').map_or(admin, |(base, _)| base);
+    format!("{base}/{name}")
+}
+
 /// [`workspace`] with the workspace's settings.
 pub(crate) async fn workspace_with(config: server::staff::StaffConfig) -> Workspace {
     let data = TempDir::new().expect("a data folder");
-    let state =
-        server::AppState::load_with(leptos_options(), Some(&demo_dataset()), data.path(), config)
-            .await
-            .expect("the demo city loads");
+    let database = test_database(data.path()).await;
+    let state = server::AppState::load_in(
+        leptos_options(),
+        Some(&demo_dataset()),
+        data.path(),
+        config,
+        &database,
+    )
+    .await
+    .expect("the demo city loads");
     let staff = state.staff.clone();
     Workspace {
         router: server::app(state),
