@@ -28,10 +28,23 @@ case "${1:-}" in
     BIN="$(bin_dir)"
     DIR="$(mktemp -d /tmp/localgoals-pg.XXXXXX)"
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$DIR"; fi
-    PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
     as_owner "$BIN/initdb" -D "$DIR/data" -A trust -U postgres >/dev/null
-    as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" \
-      -o "-p $PORT -k $DIR -h 127.0.0.1 -c fsync=off -c max_connections=200" -w start >/dev/null
+    # A free port: a random one that nothing answers on (a few tries, in
+    # case another program takes it first).
+    started=0
+    for _ in 1 2 3 4 5; do
+      PORT=$(( 20000 + RANDOM % 40000 ))
+      if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then continue; fi
+      if as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" \
+        -o "-p $PORT -k $DIR -h 127.0.0.1 -c fsync=off -c max_connections=200" -w start >/dev/null; then
+        started=1
+        break
+      fi
+    done
+    if [ "$started" -ne 1 ]; then
+      echo "postgres.sh: PostgreSQL did not start; its log: $DIR/log" >&2
+      exit 1
+    fi
     echo "export LOCALGOALS_TEST_POSTGRES=postgres://postgres@127.0.0.1:$PORT/postgres"
     echo "export LOCALGOALS_TEST_POSTGRES_DIR=$DIR"
     ;;

@@ -37,8 +37,25 @@ cargo clippy --target wasm32-unknown-unknown -p frontend -p app --features app/h
 step "building the site and server (scripts/build-site.sh)"
 scripts/build-site.sh
 
+# A throwaway PostgreSQL server (Debian's package) for the several-replicas
+# tests; stopped and removed however the tests end.
+step "starting a throwaway PostgreSQL server (scripts/postgres.sh)"
+eval "$(scripts/postgres.sh start)"
+trap 'scripts/postgres.sh stop "$LOCALGOALS_TEST_POSTGRES_DIR"' EXIT
+
 step "running the tests"
 # Per package, never --workspace: that would build `app` with both ssr and
 # hydrate. app's ssr feature is the one the server uses.
-exec cargo nextest run --no-fail-fast \
-  -p indicators -p app -p server -p tests --features app/ssr "$@"
+status=0
+cargo nextest run --no-fail-fast \
+  -p indicators -p app -p server -p tests --features app/ssr "$@" || status=$?
+
+# The workspace's tests again with PostgreSQL as the store: both storage
+# paths pass the same tests. Skipped when a filter was given.
+if [ "$#" -eq 0 ]; then
+  step "running the workspace's tests on PostgreSQL"
+  LOCALGOALS_TEST_STORE=postgres cargo nextest run --no-fail-fast -p server \
+    -E 'test(/^(staff|people|workspace_flow|metadata|monitoring|authorization)::/)' \
+    || status=$?
+fi
+exit "$status"

@@ -193,8 +193,7 @@ impl Shared {
             return Ok(());
         }
         let prefix = format!("{relative}/");
-        let rows = sqlx::query("SELECT path, bytes FROM files WHERE substr(path, 1, $1) = $2")
-            .bind(prefix.len() as i64)
+        let rows = sqlx::query("SELECT path, bytes FROM files WHERE starts_with(path, $1)")
             .bind(&prefix)
             .fetch_all(&self.store.pool)
             .await?;
