@@ -16,4 +16,5 @@ mod overviews;
 mod people;
 mod security;
 mod staff;
+mod staff_app;
 mod workspace_flow;

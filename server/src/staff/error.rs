@@ -1,0 +1,133 @@
+//! What goes wrong in a staff request, and the page each answer shows:
+//! what to do, and nothing internal.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::{flow_pages, pages, shared, upload, workflow, Role, StoreError};
+
+/// What went wrong in a staff request; the page says what to do, and
+/// nothing internal reaches it.
+#[derive(Debug, thiserror::Error)]
+pub enum StaffError {
+    #[error("sign in first")]
+    SignInFirst,
+    #[error("your role ({role}) cannot do this; an admin can give you more")]
+    Forbidden { role: Role },
+    #[error("this form has expired or came from another site")]
+    Csrf,
+    #[error("too many failed sign-ins")]
+    Throttled { retry_after: i64 },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Refused(upload::Refusal),
+    #[error("the upload stopped part-way")]
+    UploadBroken,
+    #[error("could not write to the data directory: {0}")]
+    Disk(String),
+    #[error(transparent)]
+    Workflow(#[from] workflow::WorkflowError),
+    #[error("could not serve the new release: {0}")]
+    Reload(String),
+    #[error(transparent)]
+    Shared(#[from] shared::SharedError),
+}
+
+impl StaffError {
+    pub(crate) fn reload(err: crate::StartError) -> Self {
+        StaffError::Reload(err.to_string())
+    }
+}
+
+impl IntoResponse for StaffError {
+    fn into_response(self) -> Response {
+        match self {
+            StaffError::SignInFirst => Redirect::to("/staff/sign-in").into_response(),
+            StaffError::Forbidden { role } => (
+                StatusCode::FORBIDDEN,
+                pages::message(
+                    "Not allowed",
+                    &format!("Your role ({role}) cannot do this. An admin can give you a role that can."),
+                ),
+            )
+                .into_response(),
+            StaffError::Csrf => (
+                StatusCode::FORBIDDEN,
+                pages::message(
+                    "Form expired",
+                    "This form has expired or was sent from another site. Go back, reload the page and try again.",
+                ),
+            )
+                .into_response(),
+            StaffError::Throttled { retry_after } => {
+                let minutes = (retry_after + 59) / 60;
+                let mut response = (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    pages::sign_in(
+                        "",
+                        None,
+                        Some(&format!(
+                            "Too many failed sign-ins. Try again in {minutes} minute{}, or ask an admin for a sign-in link.",
+                            if minutes == 1 { "" } else { "s" }
+                        )),
+                    ),
+                )
+                    .into_response();
+                if let Ok(value) = HeaderValue::from_str(&retry_after.max(1).to_string()) {
+                    response.headers_mut().insert(header::RETRY_AFTER, value);
+                }
+                response
+            }
+            StaffError::Refused(refusal) => {
+                (refusal.status(), flow_pages::refused(&refusal)).into_response()
+            }
+            StaffError::UploadBroken => (
+                StatusCode::BAD_REQUEST,
+                pages::message(
+                    "The upload stopped",
+                    "The file did not arrive whole (the connection broke or the form was not complete). Nothing was stored. Send it again.",
+                ),
+            )
+                .into_response(),
+            StaffError::Workflow(workflow::WorkflowError::Release(
+                indicators::release::ReleaseError::Read(indicators::read::ReadError::Invalid {
+                    errors,
+                    ..
+                }),
+            )) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                pages::message(
+                    "Not published",
+                    &format!("The draft has {errors} error(s), so nothing was published. Throw the draft away or upload corrected files, then preview again."),
+                ),
+            )
+                .into_response(),
+            err @ (StaffError::Disk(_)
+            | StaffError::Workflow(_)
+            | StaffError::Reload(_)
+            | StaffError::Shared(_)) => {
+                tracing::error!(%err, "a workspace change failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    pages::message(
+                        "Not done",
+                        "The workspace could not complete this, and nothing changed: the served release and the draft are as before. Try again; if it keeps happening, tell whoever runs this site (the server's log says why).",
+                    ),
+                )
+                    .into_response()
+            }
+            StaffError::Store(err) => {
+                tracing::error!(%err, "staff request failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    pages::message(
+                        "Something went wrong",
+                        "The workspace could not complete this. Try again; if it keeps happening, tell whoever runs this site (the server's log says why).",
+                    ),
+                )
+                    .into_response()
+            }
+        }
+    }
+}
