@@ -27,6 +27,8 @@ case "${1:-}" in
   start)
     BIN="$(bin_dir)"
     DIR="$(mktemp -d /tmp/localgoals-pg.XXXXXX)"
+    # Nothing left behind if the cluster does not come up.
+    trap 'rm -rf "$DIR"' ERR
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$DIR"; fi
     as_owner "$BIN/initdb" -D "$DIR/data" -A trust -U postgres >/dev/null
     # A free port: a random one that nothing answers on (a few tries, in
@@ -42,14 +44,18 @@ case "${1:-}" in
       fi
     done
     if [ "$started" -ne 1 ]; then
-      echo "postgres.sh: PostgreSQL did not start; its log: $DIR/log" >&2
+      echo "postgres.sh: PostgreSQL did not start; its log follows" >&2
+      cat "$DIR/log" >&2 || true
+      rm -rf "$DIR"
       exit 1
     fi
+    trap - ERR
     echo "export LOCALGOALS_TEST_POSTGRES=postgres://postgres@127.0.0.1:$PORT/postgres"
     echo "export LOCALGOALS_TEST_POSTGRES_DIR=$DIR"
     ;;
   stop)
-    DIR="${2:?postgres.sh stop DIR}"
+    DIR="${2:-}"
+    [ -n "$DIR" ] || exit 0
     BIN="$(bin_dir)"
     as_owner "$BIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$DIR"

@@ -40,8 +40,9 @@ scripts/build-site.sh
 # A throwaway PostgreSQL server (Debian's package) for the several-replicas
 # tests; stopped and removed however the tests end.
 step "starting a throwaway PostgreSQL server (scripts/postgres.sh)"
-eval "$(scripts/postgres.sh start)"
-trap 'scripts/postgres.sh stop "$LOCALGOALS_TEST_POSTGRES_DIR"' EXIT
+postgres_env="$(scripts/postgres.sh start)" || { echo "could not start PostgreSQL for the tests" >&2; exit 1; }
+eval "$postgres_env"
+trap 'scripts/postgres.sh stop "${LOCALGOALS_TEST_POSTGRES_DIR:-}"' EXIT
 
 step "running the tests"
 # Per package, never --workspace: that would build `app` with both ssr and

@@ -215,11 +215,23 @@ impl AppState {
                     .await
                     .map_err(|err| StartError::Loader(err.to_string()))??;
                 if let Some(id) = indicators::release::current_id(data_dir) {
-                    shared.push(data_dir, &format!("releases/{id}")).await?;
-                    if let Some(working) = staff::workflow::working_dataset(data_dir) {
-                        shared
-                            .push(data_dir, &format!("workspace/datasets/{working}"))
-                            .await?;
+                    // Every release and dataset this data directory has
+                    // (a single server's history moving to PostgreSQL
+                    // stays restorable), then the pointer.
+                    for parent in ["releases", "workspace/datasets"] {
+                        let folders = std::fs::read_dir(data_dir.join(parent))
+                            .map(|entries| {
+                                entries
+                                    .filter_map(Result::ok)
+                                    .filter(|e| e.path().is_dir())
+                                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                                    .filter(|name| !name.starts_with('.'))
+                                    .collect::<Vec<_>>()
+                            })
+                            .unwrap_or_default();
+                        for folder in folders {
+                            shared.push(data_dir, &format!("{parent}/{folder}")).await?;
+                        }
                     }
                     shared.set_current(&id).await?;
                 }
@@ -317,7 +329,7 @@ pub fn app(state: AppState) -> Router {
     };
     Router::new()
         .route("/healthz", get(healthz))
-        .merge(staff::routes())
+        .merge(staff::routes(&state))
         .leptos_routes_with_context(&state, routes, page_context, render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

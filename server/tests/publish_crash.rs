@@ -267,6 +267,7 @@ async fn sigkill_inside_a_publish_leaves_the_old_or_the_new_release_and_every_up
         let body = form(&[
             ("csrf", &preview.field("csrf")),
             ("version", &preview.field("version")),
+            ("release", &preview.field("release")),
         ]);
         // The publish hangs at the pause point until the kill.
         let publishing = std::thread::spawn({

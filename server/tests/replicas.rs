@@ -276,6 +276,7 @@ async fn two_replicas_share_sessions_the_draft_and_serve_each_others_publish_and
             &form(&[
                 ("csrf", &preview.field("csrf")),
                 ("version", &preview.field("version")),
+                ("release", &preview.field("release")),
             ]),
         )),
     );

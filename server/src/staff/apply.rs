@@ -248,9 +248,12 @@ pub fn merge(
         .collect();
     dimensions.sort();
     dimensions.dedup();
+    // Open SDG's `Progress` column, kept where a file had one.
+    let progress = values.values().any(|o| o.progress.is_some());
     let mut out = csv_line(
         ["indicator", "year", "value", "flag"]
             .into_iter()
+            .chain(progress.then_some("progress"))
             .map(str::to_owned)
             .chain(dimensions.iter().cloned()),
     );
@@ -272,6 +275,7 @@ pub fn merge(
                 o.flags.clone(),
             ]
             .into_iter()
+            .chain(progress.then(|| o.progress.map_or_else(String::new, |p| p.to_string())))
             .chain(
                 dimensions
                     .iter()

@@ -71,6 +71,15 @@ pub async fn upload(
     )
     .await?
     .map_err(StaffError::Refused)?;
+    detached(upload_change(state, session, received, now)).await
+}
+
+async fn upload_change(
+    state: AppState,
+    session: super::Session,
+    received: super::upload::Received,
+    now: i64,
+) -> Result<Response, StaffError> {
     let store = &state.staff.store;
     let upload_id = store
         .record_upload(&super::drafts::Upload {
@@ -207,6 +216,23 @@ pub struct PublishForm {
     /// The draft version the preview showed (none: a stale form).
     #[serde(default)]
     version: i64,
+    /// The release served when the preview was made: a rollback since
+    /// makes the preview stale too.
+    #[serde(default)]
+    release: String,
+}
+
+/// Runs a change of the workspace to its end even if the browser goes
+/// away: axum drops a handler when its connection closes, which would
+/// stop a publish between its steps (the release switched, the draft not
+/// closed) and free the lock while a build still runs.
+pub(super) async fn detached<F>(work: F) -> Result<Response, StaffError>
+where
+    F: std::future::Future<Output = Result<Response, StaffError>> + Send + 'static,
+{
+    tokio::spawn(work)
+        .await
+        .map_err(|err| StaffError::Workflow(WorkflowError::Stopped(err.to_string())))?
 }
 
 /// `POST /staff/publish`: the previewed draft becomes the new release.
@@ -216,25 +242,35 @@ pub async fn publish(
     Form(form): Form<PublishForm>,
 ) -> Result<Response, StaffError> {
     let session = checked(&state, &headers, Role::Admin, &form.csrf).await?;
+    detached(publish_change(state, session, form)).await
+}
+
+async fn publish_change(
+    state: AppState,
+    session: super::Session,
+    form: PublishForm,
+) -> Result<Response, StaffError> {
     let _change = begin_change(&state).await?;
     let store = &state.staff.store;
     let Some(draft) = store.draft().await? else {
         return Ok(flow_pages::no_draft(&session).into_response());
     };
-    if draft.version() != form.version {
+    let previous = state.served.now().release.clone();
+    if draft.version() != form.version || form.release != previous {
         return Ok((
             StatusCode::CONFLICT,
-            flow_pages::stale_preview(&session, &draft, form.version),
+            flow_pages::stale_preview(&session, &draft, form.version, &form.release, &previous),
         )
             .into_response());
     }
-    let previous = state.served.now().release.clone();
     let (data_dir, dataset) = (state.data_dir.clone(), draft.dataset.clone());
     let outcome = blocking(move || Ok(super::workflow::release(&data_dir, &dataset)?))
         .await
         .map_err(StaffError::Workflow)?;
     announce(&state, &outcome.manifest.id, &previous).await?;
-    state.reload().await.map_err(StaffError::reload)?;
+    // Published: the draft is closed and the publish recorded before this
+    // server loads the release, so a failure to load cannot invite a
+    // second publish of the same draft.
     store.clear_draft().await?;
     let now = state.staff.clock.now();
     store
@@ -251,6 +287,20 @@ pub async fn publish(
             now,
         )
         .await?;
+    if let Err(err) = state.reload().await {
+        tracing::error!(%err, release = %outcome.manifest.id, "published, but this server could not load the release");
+        return Ok((
+            StatusCode::INTERNAL_SERVER_ERROR,
+            super::pages::message(
+                "Published, not yet served here",
+                &format!(
+                    "Release {} is published and current, but this server could not load it. Restart the server; if that fails, tell whoever runs this site (the server's log says why).",
+                    outcome.manifest.id
+                ),
+            ),
+        )
+            .into_response());
+    }
     Ok(Redirect::to("/staff/releases").into_response())
 }
 
@@ -266,6 +316,10 @@ pub async fn discard(
     Form(form): Form<CsrfOnly>,
 ) -> Result<Response, StaffError> {
     let session = checked(&state, &headers, Role::Editor, &form.csrf).await?;
+    detached(discard_change(state, session)).await
+}
+
+async fn discard_change(state: AppState, session: super::Session) -> Result<Response, StaffError> {
     let _change = begin_change(&state).await?;
     let store = &state.staff.store;
     if let Some(draft) = store.draft().await? {
@@ -314,6 +368,14 @@ pub async fn restore(
     Form(form): Form<CsrfOnly>,
 ) -> Result<Response, StaffError> {
     let session = checked(&state, &headers, Role::Admin, &form.csrf).await?;
+    detached(restore_change(state, session, release)).await
+}
+
+async fn restore_change(
+    state: AppState,
+    session: super::Session,
+    release: String,
+) -> Result<Response, StaffError> {
     let _change = begin_change(&state).await?;
     let data_dir = state.data_dir.clone();
     if !indicators::release::release_ids(&data_dir).contains(&release) {

@@ -124,9 +124,16 @@ pub fn refused(refusal: &Refusal) -> Html<String> {
     page(
         "Upload refused",
         &format!(
-            "<h1>Upload refused</h1><p role=\"alert\">{}</p><p>Nothing was stored.</p>\
+            "<h1>Upload refused</h1><p role=\"alert\">{}</p><p>{}</p>\
              <p><a href=\"/staff/draft\">Back to the draft</a></p>",
-            esc(&refusal.to_string())
+            esc(&refusal.to_string()),
+            // Without a working dataset the file was accepted and archived
+            // before there was nothing to add it to.
+            if *refusal == Refusal::NoWorkingDataset {
+                "The file is archived; nothing was added."
+            } else {
+                "Nothing was stored."
+            }
         ),
     )
 }
@@ -295,9 +302,11 @@ pub fn preview(session: &Session, draft: &Draft, preview: &Preview, served: &str
             "<form method=\"post\" action=\"/staff/publish\">\
              <input type=\"hidden\" name=\"csrf\" value=\"{}\">\
              <input type=\"hidden\" name=\"version\" value=\"{}\">\
+             <input type=\"hidden\" name=\"release\" value=\"{}\">\
              <p><button type=\"submit\">Publish this as a new release</button></p></form>",
             esc(&session.csrf),
-            draft.version()
+            draft.version(),
+            esc(served)
         );
     } else {
         body.push_str("<p>An admin publishes the draft.</p>");
@@ -305,8 +314,24 @@ pub fn preview(session: &Session, draft: &Draft, preview: &Preview, served: &str
     page("Preview", &body)
 }
 
-/// Publishing a draft that changed since it was previewed.
-pub fn stale_preview(session: &Session, draft: &Draft, previewed: i64) -> Html<String> {
+/// Publishing a draft that changed since it was previewed, or while
+/// another release came to be served.
+pub fn stale_preview(
+    session: &Session,
+    draft: &Draft,
+    previewed: i64,
+    previewed_release: &str,
+    served: &str,
+) -> Html<String> {
+    let release = if previewed_release == served {
+        String::new()
+    } else {
+        format!(
+            "<p>The served release is now {} (the preview compared with {}).</p>",
+            esc(served),
+            esc(previewed_release)
+        )
+    };
     let since: String = draft
         .changes
         .iter()
@@ -323,8 +348,8 @@ pub fn stale_preview(session: &Session, draft: &Draft, previewed: i64) -> Html<S
     page(
         "Preview again",
         &format!(
-            "<h1>The draft changed since your preview</h1>{}<p role=\"alert\">Nothing was published. \
-             These changes came after the preview you saw:</p><ul>{since}</ul>\
+            "<h1>Things changed since your preview</h1>{}<p role=\"alert\">Nothing was published. \
+             These changes came after the preview you saw:</p><ul>{since}</ul>{release}\
              <p><a href=\"/staff/preview\">Preview again</a> to see what publishing would change now.</p>",
             account_bar(session)
         ),

@@ -146,7 +146,13 @@ async fn editing(state: &AppState) -> Result<Option<(String, String, i64)>, Staf
 }
 
 fn select(name: &str, current: &str, choices: &[&str]) -> String {
+    // A value the catalogue accepts but the list does not name (`yearly`,
+    // `positive`) stays chosen, so saving another field keeps it.
+    let current = current.trim();
+    let extra = (!current.is_empty() && !choices.iter().any(|c| c.eq_ignore_ascii_case(current)))
+        .then_some(current);
     let options: String = std::iter::once("")
+        .chain(extra)
         .chain(choices.iter().copied())
         .map(|choice| {
             format!(
@@ -168,7 +174,7 @@ fn form(
     id: &str,
     catalogue: &Catalogue,
     row: usize,
-    version: i64,
+    version: &str,
 ) -> Html<String> {
     let mut fields = String::new();
     for column in catalogue.form_columns() {
@@ -201,13 +207,14 @@ fn form(
             "<h1>Edit {}</h1>{}{}<p>Saving puts the change in the draft: nothing is public before a preview and a publish. \
              The columns are those of <code>catalogue.csv</code> (see the data format guide).</p>\
              <form method=\"post\" action=\"/staff/indicators/{}/edit\">\
-             <input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"version\" value=\"{version}\">\
+             <input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"version\" value=\"{}\">\
              {fields}<p><button type=\"submit\">Save into the draft</button></p></form>",
             esc(id),
             account_bar(session),
             flow_pages::nav(session),
             app::escape::url_encode(id),
-            esc(&session.csrf)
+            esc(&session.csrf),
+            esc(version)
         ),
     )
 }
@@ -243,7 +250,9 @@ pub async fn edit_form(
     let Some(row) = catalogue.row(&id) else {
         return Ok(no_indicator());
     };
-    Ok(form(&session, &id, &catalogue, row, version).into_response())
+    // The form names the dataset and the draft version it was made from.
+    let token = format!("{dataset}:{version}");
+    Ok(form(&session, &id, &catalogue, row, &token).into_response())
 }
 
 /// `POST /staff/indicators/{id}/edit`.
@@ -264,13 +273,28 @@ pub async fn save(
     if !secret::same_secret(&session.csrf, field("csrf").unwrap_or_default()) {
         return Err(StaffError::Csrf);
     }
+    super::flow::detached(save_change(state, session, id, fields)).await
+}
+
+async fn save_change(
+    state: AppState,
+    session: Session,
+    id: String,
+    fields: Vec<(String, String)>,
+) -> Result<Response, StaffError> {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
     let _change = super::workflow::begin_change(&state).await?;
     let Some((dataset, base, version)) = editing(&state).await? else {
         return Err(StaffError::Refused(
             super::upload::Refusal::NoWorkingDataset,
         ));
     };
-    if field("version").and_then(|v| v.parse::<i64>().ok()) != Some(version) {
+    if field("version") != Some(format!("{dataset}:{version}").as_str()) {
         return Ok((
             StatusCode::CONFLICT,
             message(

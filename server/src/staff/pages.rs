@@ -58,6 +58,21 @@ pub fn sign_in(email: &str, csrf: Option<&str>, error: Option<&str>) -> Html<Str
     page("Sign in", &format!("<h1>Sign in</h1>{error}{form}"))
 }
 
+/// The page a one-time sign-in link opens: one button that uses it.
+pub fn link(token: &str, csrf: &str) -> Html<String> {
+    page(
+        "Sign in with your link",
+        &format!(
+            "<h1>Sign in with your link</h1><p>This link signs you in once. Press the button to sign in now.</p>\
+             <form method=\"post\" action=\"/staff/link/{}\">\
+             <input type=\"hidden\" name=\"csrf\" value=\"{}\">\
+             <p><button type=\"submit\">Sign in</button></p></form>",
+            app::escape::url_encode(token),
+            esc(csrf)
+        ),
+    )
+}
+
 /// The forms every signed-in page carries: sign out, here or everywhere.
 pub(super) fn account_bar(session: &Session) -> String {
     let csrf = esc(&session.csrf);

@@ -63,7 +63,13 @@ pub const ROUTES: &[StaffRoute] = &[
         method: axum::http::Method::GET,
         path: "/staff/link/{token}",
         access: Access::Anyone,
-        handler: || get(sign_in::sign_in_by_link),
+        handler: || get(sign_in::link_page),
+    },
+    StaffRoute {
+        method: axum::http::Method::POST,
+        path: "/staff/link/{token}",
+        access: Access::Anyone,
+        handler: || post(sign_in::sign_in_by_link),
     },
     StaffRoute {
         method: axum::http::Method::GET,
@@ -165,8 +171,27 @@ pub const ROUTES: &[StaffRoute] = &[
 ];
 
 /// The workspace's routes, merged into the application's router.
-pub fn routes() -> Router<AppState> {
+///
+/// Each route's least role is enforced before its handler reads the
+/// request (forms, uploads, path), so someone without it is sent to sign in
+/// or told no, whatever they send; handlers check again for their session.
+pub fn routes(state: &AppState) -> Router<AppState> {
     ROUTES.iter().fold(Router::new(), |router, route| {
-        router.route(route.path, (route.handler)())
+        let layer = axum::middleware::from_fn_with_state((state.clone(), route.access), enforce);
+        router.route(route.path, (route.handler)().route_layer(layer))
     })
+}
+
+async fn enforce(
+    axum::extract::State((state, access)): axum::extract::State<(AppState, Access)>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    if let Access::AtLeast(role) = access {
+        if let Err(err) = super::require(&state, request.headers(), role).await {
+            return err.into_response();
+        }
+    }
+    next.run(request).await
 }

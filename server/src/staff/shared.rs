@@ -36,6 +36,8 @@ pub enum SharedError {
     },
     #[error("the work stopped unexpectedly: {0}")]
     Stopped(String),
+    #[error("{path} is in the shared database with other contents; this replica's copy was not shared. Restart this replica to fetch the shared one.")]
+    Conflict { path: String },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SharedError + '_ {
@@ -156,20 +158,38 @@ impl Shared {
         .await
         .map_err(|err| SharedError::Stopped(err.to_string()))??;
         for (name, bytes, sha) in files {
-            sqlx::query(
+            let inserted = sqlx::query(
                 "INSERT INTO files (path, bytes, sha256) VALUES ($1, $2, $3) ON CONFLICT (path) DO NOTHING",
             )
-            .bind(name)
+            .bind(&name)
             .bind(bytes)
-            .bind(sha)
+            .bind(&sha)
             .execute(&self.store.pool)
-            .await?;
+            .await?
+            .rows_affected();
+            if inserted == 0 {
+                // A path names one content: another content under it means
+                // two replicas wrote the same id, which the lock prevents.
+                let stored: String = sqlx::query("SELECT sha256 FROM files WHERE path = $1")
+                    .bind(&name)
+                    .fetch_one(&self.store.pool)
+                    .await?
+                    .get(0);
+                if stored != sha {
+                    return Err(SharedError::Conflict { path: name });
+                }
+            }
         }
         Ok(())
     }
 
     /// Fetches every release and dataset folder the data directory lacks;
     /// each appears whole (written under a staging name, then renamed).
+    ///
+    /// Under the lock, and once the database names a current release, a
+    /// local release or dataset folder the database does not have is the
+    /// leftover of a change that stopped before sharing it: it is removed,
+    /// so its id can never stand for other contents here than elsewhere.
     pub async fn pull_all(&self, data_dir: &Path) -> Result<(), SharedError> {
         let paths: Vec<String> = sqlx::query("SELECT path FROM files")
             .fetch_all(&self.store.pool)
@@ -180,6 +200,12 @@ impl Shared {
         let mut folders: Vec<String> = paths.iter().filter_map(|p| folder_of(p)).collect();
         folders.sort();
         folders.dedup();
+        if self.current().await?.is_some() {
+            let (dir, known) = (data_dir.to_path_buf(), folders.clone());
+            tokio::task::spawn_blocking(move || remove_unshared(&dir, &known))
+                .await
+                .map_err(|err| SharedError::Stopped(err.to_string()))?;
+        }
         for folder in folders {
             self.pull_folder(data_dir, &folder).await?;
         }
@@ -211,6 +237,28 @@ impl Shared {
     }
 }
 
+/// Removes the local release and dataset folders not in `shared`.
+fn remove_unshared(data_dir: &Path, shared: &[String]) {
+    for parent in ["releases", "workspace/datasets"] {
+        let Ok(entries) = std::fs::read_dir(data_dir.join(parent)) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || !entry.path().is_dir() {
+                continue;
+            }
+            let relative = format!("{parent}/{name}");
+            if !shared.contains(&relative) {
+                tracing::warn!(folder = %relative, "removing a folder no replica shared (a change stopped before sharing it)");
+                if let Err(err) = std::fs::remove_dir_all(entry.path()) {
+                    tracing::warn!(%err, folder = %relative, "could not remove it");
+                }
+            }
+        }
+    }
+}
+
 /// Writes `files` (paths under `relative`) into a staging folder, syncs
 /// them and renames the folder into place.
 fn write_folder(
@@ -226,7 +274,11 @@ fn write_folder(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let staging = parent.join(format!(".pulling-{name}-{}", std::process::id()));
+    // A name of its own: pulls of one folder may run side by side.
+    let staging = parent.join(format!(
+        ".pulling-{name}-{}",
+        super::secret::Token::new().reveal()
+    ));
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
     }

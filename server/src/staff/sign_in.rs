@@ -114,32 +114,47 @@ pub(super) async fn sign_in(
             &headers,
         ),
     );
+    // Over the limit: how long until the oldest failure leaves the window.
+    let over = |failures: crate::staff::logs::Failures, slack: i64| {
+        let limited = |count: i64, limit: i64, oldest: Option<i64>| {
+            (count > limit - 1 + slack).then(|| oldest.unwrap_or(now) + staff.config.window - now)
+        };
+        limited(
+            failures.account,
+            staff.config.account_limit,
+            failures.account_oldest,
+        )
+        .or_else(|| {
+            limited(
+                failures.address,
+                staff.config.address_limit,
+                failures.address_oldest,
+            )
+        })
+    };
+    let since = now - staff.config.window;
     let failures = staff
         .store
-        .failures_since(&form.email, &address, now - staff.config.window)
+        .failures_since(&form.email, &address, since)
         .await?;
-    let limited = |count: i64, limit: i64, oldest: Option<i64>| {
-        (count >= limit).then(|| oldest.unwrap_or(now) + staff.config.window - now)
-    };
-    if let Some(retry_after) = limited(
-        failures.account,
-        staff.config.account_limit,
-        failures.account_oldest,
-    )
-    .or_else(|| {
-        limited(
-            failures.address,
-            staff.config.address_limit,
-            failures.address_oldest,
-        )
-    }) {
+    if let Some(retry_after) = over(failures, 0) {
+        return Err(StaffError::Throttled { retry_after });
+    }
+    // The attempt counts as a failure before the password is checked (and
+    // is forgotten if it was right), so attempts sent side by side cannot
+    // all pass the count above.
+    staff
+        .store
+        .record_failure(&form.email, &address, now)
+        .await?;
+    let failures = staff
+        .store
+        .failures_since(&form.email, &address, since)
+        .await?;
+    if let Some(retry_after) = over(failures, 1) {
         return Err(StaffError::Throttled { retry_after });
     }
     let Some(user) = staff.store.verify(&form.email, &form.password).await? else {
-        staff
-            .store
-            .record_failure(&form.email, &address, now)
-            .await?;
         staff
             .store
             .audit(
@@ -193,12 +208,46 @@ async fn start_session(
     Ok(response)
 }
 
+/// `GET /staff/link/{token}`: a page with one button. Opening the link
+/// does not use it (mail scanners and link previews open links); the
+/// button's POST does.
+pub(super) async fn link_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Result<Response, StaffError> {
+    let (csrf, fresh) = match cookie(&headers, SIGN_IN_CSRF_COOKIE) {
+        Some(csrf) if csrf.len() == 64 => (csrf.to_owned(), false),
+        _ => (secret::Token::new().reveal().to_owned(), true),
+    };
+    let mut response = pages::link(&token, &csrf).into_response();
+    if fresh {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(
+                SIGN_IN_CSRF_COOKIE,
+                &csrf,
+                60 * 60,
+                state.staff.config.secure_cookies,
+            ),
+        );
+    }
+    Ok(response)
+}
+
+/// `POST /staff/link/{token}`: uses a one-time link and signs in.
 pub(super) async fn sign_in_by_link(
     State(state): State<AppState>,
     extensions: axum::http::Extensions,
     headers: HeaderMap,
     Path(token): Path<String>,
+    Form(form): Form<CsrfForm>,
 ) -> Result<Response, StaffError> {
+    same_site(&headers)?;
+    let expected = cookie(&headers, SIGN_IN_CSRF_COOKIE).ok_or(StaffError::Csrf)?;
+    if !secret::same_secret(expected, &form.csrf) {
+        return Err(StaffError::Csrf);
+    }
     let now = state.staff.clock.now();
     match state.staff.store.redeem_link(&token, now).await? {
         Some(user) => {
@@ -213,7 +262,10 @@ pub(super) async fn sign_in_by_link(
             StatusCode::NOT_FOUND,
             pages::message(
                 "This link does not work",
-                "A sign-in link works once and for 24 hours. Ask an admin for a new one (localgoals user link EMAIL).",
+                &format!(
+                    "A sign-in link works once and for {} hours. Ask an admin for a new one (localgoals user link EMAIL).",
+                    state.staff.config.link_valid / 3600
+                ),
             ),
         )
             .into_response()),

@@ -249,6 +249,17 @@ async fn stream(
         };
         bytes += chunk.len() as u64;
         if bytes > limit {
+            // Read on (up to four times the limit, keeping nothing) so a
+            // browser still sending sees the answer rather than a reset
+            // connection.
+            drop(file);
+            let _ = tokio::fs::remove_file(path).await;
+            while bytes <= limit.saturating_mul(4) {
+                match field.chunk().await {
+                    Ok(Some(chunk)) => bytes += chunk.len() as u64,
+                    _ => break,
+                }
+            }
             return Ok(Streamed::TooLarge);
         }
         if head.len() < 8192 {

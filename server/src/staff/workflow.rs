@@ -97,6 +97,17 @@ pub async fn recover(state: &AppState) -> Result<(), StartError> {
     let data_dir = state.data_dir.clone();
     tokio::task::spawn_blocking(move || {
         Datasets::new(&data_dir).remove_unused(&keep(&data_dir, draft.as_ref()));
+        // Uploads a stop cut short (the browser went away mid-file).
+        let archive = data_dir.join(super::upload::UPLOADS_DIR);
+        for entry in std::fs::read_dir(&archive).into_iter().flatten().flatten() {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".incoming-")
+            {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     })
     .await
     .map_err(|err| StartError::Loader(err.to_string()))?;
@@ -147,6 +158,15 @@ pub async fn begin_change(state: &AppState) -> Result<ChangeGuard, super::StaffE
         Some(shared) => {
             let lock = shared.lock().await?;
             shared.pull_all(&state.data_dir).await?;
+            // Serve what the replicas serve before changing anything: a
+            // draft or a publish must start from the newest release.
+            if let Some(wanted) = shared.current().await? {
+                if wanted != state.served.now().release {
+                    let (dir, id) = (state.data_dir.clone(), wanted.clone());
+                    blocking(move || Ok(indicators::release::set_current(&dir, &id)?)).await?;
+                    state.reload().await.map_err(super::StaffError::reload)?;
+                }
+            }
             Some(lock)
         }
         None => None,
@@ -199,8 +219,19 @@ pub async fn announce(
         shared.set_current(release).await
     };
     if let Err(err) = told.await {
-        let (dir, previous) = (state.data_dir.clone(), previous.to_owned());
-        let _ = blocking(move || Ok(indicators::release::set_current(&dir, &previous)?)).await;
+        // Back to the release every replica serves, and the unshared one
+        // gone, so its number is free for the next publish anywhere.
+        let (dir, previous, release) = (
+            state.data_dir.clone(),
+            previous.to_owned(),
+            release.to_owned(),
+        );
+        let _ = blocking(move || {
+            indicators::release::set_current(&dir, &previous)?;
+            let _ = std::fs::remove_dir_all(dir.join("releases").join(&release));
+            Ok(())
+        })
+        .await;
         return Err(err.into());
     }
     Ok(())
@@ -229,6 +260,12 @@ pub async fn follow(state: AppState) {
         // A change running here announces its own release.
         let Ok(_local) = state.workspace_lock.clone().try_lock_owned() else {
             continue;
+        };
+        // Read again now that no change runs here: one may have just
+        // published a newer release than the one read above.
+        let wanted = match shared.current().await {
+            Ok(Some(id)) if id != state.served.now().release => id,
+            _ => continue,
         };
         let followed = async {
             shared

@@ -212,6 +212,26 @@ async fn every_route_and_server_function_answers_each_role_as_it_may_and_leaks_n
                 if role.is_none() {
                     assert_no_internal(&context, &answer.body);
                 }
+                // Whoever may not use a route is told so before anything
+                // reads the request: a body that is no form at all gets the
+                // same answer.
+                let refused = match (route.access, role) {
+                    (Access::AtLeast(_), None) => true,
+                    (Access::AtLeast(least), Some(role)) => *role < least,
+                    (Access::Anyone, _) => false,
+                };
+                if !get && refused {
+                    let bare = send(
+                        &app,
+                        &route.method,
+                        &path,
+                        session.as_deref(),
+                        ("text/plain", "not a form".to_owned()),
+                    )
+                    .await;
+                    assert_eq!(bare.status, status, "{context} (a body that is no form)");
+                    walked += 1;
+                }
                 walked += 1;
             }
         }

@@ -103,7 +103,11 @@ async fn an_editor_changes_an_indicators_metadata_into_the_draft_and_an_admin_pu
         .post_form(
             "/staff/publish",
             &[&admin],
-            &[("csrf", &admin_csrf), ("version", &version(&preview.body))],
+            &[
+                ("csrf", &admin_csrf),
+                ("version", &version(&preview.body)),
+                ("release", "r00001"),
+            ],
         )
         .await;
     assert_eq!(

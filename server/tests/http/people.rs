@@ -37,7 +37,7 @@ async fn an_admin_adds_a_person_with_a_link_changes_their_role_and_removes_them(
         .and_then(|s| s.split('<').next())
         .expect("a link");
     let path = &link[link.find("/staff/link/").expect("a link path")..];
-    let signed_in = app.get(path, &[]).await;
+    let signed_in = app.use_link(path).await;
     assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
     let session = signed_in
         .headers

@@ -125,6 +125,39 @@ async fn the_sign_in_form_refuses_a_missing_or_wrong_token_and_other_sites() {
     assert_eq!(answer.status, StatusCode::SEE_OTHER);
 }
 
+/// Regression: the count was checked before a failure was recorded, so
+/// guesses sent side by side all passed the check.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guesses_sent_side_by_side_cannot_pass_the_limit_together() {
+    use tower::ServiceExt as _;
+    let app = workspace().await;
+    app.add("target@city.example", Role::Viewer).await;
+    let (cookie, csrf) = app.sign_in_form().await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for n in 0..12 {
+        let router = app.router.clone();
+        let body = format!("email=target%40city.example&password=guess-{n}&csrf={csrf}");
+        let request = Request::post("/staff/sign-in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .header(header::COOKIE, cookie.clone())
+            .body(Body::from(body))
+            .expect("request");
+        guesses.spawn(async move { router.oneshot(request).await.expect("answer").status() });
+    }
+    let statuses: Vec<StatusCode> = guesses.join_all().await;
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let held = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(checked + held, 12, "{statuses:?}");
+    assert!(checked <= 5, "{checked} guesses were checked: {statuses:?}");
+}
+
 #[tokio::test]
 async fn five_failures_make_the_account_wait_fifteen_minutes() {
     let app = workspace().await;
@@ -262,11 +295,14 @@ async fn a_sign_in_link_works_once_and_not_after_a_day() {
         .await
         .expect("link");
     let path = format!("/staff/link/{}", token.reveal());
-    let used = app.get(&path, &[]).await;
+    // Opening the link (as a mail scanner does) does not use it.
+    assert_eq!(app.get(&path, &[]).await.status, StatusCode::OK);
+    assert_eq!(app.get(&path, &[]).await.status, StatusCode::OK);
+    let used = app.use_link(&path).await;
     assert_eq!(used.status, StatusCode::SEE_OTHER);
     let session = cookie_pair(&used.set_cookie("lg_session").expect("session"));
     assert_eq!(app.get("/staff", &[&session]).await.status, StatusCode::OK);
-    let again = app.get(&path, &[]).await;
+    let again = app.use_link(&path).await;
     assert_eq!(again.status, StatusCode::NOT_FOUND);
     assert!(again.body.contains("Ask an admin for a new one"));
 
@@ -278,7 +314,7 @@ async fn a_sign_in_link_works_once_and_not_after_a_day() {
         .expect("link");
     app.staff.clock.advance(24 * 3600 + 1);
     let expired = app
-        .get(&format!("/staff/link/{}", late.reveal()), &[])
+        .use_link(&format!("/staff/link/{}", late.reveal()))
         .await;
     assert_eq!(expired.status, StatusCode::NOT_FOUND);
     // Without a password, password sign-in fails like any wrong one.

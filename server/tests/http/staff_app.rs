@@ -190,6 +190,15 @@ impl Workspace {
         .await
     }
 
+    /// Opens a one-time link and presses its button, as a person does.
+    pub(crate) async fn use_link(&self, path: &str) -> Answer {
+        let page = self.get(path, &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        let cookie = cookie_pair(&page.set_cookie("lg_csrf").expect("a CSRF cookie"));
+        self.post_form(path, &[&cookie], &[("csrf", &page.csrf_field())])
+            .await
+    }
+
     /// Signs in; the session cookie (`lg_session=…`).
     /// Sends a file to `/staff/upload` as a browser's multipart form does.
     pub(crate) async fn upload(

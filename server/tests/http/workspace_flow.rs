@@ -280,7 +280,11 @@ async fn values_merge_into_the_draft_the_preview_shows_them_and_publish_then_rol
         .post_form(
             "/staff/publish",
             &[&editor],
-            &[("csrf", &editor_csrf), ("version", &version)],
+            &[
+                ("csrf", &editor_csrf),
+                ("version", &version),
+                ("release", "r00001"),
+            ],
         )
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
@@ -288,7 +292,11 @@ async fn values_merge_into_the_draft_the_preview_shows_them_and_publish_then_rol
         .post_form(
             "/staff/publish",
             &[&admin],
-            &[("csrf", &admin_csrf), ("version", &version)],
+            &[
+                ("csrf", &admin_csrf),
+                ("version", &version),
+                ("release", "r00001"),
+            ],
         )
         .await;
     assert_eq!(
@@ -378,12 +386,43 @@ async fn publishing_a_draft_that_changed_since_its_preview_asks_to_preview_again
         .post_form(
             "/staff/publish",
             &[&admin],
-            &[("csrf", &admin_csrf), ("version", &seen.to_string())],
+            &[
+                ("csrf", &admin_csrf),
+                ("version", &seen.to_string()),
+                ("release", "r00001"),
+            ],
         )
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
     assert!(stale.body.contains("Preview again"));
     assert!(stale.body.contains("more.csv added"), "{}", stale.body);
+    // A preview made while another release was served is stale too (a
+    // rollback since would otherwise publish over it).
+    let now = app
+        .staff
+        .store
+        .draft()
+        .await
+        .expect("draft")
+        .expect("a draft")
+        .version();
+    let other = app
+        .post_form(
+            "/staff/publish",
+            &[&admin],
+            &[
+                ("csrf", &admin_csrf),
+                ("version", &now.to_string()),
+                ("release", "r00007"),
+            ],
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::CONFLICT);
+    assert!(
+        other.body.contains("The served release is now r00001"),
+        "{}",
+        other.body
+    );
     assert!(!public(&app, "homelessness").await.contains("24.0"));
     let releases = app.get("/staff/releases", &[&admin]).await;
     assert!(releases.body.contains("Release r00001 is served"));
@@ -422,7 +461,11 @@ async fn a_catalogue_upload_changes_titles_through_the_draft_and_a_restart_keeps
         .post_form(
             "/staff/publish",
             &[&admin],
-            &[("csrf", &admin_csrf), ("version", &version.to_string())],
+            &[
+                ("csrf", &admin_csrf),
+                ("version", &version.to_string()),
+                ("release", "r00001"),
+            ],
         )
         .await;
     assert_eq!(
