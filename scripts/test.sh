@@ -55,8 +55,10 @@ cargo nextest run --no-fail-fast \
 # paths pass the same tests. Skipped when a filter was given.
 if [ "$#" -eq 0 ]; then
   step "running the workspace's tests on PostgreSQL"
-  LOCALGOALS_TEST_STORE=postgres cargo nextest run --no-fail-fast -p server \
-    -E 'test(/^(staff|people|workspace_flow|metadata|monitoring|authorization)::/)' \
+  # The same packages and features as above, so nothing is built again.
+  LOCALGOALS_TEST_STORE=postgres cargo nextest run --no-fail-fast \
+    -p indicators -p app -p server -p tests --features app/ssr \
+    -E 'package(server) & test(/^(staff|people|workspace_flow|metadata|monitoring|authorization)::/)' \
     || status=$?
 fi
 exit "$status"
