@@ -231,6 +231,26 @@ pub fn preview(session: &Session, draft: &Draft, preview: &Preview, served: &str
         preview.unchanged,
         preview.warnings
     );
+    if !preview.areas.is_empty() {
+        body.push_str("<section class=\"preview-areas\"><h2>Rights and policy areas</h2><ul>");
+        for (id, before, after) in &preview.areas {
+            let what = match (before, after) {
+                (None, Some(name)) => format!("new: {}", esc(name)),
+                (Some(name), None) => format!("removed: {}", esc(name)),
+                (Some(was), Some(now)) if was != now => {
+                    format!("renamed from {} to {}", esc(was), esc(now))
+                }
+                _ => "its entry changed".to_owned(),
+            };
+            let _ = write!(
+                body,
+                "<li data-area=\"{}\"><code>{}</code>: {what}</li>",
+                esc(id),
+                esc(id)
+            );
+        }
+        body.push_str("</ul></section>");
+    }
     let worse: Vec<_> = preview
         .indicators
         .iter()

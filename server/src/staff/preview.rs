@@ -65,6 +65,9 @@ pub struct Preview {
     pub indicators: Vec<IndicatorPreview>,
     /// Indicators publishing leaves as they are.
     pub unchanged: usize,
+    /// Rights and policy areas that publishing adds, changes or removes:
+    /// `(id, name before, name after)`, a name missing where the area is.
+    pub areas: Vec<(String, Option<String>, Option<String>)>,
     /// Warnings the draft's check reports.
     pub warnings: usize,
 }
@@ -81,8 +84,31 @@ pub fn preview(before: Option<&Path>, draft: &Path) -> Result<Preview, ReadError
     };
     let (old, new) = (compute(&before, method), compute(&after.dataset, method));
     let mut preview = compare(&before, &old, &after.dataset, &new);
+    preview.areas = areas(&before, &after.dataset);
     preview.warnings = after.warnings();
     Ok(preview)
+}
+
+/// The areas whose entry differs between `before` and `after`.
+fn areas(before: &Dataset, after: &Dataset) -> Vec<(String, Option<String>, Option<String>)> {
+    let by_id = |d: &Dataset| -> BTreeMap<String, serde_json::Value> {
+        d.areas
+            .iter()
+            .map(|a| (a.id.clone(), serde_json::to_value(a).unwrap_or_default()))
+            .collect()
+    };
+    let name = |d: &Dataset, id: &str| {
+        d.areas
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.name().to_owned())
+    };
+    let (was, now) = (by_id(before), by_id(after));
+    let ids: BTreeSet<&String> = was.keys().chain(now.keys()).collect();
+    ids.into_iter()
+        .filter(|id| was.get(*id) != now.get(*id))
+        .map(|id| (id.clone(), name(before, id), name(after, id)))
+        .collect()
 }
 
 type Key = (String, String);
@@ -160,6 +186,7 @@ fn compare(before: &Dataset, old: &Statuses, after: &Dataset, new: &Statuses) ->
     Preview {
         indicators,
         unchanged,
+        areas: Vec::new(),
         warnings: 0,
     }
 }
