@@ -5,6 +5,7 @@
 
 mod authorization;
 mod canada;
+mod catalogue_upload;
 mod common;
 #[path = "../../../indicators/tests/common/mod.rs"]
 mod fixtures;
