@@ -5,12 +5,15 @@
 //! mix, with every archived upload intact and the draft closed exactly when
 //! its release became current.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
+#[path = "support/raw_http.rs"]
+mod raw_http;
+
 use indicators::release::{current_id, load_current, release_numbers, verify, WriteStep};
+use raw_http::{form, request};
 use sha2::{Digest, Sha256};
 
 const PASSWORD: &str = "a long enough password";
@@ -68,88 +71,6 @@ fn start(data: &Path, pause: Option<WriteStep>) -> Server {
         address,
         stderr,
     }
-}
-
-/// An HTTP/1.1 answer: status, headers (lower-case names) and body.
-struct Answer {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn field(&self, name: &str) -> String {
-        let marker = format!("name=\"{name}\" value=\"");
-        self.body
-            .split(&marker)
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .unwrap_or_else(|| panic!("no {name} field in {}", self.body))
-            .to_owned()
-    }
-}
-
-/// One request over a fresh connection (`Connection: close`).
-fn request(
-    address: &str,
-    method: &str,
-    path: &str,
-    cookie: &str,
-    body: Option<(&str, &[u8])>,
-) -> std::io::Result<Answer> {
-    let mut stream = TcpStream::connect(address)?;
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nSec-Fetch-Site: same-origin\r\n"
-    );
-    if !cookie.is_empty() {
-        head.push_str(&format!("Cookie: {cookie}\r\n"));
-    }
-    if let Some((kind, bytes)) = body {
-        head.push_str(&format!(
-            "Content-Type: {kind}\r\nContent-Length: {}\r\n",
-            bytes.len()
-        ));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes())?;
-    if let Some((_, bytes)) = body {
-        stream.write_all(bytes)?;
-    }
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_lowercase(), v.trim().to_owned()))
-        .collect();
-    Ok(Answer {
-        status,
-        headers,
-        body: body.to_owned(),
-    })
-}
-
-fn form(fields: &[(&str, &str)]) -> Vec<u8> {
-    fields
-        .iter()
-        .map(|(k, v)| format!("{k}={}", app::escape::url_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-        .into_bytes()
 }
 
 /// Signs the admin in; the session cookie.

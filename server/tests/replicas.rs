@@ -7,11 +7,15 @@
 //! starts one with scripts/postgres.sh). Without it the test fails and says
 //! so, unless `LOCALGOALS_SKIP_POSTGRES=1` is set.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+#[path = "support/raw_http.rs"]
+mod raw_http;
+
+use raw_http::{form, Answer};
 
 const PASSWORD: &str = "a long enough password";
 const ADMIN: &str = "admin@city.example";
@@ -63,33 +67,7 @@ fn start(data: &Path, database: &str) -> Replica {
     Replica { child, address }
 }
 
-struct Answer {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Answer {
-    fn field(&self, name: &str) -> String {
-        let marker = format!("name=\"{name}\" value=\"");
-        self.body
-            .split(&marker)
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .unwrap_or_else(|| panic!("no {name} field in {}", self.body))
-            .to_owned()
-    }
-
-    fn cookie(&self, name: &str) -> Option<String> {
-        self.headers
-            .iter()
-            .filter(|(n, _)| n == "set-cookie")
-            .find_map(|(_, v)| v.strip_prefix(&format!("{name}=")))
-            .and_then(|v| v.split(';').next())
-            .map(|v| format!("{name}={v}"))
-    }
-}
-
+/// One request; the test fails if the replica does not answer.
 fn request(
     address: &str,
     method: &str,
@@ -97,51 +75,7 @@ fn request(
     cookie: &str,
     body: Option<(&str, &[u8])>,
 ) -> Answer {
-    let mut stream = TcpStream::connect(address).expect("connect");
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nSec-Fetch-Site: same-origin\r\n"
-    );
-    if !cookie.is_empty() {
-        head.push_str(&format!("Cookie: {cookie}\r\n"));
-    }
-    if let Some((kind, bytes)) = body {
-        head.push_str(&format!(
-            "Content-Type: {kind}\r\nContent-Length: {}\r\n",
-            bytes.len()
-        ));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).expect("send");
-    if let Some((_, bytes)) = body {
-        stream.write_all(bytes).expect("send the body");
-    }
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read");
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    Answer {
-        status,
-        headers: lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(n, v)| (n.trim().to_lowercase(), v.trim().to_owned()))
-            .collect(),
-        body: body.to_owned(),
-    }
-}
-
-fn form(fields: &[(&str, &str)]) -> Vec<u8> {
-    fields
-        .iter()
-        .map(|(k, v)| format!("{k}={}", app::escape::url_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-        .into_bytes()
+    raw_http::request(address, method, path, cookie, body).expect("the replica answers")
 }
 
 /// Waits up to 10 s until `address`'s public page of homelessness
