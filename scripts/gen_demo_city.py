@@ -27,6 +27,9 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import demo_city_nl as nl  # noqa: E402  (next to this script)
+
 SEED = 20260101
 YEARS = list(range(2012, 2026))
 ROOT = Path(__file__).resolve().parent.parent / "indicators" / "demo-city"
@@ -171,7 +174,7 @@ def main():
             "id", "title_en", "title_de", "unit", "direction", "decimals", "sdg_targets",
             "rights_areas", "policy_areas", "baseline_year", "target_value", "target_year",
             "natural_limit", "visibility", "source", "owner", "definition", "narrative",
-            "update_frequency",
+            "update_frequency", "title_nl", "definition_nl", "narrative_nl",
         ])
         for (iid, en, de, unit, direction, dec, targets, rights, policy, model, tv, ty, limit,
              vis, splits, _file, owner) in I:
@@ -184,16 +187,27 @@ def main():
                 "" if tv is None else tv, "" if ty is None else ty,
                 "" if limit is None else limit, vis,
                 f"Lindenfeld {owner}", owner, definition, narrative, "annual",
+                nl.TITLES[iid], nl.definition_nl(iid, splits), nl.narrative_nl(owner),
             ])
 
     # --- areas -----------------------------------------------------------------
     with open(ROOT / "areas.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\r\n")
-        w.writerow(["id", "kind", "name_en", "instrument", "article", "rights_holders"])
+        w.writerow(["id", "kind", "name_en", "instrument", "article", "rights_holders", "name_nl"])
         for rid, name, instrument, article, holders in RIGHTS:
-            w.writerow([rid, "rights", name, instrument, article, holders])
+            w.writerow([rid, "rights", name, instrument, article, holders, nl.AREAS[rid]])
         for pid, name in POLICY:
-            w.writerow([pid, "policy", name, "", "", ""])
+            w.writerow([pid, "policy", name, "", "", "", nl.AREAS[pid]])
+
+    # --- languages and labels --------------------------------------------------------
+    with open(ROOT / "settings.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\r\n")
+        w.writerow(["key", "value"])
+        w.writerow(["languages", "en;nl"])
+    with open(ROOT / "labels.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\r\n")
+        w.writerow(["dimension", "value", "label_en", "label_nl"])
+        w.writerows(nl.LABELS)
 
     # --- observations ------------------------------------------------------------
     files = {name: [] for name in ("social", "health", "districts", "environment", "safety", "governance", "budget", "housing")}

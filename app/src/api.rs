@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::params::ProgressQuery;
 use crate::types::{
     AreaView, DistrictView, GoalView, HomeView, IndicatorView, ProgressView, SeriesView,
@@ -15,13 +16,13 @@ use indicators::AreaKind;
 
 /// The home page's data.
 #[server(endpoint = "load_home")]
-pub async fn load_home() -> Result<HomeView, AppError> {
-    Ok(crate::ssr::home::home(&crate::ssr::data()?))
+pub async fn load_home(locale: Locale) -> Result<HomeView, AppError> {
+    Ok(crate::ssr::home::home(&crate::ssr::data()?, locale))
 }
 
 /// One goal with its targets and indicators. `number` as in the address.
 #[server(endpoint = "load_goal")]
-pub async fn load_goal(number: String) -> Result<GoalView, AppError> {
+pub async fn load_goal(number: String, locale: Locale) -> Result<GoalView, AppError> {
     let data = crate::ssr::data()?;
     let goal = number
         .trim()
@@ -29,23 +30,23 @@ pub async fn load_goal(number: String) -> Result<GoalView, AppError> {
         .ok()
         .and_then(indicators::sdg::goal)
         .ok_or(AppError::GoalNotFound(number))?;
-    Ok(crate::ssr::goal::goal(&data, goal))
+    Ok(crate::ssr::goal::goal(&data, goal, locale))
 }
 
 /// A public rights or policy area.
 #[server(endpoint = "load_area")]
-pub async fn load_area(kind: AreaKind, id: String) -> Result<AreaView, AppError> {
+pub async fn load_area(kind: AreaKind, id: String, locale: Locale) -> Result<AreaView, AppError> {
     let data = crate::ssr::data()?;
     let area = data.area(kind, &id).ok_or_else(|| AppError::AreaNotFound {
         kind,
         id: id.clone(),
     })?;
-    Ok(crate::ssr::area::area(&data, area))
+    Ok(crate::ssr::area::area(&data, area, locale))
 }
 
 /// Every public indicator, filtered, grouped and sorted as `query` says.
 #[server(endpoint = "load_progress", input = Json)]
-pub async fn load_progress(query: ProgressQuery) -> Result<ProgressView, AppError> {
+pub async fn load_progress(query: ProgressQuery, locale: Locale) -> Result<ProgressView, AppError> {
     let data = crate::ssr::data()?;
     let area = match &query.area.0 {
         None => None,
@@ -77,41 +78,48 @@ pub async fn load_progress(query: ProgressQuery) -> Result<ProgressView, AppErro
         area,
         query.group,
         query.sort,
+        locale,
     ))
 }
 
 /// One district across every public indicator reported by district.
 #[server(endpoint = "load_district")]
-pub async fn load_district(name: String) -> Result<DistrictView, AppError> {
+pub async fn load_district(name: String, locale: Locale) -> Result<DistrictView, AppError> {
     let data = crate::ssr::data()?;
     if !data.has_district(&name) {
         return Err(AppError::DistrictNotFound(name));
     }
-    Ok(crate::ssr::district::district(&data, &name))
+    Ok(crate::ssr::district::district(&data, &name, locale))
 }
 
 /// A public indicator's description and the series a reader can choose from.
 #[server(endpoint = "fetch_indicator")]
-pub async fn fetch_indicator(id: String) -> Result<IndicatorView, AppError> {
+pub async fn fetch_indicator(id: String, locale: Locale) -> Result<IndicatorView, AppError> {
     let data = crate::ssr::data()?;
     let indicator = data
         .public_indicator(&id)
         .ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
-    crate::ssr::indicator::indicator(&data, indicator)
+    crate::ssr::indicator::indicator(&data, indicator, locale)
 }
 
 /// One series of a public indicator as a chart and a table. `series` is the
 /// series slug (`total`, `sex=female`, `Stadtteil=Altstadt`). This is what
 /// the selectors call after hydration.
 #[server(endpoint = "fetch_series")]
-pub async fn fetch_series(id: String, series: String) -> Result<SeriesView, AppError> {
+pub async fn fetch_series(
+    id: String,
+    series: String,
+    locale: Locale,
+) -> Result<SeriesView, AppError> {
     let data = crate::ssr::data()?;
     let indicator = data
         .public_indicator(&id)
         .ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
     let block = data.index.block(&id);
     if block.series.is_empty() {
-        return Err(AppError::NoDataYet(indicator.title().to_owned()));
+        return Err(AppError::NoDataYet(
+            indicator.localized_title(locale.code()).text.to_owned(),
+        ));
     }
     let chosen = crate::ssr::select_series(&block.series, &series).map_err(|series| {
         AppError::SeriesNotFound {
@@ -119,7 +127,7 @@ pub async fn fetch_series(id: String, series: String) -> Result<SeriesView, AppE
             series,
         }
     })?;
-    crate::ssr::series::series(&data, indicator, &block, chosen)
+    crate::ssr::series::series(&data, indicator, &block, chosen, locale)
 }
 
 /// The methodology page: `docs/methodology.md` rendered on the server, so the

@@ -10,6 +10,8 @@ use leptos::server_fn::{
 use leptos_router::params::ParamsError;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{t, tr, Locale};
+
 /// What a filter accepts, for the message that says what to choose instead.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Expected {
@@ -91,6 +93,77 @@ impl AppError {
                 value: String::new(),
                 expected: Expected::OneOf(Vec::new()),
             },
+        }
+    }
+}
+
+impl AppError {
+    /// What went wrong and what to do, in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            AppError::IndicatorNotFound(id) => {
+                tr(locale, "error-indicator-not-found", &[("id", id.into())])
+            }
+            AppError::SeriesNotFound { indicator, series } => tr(
+                locale,
+                "error-series-not-found",
+                &[("indicator", indicator.into()), ("series", series.into())],
+            ),
+            AppError::NoDataYet(title) => {
+                tr(locale, "error-no-data-yet", &[("title", title.into())])
+            }
+            AppError::GoalNotFound(goal) => {
+                tr(locale, "error-goal-not-found", &[("goal", goal.into())])
+            }
+            AppError::AreaNotFound { kind, id } => tr(
+                locale,
+                "error-area-not-found",
+                &[
+                    (
+                        "kind",
+                        crate::words::area_kind_label(locale, *kind)
+                            .to_lowercase()
+                            .into(),
+                    ),
+                    ("id", id.into()),
+                ],
+            ),
+            AppError::DistrictNotFound(name) => {
+                tr(locale, "error-district-not-found", &[("name", name.into())])
+            }
+            AppError::BadFilter {
+                name,
+                value,
+                expected,
+            } => {
+                let expected = match expected {
+                    Expected::OneOf(names) => match names.split_last() {
+                        Some((last, rest)) if !rest.is_empty() => tr(
+                            locale,
+                            "expected-or",
+                            &[("list", rest.join(", ").into()), ("last", last.into())],
+                        ),
+                        _ => names.join(", "),
+                    },
+                    Expected::GoalNumber => t(locale, "expected-goal-number"),
+                    Expected::ListedArea => t(locale, "expected-listed-area"),
+                };
+                tr(
+                    locale,
+                    "error-bad-filter",
+                    &[
+                        ("name", name.into()),
+                        ("value", value.into()),
+                        ("expected", expected.into()),
+                    ],
+                )
+            }
+            AppError::Internal => t(locale, "error-internal"),
+            AppError::ServerFn(err) => tr(
+                locale,
+                "error-request",
+                &[("detail", err.to_string().into())],
+            ),
         }
     }
 }

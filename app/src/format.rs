@@ -3,29 +3,7 @@
 //! true minus sign. Used by tables, cards and chart axes alike, so a value
 //! reads the same everywhere on the page.
 
-use serde::{Deserialize, Serialize};
-
-/// The locales the site formats numbers for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Locale {
-    #[default]
-    En,
-    De,
-    Nl,
-    Fr,
-    Sv,
-}
-
-impl Locale {
-    fn separators(self) -> (&'static str, char) {
-        match self {
-            Locale::En => (",", '.'),
-            Locale::De | Locale::Nl => (".", ','),
-            // A narrow no-break space, so a number never wraps mid-way.
-            Locale::Fr | Locale::Sv => ("\u{202F}", ','),
-        }
-    }
-}
+pub use crate::i18n::Locale;
 
 /// `value` rounded to `decimals` places, grouped by thousands.
 pub fn number(value: f64, decimals: usize, locale: Locale) -> String {

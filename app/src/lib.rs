@@ -15,6 +15,7 @@
 
 pub mod api;
 pub mod error;
+pub mod i18n;
 pub mod params;
 pub mod types;
 pub mod words;

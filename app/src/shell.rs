@@ -4,8 +4,11 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes, A},
+    hooks::use_location,
     path, SsrMode,
 };
+
+use crate::i18n::{t, use_locale, Locale};
 
 use crate::islands::HydrationMarker;
 use crate::pages::{
@@ -15,13 +18,14 @@ use crate::pages::{
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = use_locale();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="description" content="How our city is doing on the Sustainable Development Goals: local indicators, trends and open data."/>
+                <meta name="description" content=t(locale, "site-description")/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options islands=true/>
@@ -39,21 +43,26 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
 
+    let locale = use_locale();
+    let home = locale.href("/");
     view! {
         <Stylesheet id="leptos" href="/pkg/localgoals.css"/>
         <Title formatter=page_title/>
         <Router>
             <div class="page">
                 <HydrationMarker/>
+                <a class="skip-link" href="#main">{t(locale, "skip-to-content")}</a>
                 <header class="site-header">
-                    <A href="/" attr:class="brand">"Local Goals"</A>
-                    <nav aria-label="Main">
-                        <A href="/">"Goals"</A>
-                        <A href="/progress">"Progress"</A>
-                        <A href="/methodology">"Methodology"</A>
+                    <A href=home.clone() attr:class="brand">"Local Goals"</A>
+                    <nav aria-label=t(locale, "nav-main")>
+                        <A href=home.clone()>{t(locale, "nav-goals")}</A>
+                        <A href=locale.href("/progress")>{t(locale, "nav-progress")}</A>
+                        <A href=locale.href("/methodology")>{t(locale, "nav-methodology")}</A>
                     </nav>
+                    <LanguageSwitch locale/>
                 </header>
-                <main id="main">
+                // `tabindex=-1` so following the skip link moves keyboard focus too.
+                <main id="main" tabindex="-1">
                     // Async: the whole page waits for its data, so readers without
                     // JavaScript get complete HTML, not a loading placeholder.
                     <Routes fallback=|| view! { <NotFound/> }>
@@ -68,12 +77,43 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </main>
                 <footer class="site-footer">
-                    <p>"Open data from the city's indicator files, mapped to the UN Sustainable Development Goals. "
-                    <A href="/methodology">"How statuses are computed"</A></p>
+                    <p>{t(locale, "footer-text")} " "
+                    <A href=locale.href("/methodology")>{t(locale, "footer-methodology")}</A></p>
                 </footer>
             </div>
         </Router>
     }
+}
+
+/// Links to this page in every other language the site offers, keeping the
+/// address's query (the selection). Plain links: no JavaScript needed.
+#[component]
+fn LanguageSwitch(locale: Locale) -> impl IntoView {
+    let location = use_location();
+    let here = {
+        let path = location.pathname.get_untracked();
+        let search = location.search.get_untracked();
+        if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        }
+    };
+    let others: Vec<Locale> = crate::i18n::offered()
+        .into_iter()
+        .filter(|l| *l != locale)
+        .collect();
+    (!others.is_empty()).then(|| {
+        view! {
+            <nav class="language-switch" aria-label=t(locale, "nav-language")>
+                <ul>
+                    {others.into_iter().map(|other| view! {
+                        <li><a href=other.explicit_href(&here) hreflang=other.code() lang=other.code()>{other.endonym()}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        }
+    })
 }
 
 /// The document title. leptos_meta 0.8 writes the server-rendered `<title>`

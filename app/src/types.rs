@@ -31,6 +31,35 @@ indicators::wire_enum! {
     }
 }
 
+/// A text from the data in the page's language, or in another language
+/// when it has no translation yet: then `fallback` names that language and
+/// the page marks the text (and sets its `lang`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Text {
+    pub text: String,
+    pub fallback: Option<String>,
+}
+
+impl Text {
+    /// A text in the page's language.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Text {
+            text: text.into(),
+            fallback: None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// How many indicators have one status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusCount {
@@ -54,7 +83,7 @@ pub struct GoalSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorLink {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub status: Option<ProgressStatus>,
 }
 
@@ -80,7 +109,7 @@ pub struct CardChange {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorCard {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub status: Option<ProgressStatus>,
     /// e.g. `12.1 %`.
     pub latest: Option<String>,
@@ -98,7 +127,7 @@ pub struct IndicatorCard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AreaLink {
     pub id: String,
-    pub name: String,
+    pub name: Text,
     pub kind: AreaKind,
     pub indicators: usize,
 }
@@ -119,7 +148,7 @@ pub struct HomeView {
 pub struct GoalView {
     pub number: u8,
     pub short_title: String,
-    pub title: String,
+    pub title: Text,
     pub colour: String,
     pub text_colour: String,
     pub status_counts: Vec<StatusCount>,
@@ -129,7 +158,7 @@ pub struct GoalView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TargetView {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub indicators: Vec<IndicatorCard>,
 }
 
@@ -138,7 +167,7 @@ pub struct TargetView {
 pub struct AreaView {
     pub id: String,
     pub kind: AreaKind,
-    pub name: String,
+    pub name: Text,
     pub instrument: String,
     pub article: String,
     pub rights_holders: Vec<String>,
@@ -190,7 +219,7 @@ pub struct Rank {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DistrictRow {
     pub indicator_id: String,
-    pub title: String,
+    pub title: Text,
     /// The link to the indicator with this district's series selected.
     pub href: String,
     pub period: String,
@@ -211,9 +240,10 @@ pub struct Figure {
 pub struct DimensionChoice {
     /// The query parameter, as in the data file (e.g. `Stadtteil`).
     pub name: String,
-    /// What a reader sees, e.g. `Stadtteil`.
+    /// What a reader sees, e.g. `Stadtteil` or `Wijk`.
     pub label: String,
-    pub values: Vec<String>,
+    /// Each value as in the data (the query value) and as a reader sees it.
+    pub values: Vec<(String, String)>,
 }
 
 /// A target or an area an indicator maps to, as a badge.
@@ -221,24 +251,24 @@ pub struct DimensionChoice {
 pub struct Badge {
     pub id: String,
     /// The target's title or the area's name.
-    pub name: String,
+    pub name: Text,
 }
 
 /// What the indicator page shows above the chart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorView {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub unit: String,
     pub goal_number: u8,
     pub goal_title: String,
     pub goal_colour: String,
     /// The indicator's status (from its headline series).
     pub status: Option<ProgressStatus>,
-    pub definition: String,
+    pub definition: Text,
     pub source: String,
     pub owner: String,
-    pub narrative: String,
+    pub narrative: Text,
     pub targets: Vec<Badge>,
     pub rights: Vec<Badge>,
     pub policies: Vec<Badge>,
@@ -310,4 +340,58 @@ pub struct SeriesView {
     pub baseline: Option<String>,
     /// Oldest first.
     pub history: Vec<HistoryRow>,
+    /// The words of this series' figure, in the page's language (the
+    /// island that shows it has no translations of its own).
+    pub words: SeriesWords,
+}
+
+/// A series figure's words, worded on the server.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SeriesWords {
+    /// `Values — Sex: female`.
+    pub values_caption: String,
+    /// `Value (%)`.
+    pub value_header: String,
+    /// `Target 2030`.
+    pub target_row: Option<String>,
+    /// `score 1.25 of −5 to 5`.
+    pub score: Option<String>,
+    /// `method: Eurostat`.
+    pub method: String,
+    /// What the live region says when a selector brings this series.
+    pub announcement: String,
+    /// Each status's words, for the badges.
+    pub statuses: Vec<(ProgressStatus, String)>,
+}
+
+impl SeriesWords {
+    /// The words of `status`.
+    pub fn status(&self, status: ProgressStatus) -> String {
+        self.statuses
+            .iter()
+            .find(|(s, _)| *s == status)
+            .map(|(_, words)| words.clone())
+            .unwrap_or_else(|| status.to_string())
+    }
+}
+
+/// The series explorer's fixed words, worded on the server for the island.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExplorerWords {
+    pub all: String,
+    pub show: String,
+    pub unavailable: String,
+    pub unavailable_text: String,
+    pub legend: String,
+    pub why_status: String,
+    pub how_computed: String,
+    /// The methodology page in the page's language.
+    pub methodology_href: String,
+    pub year: String,
+    pub flags: String,
+    pub target_flag: String,
+    pub history_caption: String,
+    pub release: String,
+    pub published: String,
+    pub status: String,
 }

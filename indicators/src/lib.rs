@@ -29,8 +29,8 @@ pub mod read;
 pub mod release;
 
 pub use model::{
-    Area, AreaKind, CountedSeries, Dataset, Dimensions, Direction, Indicator, Observation, Period,
-    ProgressOptions, Series, SeriesKey, Visibility,
+    Area, AreaKind, CountedSeries, Dataset, Dimensions, Direction, Indicator, Labels, Localized,
+    Observation, Period, ProgressOptions, Series, SeriesKey, Visibility,
 };
 pub use problem::{Problem, ProblemCode, Reason, Severity};
 pub use sdg::{Goal, GOALS};

@@ -135,7 +135,7 @@ fn demo_city_files_are_what_the_seeded_generator_writes() {
         .expect("python3 runs the generator");
     assert!(status.success());
     let mut compared = 0;
-    for rel in ["catalogue.csv", "areas.csv"]
+    for rel in ["catalogue.csv", "areas.csv", "settings.csv", "labels.csv"]
         .into_iter()
         .map(String::from)
         .chain(
@@ -154,5 +154,5 @@ fn demo_city_files_are_what_the_seeded_generator_writes() {
         );
         compared += 1;
     }
-    assert_eq!(compared, 10);
+    assert_eq!(compared, 12);
 }

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod cli;
+mod language;
 pub mod report;
 pub mod staff;
 
@@ -327,7 +328,8 @@ pub fn app(state: AppState) -> Router {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
-    Router::new()
+    let served = state.served.clone();
+    let inner = Router::new()
         .route("/healthz", get(healthz))
         .merge(staff::routes(&state))
         .leptos_routes_with_context(&state, routes, page_context, render)
@@ -337,7 +339,8 @@ pub fn app(state: AppState) -> Router {
         >(fallback_context, shell))
         .layer(compression())
         .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .with_state(state);
+    language::localized(inner, served)
 }
 
 /// Brotli or gzip for pages, server-function answers, CSS and JS, at a level

@@ -2,7 +2,12 @@
 
 use std::fmt::Write as _;
 
+use app::i18n::Locale;
 use app::words::{baseline_rule, series_label, status_explanation, status_label};
+use indicators::Labels;
+
+/// The command line reports in English.
+const EN: Locale = Locale::En;
 use indicators::release::{BuildOutcome, HistoryEntry, Release};
 
 /// What a build wrote: counts and statuses, one screen.
@@ -17,7 +22,7 @@ pub fn build_summary(outcome: &BuildOutcome) -> String {
     );
     let _ = writeln!(out, "  series by status:");
     for (status, count) in &m.statuses {
-        let _ = writeln!(out, "    {:<40} {count}", status_label(*status));
+        let _ = writeln!(out, "    {:<40} {count}", status_label(EN, *status));
     }
     if m.warnings > 0 {
         let _ = writeln!(
@@ -59,7 +64,7 @@ pub fn indicator_status(
         let _ = writeln!(
             out,
             "Indicator status: {}{score} (from the series marked *)",
-            status_label(level.status)
+            status_label(EN, level.status)
         );
     }
     for s in release
@@ -72,8 +77,8 @@ pub fn indicator_status(
             out,
             "\n{} {}: {}",
             if s.counts { " *" } else { "  " },
-            series_label(&s.dimensions),
-            status_label(s.progress.status)
+            series_label(EN, &Labels::default(), &s.dimensions),
+            status_label(EN, s.progress.status)
         );
         if let (Some(b), Some(l)) = (&s.baseline, &s.latest) {
             let _ = writeln!(
@@ -81,7 +86,7 @@ pub fn indicator_status(
                 "    baseline {} = {} ({}); latest {} = {}",
                 b.label,
                 b.value,
-                baseline_rule(b.rule),
+                baseline_rule(EN, b.rule),
                 l.period.label,
                 l.value
             );
@@ -108,12 +113,12 @@ pub fn indicator_status(
         if let Some(score) = s.progress.score {
             let _ = writeln!(out, "    score {score:.2}");
         }
-        let _ = writeln!(out, "    why: {}", status_explanation(&s.progress));
+        let _ = writeln!(out, "    why: {}", status_explanation(EN, &s.progress));
         let slug = s.dimensions.slug();
         let past: Vec<String> = history
             .iter()
             .filter(|entry| entry.slug == slug)
-            .map(|entry| format!("{}: {}", entry.release, status_label(entry.status)))
+            .map(|entry| format!("{}: {}", entry.release, status_label(EN, entry.status)))
             .collect();
         if past.len() > 1 {
             let _ = writeln!(out, "    history: {}", past.join(" → "));

@@ -290,3 +290,54 @@ fn user_add_reads_the_password_from_stdin_or_prints_a_link_and_refuses_a_second_
     let bad_role = run(&["user", "add", "y@city.example", "--role", "owner"], "");
     assert!(String::from_utf8_lossy(&bad_role.stderr).contains("viewer, editor, admin"));
 }
+
+#[test]
+fn check_reports_each_text_missing_in_a_declared_language() {
+    let dir = tempfile::TempDir::new().expect("folder");
+    let demo = std::path::PathBuf::from(demo());
+    std::fs::create_dir(dir.path().join("observations")).expect("mkdir");
+    for entry in std::fs::read_dir(demo.join("observations")).expect("ls") {
+        let entry = entry.expect("entry");
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("observations").join(entry.file_name()),
+        )
+        .expect("copy");
+    }
+    for file in ["areas.csv", "labels.csv"] {
+        std::fs::copy(demo.join(file), dir.path().join(file)).expect("copy");
+    }
+    // German declared, but the catalogue has German titles only.
+    std::fs::write(
+        dir.path().join("settings.csv"),
+        "key,value\nlanguages,en;nl;de\n",
+    )
+    .expect("settings");
+    let catalogue = std::fs::read_to_string(demo.join("catalogue.csv")).expect("catalogue");
+    // poverty-rate loses its Dutch title (line 2 of the catalogue).
+    let catalogue = catalogue.replacen(",Inwoners onder de armoedegrens,", ",,", 1);
+    std::fs::write(dir.path().join("catalogue.csv"), catalogue).expect("catalogue");
+    let output = localgoals(&["check", dir.path().to_str().expect("utf-8 path")]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "missing texts are warnings: {stdout}"
+    );
+    assert!(
+        stdout.contains("catalogue.csv:2 [title_nl] warning missing-translation: `poverty-rate` has no text in `nl`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("[definition_de] warning missing-translation"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("areas.csv:2 [name_de] warning missing-translation"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("labels.csv:1 [label_de] warning missing-translation"),
+        "{stdout}"
+    );
+}

@@ -65,7 +65,12 @@ fn register_fonts() {
 }
 
 /// The caption under a chart: what, which series, when, in which unit.
-pub fn caption(indicator: &Indicator, series: &Series) -> String {
+pub fn caption(
+    indicator: &Indicator,
+    series: &Series,
+    locale: crate::i18n::Locale,
+    label: &str,
+) -> String {
     let years = match (series.points.first(), series.points.last()) {
         (Some(first), Some(last)) if first.period != last.period => {
             format!(", {}–{}", first.period.label, last.period.label)
@@ -73,12 +78,18 @@ pub fn caption(indicator: &Indicator, series: &Series) -> String {
         (Some(only), _) => format!(", {}", only.period.label),
         _ => String::new(),
     };
-    format!(
-        "{} — {}{} ({})",
-        indicator.title(),
-        crate::words::series_label(&series.key.dimensions),
-        years,
-        indicator.unit
+    crate::i18n::tr(
+        locale,
+        "chart-caption",
+        &[
+            (
+                "title",
+                indicator.localized_title(locale.code()).text.into(),
+            ),
+            ("series", label.into()),
+            ("years", years.into()),
+            ("unit", indicator.unit.clone().into()),
+        ],
     )
 }
 

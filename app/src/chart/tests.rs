@@ -212,7 +212,12 @@ fn sparkline_is_small_and_hidden_from_screen_readers() {
 fn caption_names_series_years_and_unit() {
     let indicator = Indicator::new("p", "Poverty", "%", Direction::Lower, &["1.2"]);
     assert_eq!(
-        caption(&indicator, &series(vec![(2012, 1.0), (2025, 2.0)])),
+        caption(
+            &indicator,
+            &series(vec![(2012, 1.0), (2025, 2.0)]),
+            Locale::En,
+            "Total"
+        ),
         "Poverty — Total, 2012–2025 (%)"
     );
 }

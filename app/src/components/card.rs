@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::StatusBadge;
+use crate::components::Translated;
+use crate::i18n::{t, use_locale};
 use crate::types::IndicatorCard;
 use crate::words::movement_word;
 
@@ -12,7 +14,7 @@ use crate::words::movement_word;
 #[component]
 pub fn CardList(cards: Vec<IndicatorCard>, #[prop(into)] class: String) -> impl IntoView {
     if cards.is_empty() {
-        return Either::Left(view! { <p class="empty">"No indicator here yet."</p> });
+        return Either::Left(view! { <p class="empty">{t(use_locale(), "no-indicator-here")}</p> });
     }
     Either::Right(view! {
         <ul class=class>
@@ -24,9 +26,12 @@ pub fn CardList(cards: Vec<IndicatorCard>, #[prop(into)] class: String) -> impl 
 /// One indicator: sparkline, latest value, change since baseline, status.
 #[component]
 pub fn Card(card: IndicatorCard) -> impl IntoView {
+    let locale = use_locale();
     view! {
         <li class="card" data-indicator=card.id.clone()>
-            <A href=format!("/indicators/{}", card.id) attr:class="card-title">{card.title}</A>
+            <A href=locale.href(&format!("/indicators/{}", card.id)) attr:class="card-title">
+                <Translated text=card.title/>
+            </A>
             <div class="card-body">
                 // Our own plotters SVG, drawn on the server: not user input.
                 <span class="spark" inner_html=card.sparkline_svg></span>
@@ -38,7 +43,7 @@ pub fn Card(card: IndicatorCard) -> impl IntoView {
                     })}
                     {card.change.map(|change| view! {
                         <span class=format!("change change-{}", change.movement)>
-                            {format!("{} ({})", change.text, movement_word(change.movement))}
+                            {format!("{} ({})", change.text, movement_word(locale, change.movement))}
                         </span>
                     })}
                 </span>

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::{t, use_locale};
 
 /// Waits for `resource` and renders it, or a helpful error panel.
 pub fn loaded<T, V>(
@@ -18,8 +19,9 @@ where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
     V: IntoView + 'static,
 {
+    let locale = use_locale();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t(locale, "loading")}</p> }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
@@ -39,17 +41,18 @@ pub fn ErrorPanel(err: AppError) -> impl IntoView {
     let status = err.status();
     #[cfg(feature = "ssr")]
     crate::ssr::set_status(status);
+    let locale = use_locale();
     let heading = match status {
-        http::StatusCode::NOT_FOUND => "Not found",
-        http::StatusCode::BAD_REQUEST => "Check the address",
-        _ => "Something went wrong",
+        http::StatusCode::NOT_FOUND => "error-not-found",
+        http::StatusCode::BAD_REQUEST => "error-check-address",
+        _ => "error-went-wrong",
     };
     view! {
-        <Title text="Not available"/>
+        <Title text=t(locale, "error-title")/>
         <section class="error" role="alert">
-            <h1>{heading}</h1>
-            <p>{err.to_string()}</p>
-            <p><A href="/">"Back to the list of goals"</A></p>
+            <h1>{t(locale, heading)}</h1>
+            <p>{err.message(locale)}</p>
+            <p><A href=locale.href("/")>{t(locale, "back-to-goals")}</A></p>
         </section>
     }
 }

@@ -10,17 +10,22 @@ use crate::components::StatusBadge;
 use crate::error::AppError;
 #[cfg(feature = "hydrate")]
 use crate::escape::url_encode;
+use crate::i18n::Locale;
 #[cfg(feature = "hydrate")]
 use crate::params::slug_from_query;
-use crate::types::{DimensionChoice, Selected, SeriesView};
-use crate::words::method_name;
+use crate::types::{DimensionChoice, ExplorerWords, Selected, SeriesView};
 
 #[island]
 pub fn SeriesExplorer(
     action: String,
     indicator: String,
     dimensions: Vec<DimensionChoice>,
-    unit: String,
+    /// The page's language, for the series the selectors fetch.
+    locale: Locale,
+    words: ExplorerWords,
+    /// The initial error in the page's language (an error fetched later is
+    /// worded from `words`).
+    error_message: Option<String>,
     initial: Result<SeriesView, AppError>,
 ) -> impl IntoView {
     let selected: Vec<Selected> = initial
@@ -28,6 +33,9 @@ pub fn SeriesExplorer(
         .map(|s| s.selection.clone())
         .unwrap_or_default();
     let current = RwSignal::new(initial);
+    // The live region speaks only after a selector changed the series, not
+    // on the first render.
+    let announcement = RwSignal::new(String::new());
     // Numbers each request, so a slow answer to an earlier choice never
     // replaces the answer to a later one.
     #[cfg(feature = "hydrate")]
@@ -86,9 +94,12 @@ pub fn SeriesExplorer(
             latest_request.update_value(|n| *n += 1);
             let request = latest_request.get_value();
             leptos::task::spawn_local(async move {
-                let result = fetch_series(indicator, slug).await;
+                let result = fetch_series(indicator, slug, locale).await;
                 if latest_request.get_value() != request {
                     return;
+                }
+                if let Ok(series) = &result {
+                    announcement.set(series.words.announcement.clone());
                 }
                 current.set(result);
                 shown.set_value(address.clone());
@@ -105,7 +116,7 @@ pub fn SeriesExplorer(
     #[cfg(not(feature = "hydrate"))]
     let on_submit = {
         // Only the browser submits in place; the server renders the form.
-        let _ = &indicator;
+        let _ = (&indicator, locale);
         |_: leptos::ev::SubmitEvent| {}
     };
     #[cfg(feature = "hydrate")]
@@ -118,6 +129,7 @@ pub fn SeriesExplorer(
         });
         on_cleanup(move || handle.remove());
     }
+    let unavailable_text = error_message.unwrap_or_else(|| words.unavailable_text.clone());
     view! {
         {(!dimensions.is_empty()).then(|| view! {
             <form method="get" action=action.clone() class="series-selector" on:submit=on_submit>
@@ -127,23 +139,26 @@ pub fn SeriesExplorer(
                     view! {
                         <label for=select_id.clone()>{d.label.clone()}</label>
                         <select id=select_id name=d.name.clone()>
-                            <option value="">"All"</option>
-                            {d.values.iter().map(|v| view! {
-                                <option value=v.clone() selected=chosen.as_deref() == Some(v.as_str())>{v.clone()}</option>
+                            <option value="">{words.all.clone()}</option>
+                            {d.values.iter().map(|(value, label)| view! {
+                                <option value=value.clone() selected=chosen.as_deref() == Some(value.as_str())>{label.clone()}</option>
                             }).collect_view()}
                         </select>
                     }
                 }).collect_view()}
-                <button type="submit">"Show"</button>
+                <button type="submit">{words.show.clone()}</button>
             </form>
         })}
-        <div class="series-view" aria-live="polite">
+        // Polite and separate from the figure: a screen reader hears one
+        // sentence saying what changed, not the whole table again.
+        <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
+        <div class="series-view">
             {move || match current.get() {
-                Ok(series) => Either::Left(view! { <SeriesFigure series unit=unit.clone()/> }),
-                Err(err) => Either::Right(view! {
+                Ok(series) => Either::Left(view! { <SeriesFigure series words=words.clone()/> }),
+                Err(_) => Either::Right(view! {
                     <section class="error" role="alert">
-                        <h2>"This series is not available"</h2>
-                        <p>{err.to_string()}</p>
+                        <h2>{words.unavailable.clone()}</h2>
+                        <p>{unavailable_text.clone()}</p>
                     </section>
                 }),
             }}
@@ -154,12 +169,13 @@ pub fn SeriesExplorer(
 /// The chart, its legend and caption, the status and why, the table and
 /// the status history of one series.
 #[component]
-fn SeriesFigure(series: SeriesView, unit: String) -> impl IntoView {
+fn SeriesFigure(series: SeriesView, words: ExplorerWords) -> impl IntoView {
+    let own = series.words.clone();
     view! {
         <figure class="chart-figure" data-series=series.slug.clone()>
             // Our own plotters SVG, drawn on the server: labels in it are escaped.
             <div class="chart-svg" inner_html=series.chart_svg></div>
-            <ul class="legend" aria-label="Legend">
+            <ul class="legend" aria-label=words.legend.clone()>
                 {series.legend.into_iter().map(|entry| view! {
                     <li class=format!("legend-{}", entry.mark)>{entry.text}</li>
                 }).collect_view()}
@@ -167,39 +183,39 @@ fn SeriesFigure(series: SeriesView, unit: String) -> impl IntoView {
             <figcaption>{series.caption.clone()}</figcaption>
         </figure>
         {series.status.clone().map(|s| view! {
-            <section class="why" aria-label="Why this status">
-                <p><strong>{format!("{}: ", series.label)}</strong><StatusBadge status=s.status/></p>
+            <section class="why" aria-label=words.why_status.clone()>
+                <p><strong>{format!("{}: ", series.label)}</strong><StatusBadge status=s.status label=own.status(s.status)/></p>
                 <p class="why-text">{s.explanation.clone()}</p>
                 <p class="why-meta">
                     {series.baseline.clone().unwrap_or_default()}
-                    {s.score.map(|score| format!(" · score {score:.2} of −5 to 5"))}
-                    {format!(" · method: {}", method_name(s.method))}
+                    {own.score.clone().map(|score| format!(" · {score}"))}
+                    {format!(" · {}", own.method)}
                     " · "
-                    <a href="/methodology">"how statuses are computed"</a>
+                    <a href=words.methodology_href.clone()>{words.how_computed.clone()}</a>
                 </p>
             </section>
         })}
         <table class="data-table">
-            <caption>{format!("Values — {}", series.label)}</caption>
+            <caption>{own.values_caption.clone()}</caption>
             <thead>
-                <tr><th scope="col">"Year"</th><th scope="col">{format!("Value ({unit})")}</th><th scope="col">"Flags"</th></tr>
+                <tr><th scope="col">{words.year.clone()}</th><th scope="col">{own.value_header.clone()}</th><th scope="col">{words.flags.clone()}</th></tr>
             </thead>
             <tbody>
                 {series.rows.into_iter().map(|row| view! {
                     <tr><th scope="row">{row.period}</th><td>{row.value}</td><td class="flags">{row.flags}</td></tr>
                 }).collect_view()}
                 {series.target_row.map(|target| view! {
-                    <tr class="target-row"><th scope="row">{format!("Target {}", target.year)}</th><td>{target.value}</td><td class="flags">"target"</td></tr>
+                    <tr class="target-row"><th scope="row">{own.target_row.clone().unwrap_or_else(|| target.year.to_string())}</th><td>{target.value}</td><td class="flags">{words.target_flag.clone()}</td></tr>
                 })}
             </tbody>
         </table>
         {(!series.history.is_empty()).then(|| view! {
             <table class="data-table history">
-                <caption>"Status in each release"</caption>
-                <thead><tr><th scope="col">"Release"</th><th scope="col">"Published"</th><th scope="col">"Status"</th></tr></thead>
+                <caption>{words.history_caption.clone()}</caption>
+                <thead><tr><th scope="col">{words.release.clone()}</th><th scope="col">{words.published.clone()}</th><th scope="col">{words.status.clone()}</th></tr></thead>
                 <tbody>
                     {series.history.into_iter().map(|row| view! {
-                        <tr><th scope="row">{row.release}</th><td>{row.published}</td><td><StatusBadge status=row.status/></td></tr>
+                        <tr><th scope="row">{row.release}</th><td>{row.published}</td><td><StatusBadge status=row.status label=own.status(row.status)/></td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

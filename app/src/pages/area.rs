@@ -8,7 +8,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params;
 
 use crate::api::load_area;
-use crate::components::{loaded, CardList, StatusCounts};
+use crate::components::{loaded, CardList, StatusCounts, Translated};
+use crate::i18n::{t, tr, use_locale};
 use crate::params::IdParams;
 use crate::types::AreaView;
 use crate::words::area_kind_label;
@@ -35,24 +36,25 @@ fn AreaPage(kind: AreaKind) -> impl IntoView {
             .map(|p| p.id.clone())
             .unwrap_or_default()
     };
-    let area = Resource::new(id, move |id| load_area(kind, id));
-    loaded(area, |area: AreaView| {
+    let locale = use_locale();
+    let area = Resource::new(id, move |id| load_area(kind, id, locale));
+    loaded(area, move |area: AreaView| {
         view! {
-            <Title text=area.name.clone()/>
+            <Title text=area.name.text.clone()/>
             <article class="area-page">
-                <p class="breadcrumb"><A href="/">"Goals"</A> " › " {area_kind_label(area.kind)}</p>
-                <h1>{area.name.clone()}</h1>
+                <p class="breadcrumb"><A href=locale.href("/")>{t(locale, "nav-goals")}</A> " › " {area_kind_label(locale, area.kind)}</p>
+                <h1><Translated text=area.name.clone()/></h1>
                 <dl class="area-facts">
                     {(!area.instrument.is_empty()).then(|| view! {
-                        <dt>"Instrument"</dt><dd>{format!("{} {}", area.instrument, area.article)}</dd>
+                        <dt>{t(locale, "area-instrument")}</dt><dd>{format!("{} {}", area.instrument, area.article)}</dd>
                     })}
                     {(!area.rights_holders.is_empty()).then(|| view! {
-                        <dt>"Rights-holders"</dt><dd>{area.rights_holders.join(", ")}</dd>
+                        <dt>{t(locale, "area-rights-holders")}</dt><dd>{area.rights_holders.join(", ")}</dd>
                     })}
                 </dl>
-                <h2>"Status summary"</h2>
+                <h2>{t(locale, "status-summary")}</h2>
                 <StatusCounts counts=area.status_counts/>
-                <h2>{format!("Indicators ({})", area.indicators.len())}</h2>
+                <h2>{tr(locale, "area-indicators", &[("n", area.indicators.len().to_string().into())])}</h2>
                 <CardList cards=area.indicators class="cards"/>
             </article>
         }

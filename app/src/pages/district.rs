@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params;
 
 use crate::api::load_district;
-use crate::components::{loaded, DistrictLinks};
+use crate::components::{loaded, DistrictLinks, Translated};
+use crate::i18n::{t, tr, use_locale};
 use crate::params::DistrictParams;
 use crate::types::DistrictView;
 use crate::words::rank;
@@ -21,35 +22,36 @@ pub fn DistrictPage() -> impl IntoView {
             .map(|p| p.name.clone())
             .unwrap_or_default()
     };
-    let district = Resource::new(name, load_district);
-    loaded(district, |d: DistrictView| {
+    let locale = use_locale();
+    let district = Resource::new(name, move |n| load_district(n, locale));
+    loaded(district, move |d: DistrictView| {
         view! {
             <Title text=d.name.clone()/>
-            <p class="breadcrumb"><A href="/">"Goals"</A> " › District"</p>
+            <p class="breadcrumb"><A href=locale.href("/")>{t(locale, "nav-goals")}</A> " › " {t(locale, "district-crumb")}</p>
             <h1>{d.name.clone()}</h1>
-            <p class="lead">"The latest value of every indicator reported by district, next to the city as a whole."</p>
+            <p class="lead">{t(locale, "district-lead")}</p>
             <table class="data-table district-table">
-                <caption>{format!("Indicators for {}", d.name)}</caption>
+                <caption>{tr(locale, "district-caption", &[("name", d.name.clone().into())])}</caption>
                 <thead><tr>
-                    <th scope="col">"Indicator"</th>
-                    <th scope="col">"Year"</th>
+                    <th scope="col">{t(locale, "col-indicator")}</th>
+                    <th scope="col">{t(locale, "col-year")}</th>
                     <th scope="col">{d.name.clone()}</th>
-                    <th scope="col">"Whole city"</th>
-                    <th scope="col">"Rank among districts"</th>
+                    <th scope="col">{t(locale, "col-whole-city")}</th>
+                    <th scope="col">{t(locale, "col-rank")}</th>
                 </tr></thead>
                 <tbody>
                     {d.rows.into_iter().map(|r| view! {
                         <tr>
-                            <th scope="row"><A href=r.href>{r.title}</A></th>
+                            <th scope="row"><A href=r.href><Translated text=r.title/></A></th>
                             <td>{r.period}</td>
                             <td>{r.value}</td>
                             <td>{r.city.unwrap_or_else(|| "–".into())}</td>
-                            <td>{rank(r.rank.position, r.rank.of, r.rank.direction)}</td>
+                            <td>{rank(locale, r.rank.position, r.rank.of, r.rank.direction)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
-            <h2>"Other districts"</h2>
+            <h2>{t(locale, "other-districts")}</h2>
             <DistrictLinks districts=d.others/>
         }
     })

@@ -7,7 +7,8 @@ use leptos_router::hooks::use_params;
 
 use super::goal_colours;
 use crate::api::load_goal;
-use crate::components::{loaded, CardList, StatusCounts};
+use crate::components::{loaded, CardList, StatusCounts, Translated};
+use crate::i18n::{t, tr, use_locale};
 use crate::params::GoalParams;
 use crate::types::GoalView;
 
@@ -21,28 +22,29 @@ pub fn GoalPage() -> impl IntoView {
             .map(|p| p.n.clone())
             .unwrap_or_default()
     };
-    let goal = Resource::new(number, load_goal);
-    loaded(goal, |goal: GoalView| {
+    let locale = use_locale();
+    let goal = Resource::new(number, move |n| load_goal(n, locale));
+    loaded(goal, move |goal: GoalView| {
         let with_data = goal
             .targets
             .iter()
             .filter(|t| !t.indicators.is_empty())
             .count();
         view! {
-            <Title text=format!("Goal {}: {}", goal.number, goal.short_title)/>
+            <Title text=tr(locale, "goal-title", &[("n", goal.number.to_string().into()), ("title", goal.short_title.clone().into())])/>
             <article class="goal-page" style=goal_colours(&goal.colour, &goal.text_colour)>
-                <p class="breadcrumb"><A href="/">"Goals"</A></p>
+                <p class="breadcrumb"><A href=locale.href("/")>{t(locale, "nav-goals")}</A></p>
                 <h1 class="goal-heading">
                     <span class="goal-number">{goal.number}</span>
                     " "
                     <span>{goal.short_title.clone()}</span>
                 </h1>
-                <p class="lead">{goal.title.clone()}</p>
+                <p class="lead"><Translated text=goal.title.clone()/></p>
                 <StatusCounts counts=goal.status_counts/>
-                <p>{format!("The city reports on {} of this goal's {} targets.", with_data, goal.targets.len())}</p>
+                <p>{tr(locale, "goal-targets-reported", &[("with", with_data.to_string().into()), ("total", goal.targets.len().to_string().into())])}</p>
                 {goal.targets.into_iter().map(|t| view! {
                     <section class="target" id=format!("target-{}", t.id)>
-                        <h2><span class="target-id">{format!("Target {}", t.id)}</span> " " <span class="target-title">{t.title}</span></h2>
+                        <h2><span class="target-id">{tr(locale, "target-label", &[("id", t.id.clone().into())])}</span> " " <span class="target-title"><Translated text=t.title/></span></h2>
                         <CardList cards=t.indicators class="cards"/>
                     </section>
                 }).collect_view()}

@@ -8,40 +8,45 @@ use leptos_router::components::A;
 
 use super::goal_colours;
 use crate::api::load_home;
-use crate::components::{loaded, AreaList, CardList, DistrictLinks, StatusBadge, StatusCounts};
+use crate::components::{
+    loaded, AreaList, CardList, DistrictLinks, StatusBadge, StatusCounts, Translated,
+};
+use crate::i18n::{t, use_locale};
 use crate::types::{GoalSummary, HomeView};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let home = Resource::new(|| (), |_| load_home());
+    let locale = use_locale();
+    let home = Resource::new(|| (), move |_| load_home(locale));
     view! {
-        <Title text="Goals"/>
-        <h1>"Our city and the Sustainable Development Goals"</h1>
-        <p class="lead">"How the city is doing on each goal, from the city's own indicators. "
-            <A href="/progress">"See every indicator at a glance"</A> "."</p>
+        <Title text=t(locale, "home-title")/>
+        <h1>{t(locale, "home-heading")}</h1>
+        <p class="lead">{t(locale, "home-lead")} " "
+            <A href=locale.href("/progress")>{t(locale, "home-lead-link")}</A> "."</p>
         {loaded(home, |home: HomeView| view! { <HomeContent home/> })}
     }
 }
 
 #[component]
 fn HomeContent(home: HomeView) -> impl IntoView {
+    let locale = use_locale();
     view! {
         <section class="movers" aria-labelledby="movers-heading">
-            <h2 id="movers-heading">"What changed most since the baseline"</h2>
+            <h2 id="movers-heading">{t(locale, "movers-heading")}</h2>
             <div class="movers-columns">
                 <div>
-                    <h3>"Improved most"</h3>
+                    <h3>{t(locale, "improved-most")}</h3>
                     <CardList cards=home.improved class="cards improved"/>
                 </div>
                 <div>
-                    <h3>"Worsened most"</h3>
+                    <h3>{t(locale, "worsened-most")}</h3>
                     <CardList cards=home.worsened class="cards worsened"/>
                 </div>
             </div>
         </section>
-        <h2>"By goal"</h2>
+        <h2>{t(locale, "by-goal")}</h2>
         {if home.goals.is_empty() {
-            Either::Left(view! { <p class="empty">"No indicator has data yet."</p> })
+            Either::Left(view! { <p class="empty">{t(locale, "no-data-yet")}</p> })
         } else {
             Either::Right(view! {
                 <ul class="goals">
@@ -51,15 +56,15 @@ fn HomeContent(home: HomeView) -> impl IntoView {
         }}
         <section class="ways-in">
             <div>
-                <h2>"By human right"</h2>
+                <h2>{t(locale, "by-right")}</h2>
                 <AreaList areas=home.rights/>
             </div>
             <div>
-                <h2>"By policy area"</h2>
+                <h2>{t(locale, "by-policy")}</h2>
                 <AreaList areas=home.policies/>
             </div>
             <div>
-                <h2>"By district"</h2>
+                <h2>{t(locale, "by-district")}</h2>
                 <DistrictLinks districts=home.districts/>
             </div>
         </section>
@@ -69,10 +74,11 @@ fn HomeContent(home: HomeView) -> impl IntoView {
 /// A goal in its colour, with its indicators and their statuses.
 #[component]
 fn GoalTile(goal: GoalSummary) -> impl IntoView {
+    let locale = use_locale();
     view! {
         <li class="goal" id=format!("goal-{}", goal.number) style=goal_colours(&goal.colour, &goal.text_colour)>
             <h3>
-                <A href=format!("/goals/{}", goal.number) attr:class="goal-link">
+                <A href=locale.href(&format!("/goals/{}", goal.number)) attr:class="goal-link">
                     <span class="goal-number">{goal.number}</span>
                     <span class="goal-title">{goal.short_title}</span>
                 </A>
@@ -81,7 +87,7 @@ fn GoalTile(goal: GoalSummary) -> impl IntoView {
             <ul class="indicator-links">
                 {goal.indicators.into_iter().map(|i| view! {
                     <li>
-                        <A href=format!("/indicators/{}", i.id)>{i.title}</A>
+                        <A href=locale.href(&format!("/indicators/{}", i.id))><Translated text=i.title/></A>
                         " "
                         {i.status.map(|status| view! { <StatusBadge status/> })}
                     </li>

@@ -6,12 +6,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params, use_query_map};
 
 use crate::api::{fetch_indicator, fetch_series};
-use crate::components::{loaded, StatusBadge};
+use crate::components::{loaded, StatusBadge, Translated};
 use crate::error::AppError;
 use crate::escape::url_encode;
+use crate::i18n::{t, tr, use_locale, Locale};
 use crate::islands::SeriesExplorer;
 use crate::params::{slug_from_query, IdParams};
-use crate::types::{Figure, IndicatorView, SeriesView};
+use crate::types::{ExplorerWords, Figure, IndicatorView, SeriesView};
 
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
@@ -36,11 +37,12 @@ pub fn IndicatorPage() -> impl IntoView {
     };
     // One resource for the page: the indicator, then the series the address
     // selects. A series that does not exist still shows the indicator.
+    let locale = use_locale();
     let page = Resource::new(
         move || (id(), slug()),
-        |(id, slug)| async move {
-            let view = fetch_indicator(id.clone()).await?;
-            Ok::<_, AppError>((view, fetch_series(id, slug).await))
+        move |(id, slug)| async move {
+            let view = fetch_indicator(id.clone(), locale).await?;
+            Ok::<_, AppError>((view, fetch_series(id, slug, locale).await))
         },
     );
     loaded(
@@ -53,7 +55,10 @@ pub fn IndicatorPage() -> impl IntoView {
 
 #[component]
 fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -> impl IntoView {
-    let action = format!("/indicators/{}", view.id);
+    let locale = use_locale();
+    let action = locale.href(&format!("/indicators/{}", view.id));
+    let w = move |key: &str| t(locale, key);
+    let error_message = series.as_ref().err().map(|err| err.message(locale));
     if let Err(err) = &series {
         // The page is about a series that does not exist: say so with the status.
         #[cfg(feature = "ssr")]
@@ -62,31 +67,31 @@ fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -
         let _ = err;
     }
     view! {
-        <Title text=view.title.clone()/>
+        <Title text=view.title.text.clone()/>
         <article class="indicator" style=format!("--goal-colour: {}", view.goal_colour)>
             <p class="breadcrumb">
-                <A href="/">"Goals"</A>
+                <A href=locale.href("/")>{w("nav-goals")}</A>
                 " › "
-                <A href=format!("/goals/{}", view.goal_number) attr:class="goal-badge">{format!("Goal {} · {}", view.goal_number, view.goal_title)}</A>
+                <A href=locale.href(&format!("/goals/{}", view.goal_number)) attr:class="goal-badge">{tr(locale, "goal-badge", &[("n", view.goal_number.to_string().into()), ("title", view.goal_title.clone().into())])}</A>
             </p>
-            <h1>{view.title.clone()}</h1>
-            {view.status.map(|status| view! { <p class="indicator-status">"Status: " <StatusBadge status/></p> })}
-            <p class="meta">{format!("Unit: {} · latest data: {} · published {}", view.unit, view.last_period, view.published)}</p>
-            <ul class="target-badges" aria-label="Maps to">
-                {view.targets.iter().map(|t| view! {
-                    <li class="target-badge" title=t.name.clone()>{format!("Target {}", t.id)}</li>
+            <h1><Translated text=view.title.clone()/></h1>
+            {view.status.map(|status| view! { <p class="indicator-status">{format!("{} ", w("indicator-status"))}<StatusBadge status/></p> })}
+            <p class="meta">{tr(locale, "indicator-meta", &[("unit", view.unit.clone().into()), ("period", view.last_period.clone().into()), ("published", view.published.clone().into())])}</p>
+            <ul class="target-badges" aria-label=w("maps-to")>
+                {view.targets.iter().map(|target| view! {
+                    <li class="target-badge" title=target.name.text.clone()>{tr(locale, "target-label", &[("id", target.id.clone().into())])}</li>
                 }).collect_view()}
                 {view.rights.clone().into_iter().map(|a| view! {
-                    <li class="area-badge"><A href=format!("/rights/{}", url_encode(&a.id))>{a.name}</A></li>
+                    <li class="area-badge"><A href=locale.href(&format!("/rights/{}", url_encode(&a.id)))><Translated text=a.name/></A></li>
                 }).collect_view()}
                 {view.policies.clone().into_iter().map(|a| view! {
-                    <li class="area-badge policy"><A href=format!("/policy/{}", url_encode(&a.id))>{a.name}</A></li>
+                    <li class="area-badge policy"><A href=locale.href(&format!("/policy/{}", url_encode(&a.id)))><Translated text=a.name/></A></li>
                 }).collect_view()}
             </ul>
-            <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() unit=view.unit.clone() initial=series/>
+            <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale) error_message initial=series/>
             {view.districts.clone().map(|figure: Figure| view! {
                 <section class="districts">
-                    <h2>"By district"</h2>
+                    <h2>{w("district-heading")}</h2>
                     <figure class="chart-figure district-figure">
                         <div class="chart-svg" inner_html=figure.svg></div>
                         <figcaption>{figure.caption}</figcaption>
@@ -94,16 +99,39 @@ fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -
                 </section>
             })}
             <section class="about">
-                <h2>"About this indicator"</h2>
+                <h2>{w("about-heading")}</h2>
                 <dl>
-                    {(!view.definition.is_empty()).then(|| view! { <dt>"Definition"</dt><dd>{view.definition.clone()}</dd> })}
-                    <dt>"Unit"</dt><dd>{view.unit.clone()}</dd>
-                    {(!view.source.is_empty()).then(|| view! { <dt>"Source"</dt><dd>{view.source.clone()}</dd> })}
-                    {(!view.owner.is_empty()).then(|| view! { <dt>"Responsible"</dt><dd>{view.owner.clone()}</dd> })}
-                    <dt>"Last update"</dt><dd>{format!("Data to {}, published {}", view.last_period, view.published)}</dd>
-                    {(!view.narrative.is_empty()).then(|| view! { <dt>"What the city does"</dt><dd>{view.narrative.clone()}</dd> })}
+                    {(!view.definition.is_empty()).then(|| view! { <dt>{w("about-definition")}</dt><dd><Translated text=view.definition.clone()/></dd> })}
+                    <dt>{w("about-unit")}</dt><dd>{view.unit.clone()}</dd>
+                    {(!view.source.is_empty()).then(|| view! { <dt>{w("about-source")}</dt><dd>{view.source.clone()}</dd> })}
+                    {(!view.owner.is_empty()).then(|| view! { <dt>{w("about-owner")}</dt><dd>{view.owner.clone()}</dd> })}
+                    <dt>{w("about-last-update")}</dt><dd>{tr(locale, "about-last-update-text", &[("period", view.last_period.clone().into()), ("published", view.published.clone().into())])}</dd>
+                    {(!view.narrative.is_empty()).then(|| view! { <dt>{w("about-city-does")}</dt><dd><Translated text=view.narrative.clone()/></dd> })}
                 </dl>
             </section>
         </article>
+    }
+}
+
+/// The series explorer's fixed words in `locale` (the island has none of
+/// its own).
+fn explorer_words(locale: Locale) -> ExplorerWords {
+    let w = |key: &str| t(locale, key);
+    ExplorerWords {
+        all: w("selector-all"),
+        show: w("selector-show"),
+        unavailable: w("series-unavailable"),
+        unavailable_text: w("series-unavailable-text"),
+        legend: w("legend"),
+        why_status: w("why-status"),
+        how_computed: w("how-computed"),
+        methodology_href: locale.href("/methodology"),
+        year: w("col-year"),
+        flags: w("col-flags"),
+        target_flag: w("target-flag"),
+        history_caption: w("history-caption"),
+        release: w("col-release"),
+        published: w("col-published"),
+        status: w("col-status"),
     }
 }

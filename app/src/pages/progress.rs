@@ -7,19 +7,22 @@ use leptos_router::hooks::use_query;
 use crate::api::load_progress;
 use crate::components::{loaded, CardList};
 use crate::error::AppError;
+use crate::i18n::{t, tr, use_locale};
 use crate::params::{Group, ProgressQuery, Sort};
 use crate::types::ProgressView;
-use crate::words::plural;
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let query = use_query::<ProgressQuery>();
     let current = move || query.get().map_err(|err| AppError::from_params(&err));
-    let overview = Resource::new(current, |query| async move { load_progress(query?).await });
+    let locale = use_locale();
+    let overview = Resource::new(current, move |query| async move {
+        load_progress(query?, locale).await
+    });
     view! {
-        <Title text="Progress at a glance"/>
-        <h1>"Progress at a glance"</h1>
-        <p class="lead">"Every public indicator with its latest value, change since the baseline and status."</p>
+        <Title text=t(locale, "progress-title")/>
+        <h1>{t(locale, "progress-title")}</h1>
+        <p class="lead">{t(locale, "progress-lead")}</p>
         {loaded(overview, move |view_data: ProgressView| {
             let query = current().unwrap_or_default();
             view! { <ProgressContent view_data query/> }
@@ -41,38 +44,40 @@ fn ProgressContent(view_data: ProgressView, query: ProgressQuery) -> impl IntoVi
     let named = |name: &'static str, default: bool| if default { "" } else { name };
     let group = named(query.group.as_str(), query.group == Group::default());
     let sort = named(query.sort.as_str(), query.sort == Sort::default());
+    let locale = use_locale();
+    let w = |key: &str| t(locale, key);
     view! {
-        <form method="get" action="/progress" class="filters">
-            <label>"Goal "
+        <form method="get" action=locale.href("/progress") class="filters">
+            <label>{w("filter-goal")} " "
                 <select name="goal">
-                    {choice("", "All goals", &goal)}
+                    {choice("", &w("filter-all-goals"), &goal)}
                     {view_data.goal_choices.iter().map(|c| choice(&c.value, &c.label, &goal)).collect_view()}
                 </select>
             </label>
-            <label>"Area "
+            <label>{w("filter-area")} " "
                 <select name="area">
-                    {choice("", "All areas", &area)}
+                    {choice("", &w("filter-all-areas"), &area)}
                     {view_data.area_choices.iter().map(|c| choice(&c.value, &c.label, &area)).collect_view()}
                 </select>
             </label>
-            <label>"Group by "
+            <label>{w("filter-group")} " "
                 <select name="group">
-                    {choice("", "Goal", group)}
-                    {choice(Group::Rights.as_str(), "Human right", group)}
-                    {choice(Group::Policy.as_str(), "Policy area", group)}
+                    {choice("", &w("group-goal"), group)}
+                    {choice(Group::Rights.as_str(), &w("group-rights"), group)}
+                    {choice(Group::Policy.as_str(), &w("group-policy"), group)}
                 </select>
             </label>
-            <label>"Sort by "
+            <label>{w("filter-sort")} " "
                 <select name="sort">
-                    {choice("", "Status (needs attention first)", sort)}
-                    {choice(Sort::Improved.as_str(), "Change since baseline (most improved first)", sort)}
-                    {choice(Sort::Worsened.as_str(), "Change since baseline (most worsened first)", sort)}
-                    {choice(Sort::Title.as_str(), "Title", sort)}
+                    {choice("", &w("sort-status"), sort)}
+                    {choice(Sort::Improved.as_str(), &w("sort-improved"), sort)}
+                    {choice(Sort::Worsened.as_str(), &w("sort-worsened"), sort)}
+                    {choice(Sort::Title.as_str(), &w("sort-title"), sort)}
                 </select>
             </label>
-            <button type="submit">"Apply"</button>
+            <button type="submit">{w("apply")}</button>
         </form>
-        <p class="result-count">{format!("{} shown.", plural(view_data.total, "indicator"))}</p>
+        <p class="result-count">{tr(locale, "progress-count", &[("n", view_data.total.into())])}</p>
         {view_data.groups.into_iter().map(|group| view! {
             <section class="progress-group">
                 <h2>{group.heading}</h2>

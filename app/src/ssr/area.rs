@@ -5,15 +5,16 @@ use indicators::Area;
 
 use super::home::status_counts;
 use super::DashboardData;
+use crate::i18n::Locale;
 use crate::types::AreaView;
 
 /// The page for `area` (an area the server function found).
-pub fn area(data: &DashboardData, area: &Area) -> AreaView {
+pub fn area(data: &DashboardData, area: &Area, locale: Locale) -> AreaView {
     let counts = data.statuses.public.by_area(area.kind).get(&area.id);
     AreaView {
         id: area.id.clone(),
         kind: area.kind,
-        name: area.name().to_owned(),
+        name: super::text(area.localized_name(locale.code()), locale),
         instrument: area.instrument.clone(),
         article: area.article.clone(),
         rights_holders: area.rights_holders.clone(),
@@ -23,6 +24,7 @@ pub fn area(data: &DashboardData, area: &Area) -> AreaView {
                 .indicators
                 .iter()
                 .filter(|i| i.maps_to(area.kind, &area.id)),
+            locale,
         ),
     }
 }
@@ -37,7 +39,7 @@ mod tests {
     fn an_area_lists_its_public_indicators_and_counts_only_them() {
         let data = testing::data();
         let social = data.area(AreaKind::Policy, "social").expect("social");
-        let view = area(&data, social);
+        let view = area(&data, social, Locale::En);
         let ids: Vec<&str> = view.indicators.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["poverty", "jobs"]);
         let counted: usize = view.status_counts.iter().map(|c| c.count).sum();

@@ -4,12 +4,12 @@
 use super::DashboardData;
 use crate::escape::url_encode;
 use crate::format;
+use crate::i18n::Locale;
 use crate::types::{DistrictRow, DistrictView, Rank};
 
 /// The page for `name` (a district the server function found).
-pub fn district(data: &DashboardData, name: &str) -> DistrictView {
+pub fn district(data: &DashboardData, name: &str, locale: Locale) -> DistrictView {
     let index = &data.index;
-    let locale = index.locale;
     let mut rows = Vec::new();
     // Only the indicators with district series are read.
     let by_district = data
@@ -44,13 +44,13 @@ pub fn district(data: &DashboardData, name: &str) -> DistrictView {
             .map(|p| format::with_unit(p.value, decimals, &indicator.unit, locale));
         rows.push(DistrictRow {
             indicator_id: indicator.id.clone(),
-            title: indicator.title().to_owned(),
-            href: format!(
+            title: super::text(indicator.localized_title(locale.code()), locale),
+            href: locale.href(&format!(
                 "/indicators/{}?{}={}",
                 indicator.id,
                 url_encode(dimension),
                 url_encode(name)
-            ),
+            )),
             period: latest.period.label.clone(),
             value: format::with_unit(latest.value, decimals, &indicator.unit, locale),
             city,
@@ -96,7 +96,7 @@ mod tests {
     #[test]
     fn a_district_row_has_its_value_the_city_and_its_rank() {
         let data = testing::data();
-        let view = district(&data, "Süd");
+        let view = district(&data, "Süd", Locale::En);
         assert_eq!(view.rows.len(), 1, "only poverty is public and by district");
         let row = &view.rows[0];
         assert_eq!(row.value, "10.0 %");

@@ -4,6 +4,7 @@ use indicators::aggregate::StatusCounts;
 use indicators::{AreaKind, Dataset};
 
 use super::DashboardData;
+use crate::i18n::Locale;
 use crate::types::{
     AreaLink, GoalSummary, HomeView, IndicatorCard, IndicatorLink, Movement, StatusCount,
 };
@@ -11,7 +12,8 @@ use crate::types::{
 /// How many indicators the "improved" and "worsened" strips show.
 const STRIP_LENGTH: usize = 4;
 
-pub fn home(data: &DashboardData) -> HomeView {
+pub fn home(data: &DashboardData, locale: Locale) -> HomeView {
+    let code = locale.code();
     let (public, index) = (&data.public, &data.index);
     let goals = index
         .goals_with_data(&public.indicators)
@@ -24,13 +26,13 @@ pub fn home(data: &DashboardData) -> HomeView {
                 .filter(|i| i.goals().contains(&number))
                 .map(|i| IndicatorLink {
                     id: i.id.clone(),
-                    title: i.title().to_owned(),
+                    title: super::text(i.localized_title(code), locale),
                     status: index.status_of(&i.id),
                 })
                 .collect();
             Some(GoalSummary {
                 number,
-                short_title: goal.short_title.to_owned(),
+                short_title: crate::words::goal_title(locale, number),
                 colour: goal.colour.to_owned(),
                 text_colour: goal.text_colour().to_owned(),
                 indicators,
@@ -39,13 +41,14 @@ pub fn home(data: &DashboardData) -> HomeView {
             })
         })
         .collect();
-    let (improved, worsened) = movers(index.cards.values());
+    let cards = index.cards_for(&public.indicators, locale);
+    let (improved, worsened) = movers(cards.iter());
     HomeView {
         goals,
         improved,
         worsened,
-        rights: area_links(public, AreaKind::Rights),
-        policies: area_links(public, AreaKind::Policy),
+        rights: area_links(public, AreaKind::Rights, locale),
+        policies: area_links(public, AreaKind::Policy, locale),
         districts: index.districts.clone(),
     }
 }
@@ -97,14 +100,14 @@ pub fn status_counts(counts: Option<&StatusCounts>) -> Vec<StatusCount> {
         .unwrap_or_default()
 }
 
-fn area_links(public: &Dataset, kind: AreaKind) -> Vec<AreaLink> {
+fn area_links(public: &Dataset, kind: AreaKind, locale: Locale) -> Vec<AreaLink> {
     public
         .areas
         .iter()
         .filter(|a| a.kind == kind)
         .map(|a| AreaLink {
             id: a.id.clone(),
-            name: a.name().to_owned(),
+            name: super::text(a.localized_name(locale.code()), locale),
             kind,
             indicators: public
                 .indicators
@@ -123,7 +126,7 @@ mod tests {
     #[test]
     fn movers_split_by_movement_and_rank_by_improvement() {
         let data = testing::data();
-        let view = home(&data);
+        let view = home(&data, Locale::En);
         let ids = |cards: &[IndicatorCard]| cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
         // poverty fell 20 % (better), by-sex-only's female series fell 41.7 %
         // (better), jobs fell 7.1 % while higher is better (worse).
@@ -133,7 +136,7 @@ mod tests {
 
     #[test]
     fn ways_in_count_public_indicators_only() {
-        let view = home(&testing::data());
+        let view = home(&testing::data(), Locale::En);
         assert_eq!(view.rights.len(), 1);
         assert_eq!(
             (view.rights[0].kind, view.rights[0].indicators),

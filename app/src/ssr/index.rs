@@ -15,7 +15,8 @@ use super::date_of_unix;
 use super::source::{BlockCache, IndicatorBlock, IndicatorSource};
 use crate::chart;
 use crate::format::{self, Locale};
-use crate::types::{CardChange, IndicatorCard, Movement};
+use crate::i18n::tr;
+use crate::types::{CardChange, IndicatorCard, Movement, Text};
 
 #[derive(Debug)]
 pub struct PublicIndex {
@@ -26,8 +27,11 @@ pub struct PublicIndex {
     cache: BlockCache,
     /// Each public indicator's status (its headline series').
     pub(crate) indicator_status: BTreeMap<String, ProgressStatus>,
-    /// Each public indicator as a card, with its sparkline drawn.
+    /// Each public indicator as a card, with its sparkline drawn (worded in
+    /// English: [`PublicIndex::card_in`] words it for a page).
     pub(crate) cards: BTreeMap<String, IndicatorCard>,
+    /// The numbers behind each card's words.
+    card_numbers: BTreeMap<String, CardNumbers>,
     /// District names across every public district series, sorted.
     pub(crate) districts: Vec<String>,
     /// The public indicators with a series by district.
@@ -38,7 +42,13 @@ pub struct PublicIndex {
     pub(crate) observations: usize,
     /// The date the release being served was published.
     pub(crate) published: String,
-    pub(crate) locale: Locale,
+}
+
+/// A card's latest value and change, to word in any language.
+#[derive(Debug, Clone, Copy)]
+struct CardNumbers {
+    latest: Option<f64>,
+    change: Option<(f64, i32)>,
 }
 
 impl PublicIndex {
@@ -68,7 +78,7 @@ impl PublicIndex {
             with_data: BTreeSet::new(),
             observations: 0,
             published: published_unix.map(date_of_unix).unwrap_or_default(),
-            locale: Locale::default(),
+            card_numbers: BTreeMap::new(),
         };
         let mut districts: BTreeSet<String> = BTreeSet::new();
         for indicator in public {
@@ -84,8 +94,9 @@ impl PublicIndex {
                     index.by_district.insert(indicator.id.clone());
                 }
             }
-            let card = index.card(indicator, &block);
+            let (card, numbers) = index.card(indicator, &block);
             index.cards.insert(indicator.id.clone(), card);
+            index.card_numbers.insert(indicator.id.clone(), numbers);
         }
         index.districts = districts.into_iter().collect();
         index
@@ -125,38 +136,54 @@ impl PublicIndex {
         self.indicator_status.get(indicator_id).copied()
     }
 
-    /// The cards of `indicators`, in their order.
+    /// The cards of `indicators`, in their order, worded in `locale`.
     pub fn cards_for<'a>(
         &self,
         indicators: impl IntoIterator<Item = &'a Indicator>,
+        locale: Locale,
     ) -> Vec<IndicatorCard> {
         indicators
             .into_iter()
-            .filter_map(|i| self.cards.get(&i.id).cloned())
+            .filter_map(|i| self.card_in(i, locale))
             .collect()
     }
 
-    fn card(&self, indicator: &Indicator, block: &IndicatorBlock) -> IndicatorCard {
+    /// `indicator`'s card worded in `locale`: its title, value and change.
+    pub fn card_in(&self, indicator: &Indicator, locale: Locale) -> Option<IndicatorCard> {
+        let mut card = self.cards.get(&indicator.id)?.clone();
+        let numbers = self.card_numbers.get(&indicator.id)?;
         let decimals = usize::from(indicator.decimals);
-        let locale = self.locale;
+        card.title = super::text(indicator.localized_title(locale.code()), locale);
+        card.latest = numbers
+            .latest
+            .map(|v| format::with_unit(v, decimals, &indicator.unit, locale));
+        if let (Some(change), Some((absolute, year))) = (card.change.as_mut(), numbers.change) {
+            change.text = change_text(absolute, year, decimals, locale);
+        }
+        Some(card)
+    }
+
+    fn card(&self, indicator: &Indicator, block: &IndicatorBlock) -> (IndicatorCard, CardNumbers) {
+        let decimals = usize::from(indicator.decimals);
+        let locale = Locale::En;
         let shown = default_series(&block.series);
         let summary = shown.and_then(|s| block.summary(&s.key.dimensions));
         let latest = summary.and_then(|s| s.latest.as_ref());
         let change = summary.and_then(|s| s.change_since_baseline);
         let sign = indicator.direction.sign();
-        IndicatorCard {
+        let numbers = CardNumbers {
+            latest: latest.map(|p| p.value),
+            change: change.map(|c| (c.absolute, c.from_year)),
+        };
+        let card = IndicatorCard {
             id: indicator.id.clone(),
-            title: indicator.title().to_owned(),
+            title: Text::plain(indicator.title()),
             status: self.status_of(&indicator.id),
             latest: latest.map(|p| format::with_unit(p.value, decimals, &indicator.unit, locale)),
             latest_period: latest.map(|p| p.period.label.clone()),
             change: change.map(|c| CardChange {
                 movement: movement(&c, decimals, indicator.direction),
-                text: format!(
-                    "{} since {}",
-                    format::signed(c.absolute, decimals, locale),
-                    c.from_year
-                ),
+                text: change_text(c.absolute, c.from_year, decimals, locale),
             }),
             improvement: change.and_then(|c| c.percent).map(|p| p * sign),
             sparkline_svg: shown
@@ -169,8 +196,21 @@ impl PublicIndex {
                         .ok()
                 })
                 .unwrap_or_default(),
-        }
+        };
+        (card, numbers)
     }
+}
+
+/// `+1.5 since 2015`.
+fn change_text(absolute: f64, year: i32, decimals: usize, locale: Locale) -> String {
+    tr(
+        locale,
+        "change-since",
+        &[
+            ("change", format::signed(absolute, decimals, locale).into()),
+            ("year", year.into()),
+        ],
+    )
 }
 
 /// Which way a change went for a reader: a change smaller than half the last

@@ -3,18 +3,24 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use indicators::{AreaKind, Indicator, Series};
+use indicators::{AreaKind, Indicator, Labels, Series};
 
 use super::DashboardData;
 use crate::chart;
 use crate::error::AppError;
 use crate::format::{self, Locale};
-use crate::types::{Badge, DimensionChoice, Figure, IndicatorView};
-use crate::words::capitalise;
+use crate::i18n::{t, tr};
+use crate::types::{Badge, DimensionChoice, Figure, IndicatorView, Text};
+use crate::words::{dimension_label, value_label};
 
 /// The page for `indicator` (a public indicator the server function found).
-pub fn indicator(data: &DashboardData, indicator: &Indicator) -> Result<IndicatorView, AppError> {
+pub fn indicator(
+    data: &DashboardData,
+    indicator: &Indicator,
+    locale: Locale,
+) -> Result<IndicatorView, AppError> {
     let index = &data.index;
+    let code = locale.code();
     let goal = indicator
         .primary_goal()
         .and_then(indicators::sdg::goal)
@@ -37,47 +43,54 @@ pub fn indicator(data: &DashboardData, indicator: &Indicator) -> Result<Indicato
             .iter()
             .map(|id| Badge {
                 id: id.clone(),
-                name: data
-                    .area(kind, id)
-                    .map(|a| a.name().to_owned())
-                    .unwrap_or_else(|| id.clone()),
+                name: data.area(kind, id).map_or_else(
+                    || Text::plain(id.clone()),
+                    |a| super::text(a.localized_name(code), locale),
+                ),
             })
             .collect()
     };
     Ok(IndicatorView {
         id: indicator.id.clone(),
-        title: indicator.title().to_owned(),
+        title: super::text(indicator.localized_title(code), locale),
         unit: indicator.unit.clone(),
         goal_number: goal.number,
-        goal_title: goal.short_title.to_owned(),
+        goal_title: crate::words::goal_title(locale, goal.number),
         goal_colour: goal.colour.to_owned(),
         status: index.status_of(&indicator.id),
-        definition: indicator.definition.clone(),
+        definition: super::text(indicator.localized_definition(code), locale),
         source: indicator.source.clone(),
         owner: indicator.owner.clone(),
-        narrative: indicator.narrative.clone(),
+        narrative: super::text(indicator.localized_narrative(code), locale),
         targets: indicator
             .sdg_targets
             .iter()
             .map(|t| Badge {
                 id: t.clone(),
-                name: framework
-                    .target(t)
-                    .map(|x| x.title.clone())
-                    .unwrap_or_default(),
+                name: super::english(
+                    &framework
+                        .target(t)
+                        .map(|x| x.title.clone())
+                        .unwrap_or_default(),
+                    locale,
+                ),
             })
             .collect(),
         rights: area_badges(AreaKind::Rights),
         policies: area_badges(AreaKind::Policy),
-        dimensions: dimension_choices(series),
+        dimensions: dimension_choices(series, locale, &data.labels),
         last_period,
         published: index.published.clone(),
-        districts: district_figure(indicator, series, index.locale),
+        districts: district_figure(indicator, series, locale),
     })
 }
 
 /// Every disaggregation with its values, for one selector each.
-pub fn dimension_choices(series: &[Series]) -> Vec<DimensionChoice> {
+pub fn dimension_choices(
+    series: &[Series],
+    locale: Locale,
+    labels: &Labels,
+) -> Vec<DimensionChoice> {
     let mut dimensions: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for s in series {
         for (name, value) in s.key.dimensions.pairs() {
@@ -88,8 +101,11 @@ pub fn dimension_choices(series: &[Series]) -> Vec<DimensionChoice> {
         .into_iter()
         .map(|(name, values)| DimensionChoice {
             name: name.to_owned(),
-            label: capitalise(name),
-            values: values.into_iter().map(str::to_owned).collect(),
+            label: dimension_label(locale, labels, name),
+            values: values
+                .into_iter()
+                .map(|v| (v.to_owned(), value_label(locale, labels, name, v)))
+                .collect(),
         })
         .collect()
 }
@@ -122,17 +138,25 @@ fn district_figure(indicator: &Indicator, series: &[Series], locale: Locale) -> 
         .map(|p| p.value);
     let (highest, lowest) = (bars.first()?, bars.last()?);
     let value = |v: f64| format::with_unit(v, decimals, &indicator.unit, locale);
-    let mut title = format!(
-        "{} by district, {}: highest {} ({}), lowest {} ({})",
-        indicator.title(),
-        period.label,
-        highest.0,
-        value(highest.1),
-        lowest.0,
-        value(lowest.1)
+    let name = indicator.localized_title(locale.code()).text;
+    let mut title = tr(
+        locale,
+        "district-chart-title",
+        &[
+            ("title", name.into()),
+            ("period", period.label.clone().into()),
+            ("highest", highest.0.clone().into()),
+            ("highest-value", value(highest.1).into()),
+            ("lowest", lowest.0.clone().into()),
+            ("lowest-value", value(lowest.1).into()),
+        ],
     );
     if let Some(city) = city {
-        title.push_str(&format!("; whole city {}", value(city)));
+        title.push_str(&tr(
+            locale,
+            "district-chart-city",
+            &[("value", value(city).into())],
+        ));
     }
     let svg = chart::bar_chart_svg(&bars, city, &indicator.unit, decimals, locale, &title)
         .map_err(|err| tracing::error!(indicator = %indicator.id, %err, "district chart failed"))
@@ -140,14 +164,20 @@ fn district_figure(indicator: &Indicator, series: &[Series], locale: Locale) -> 
     Some(Figure {
         svg,
         caption: format!(
-            "{} by district in {} ({}){}",
-            indicator.title(),
-            period.label,
-            indicator.unit,
+            "{}{}",
+            tr(
+                locale,
+                "district-chart-caption",
+                &[
+                    ("title", name.into()),
+                    ("period", period.label.clone().into()),
+                    ("unit", indicator.unit.clone().into()),
+                ],
+            ),
             if city.is_some() {
-                "; the dashed line is the whole city"
+                t(locale, "district-chart-caption-city")
             } else {
-                ""
+                String::new()
             }
         ),
     })
@@ -162,12 +192,12 @@ mod tests {
     fn the_view_names_mappings_selectors_and_districts() {
         let data = testing::data();
         let poverty = data.public_indicator("poverty").expect("poverty");
-        let view = indicator(&data, poverty).expect("view");
+        let view = indicator(&data, poverty, Locale::En).expect("view");
         assert_eq!(view.goal_number, 1);
         let targets: Vec<&str> = view.targets.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(targets, ["1.2", "10.2"]);
-        assert_eq!(view.rights[0].name, "Right to housing");
-        assert_eq!(view.policies[0].name, "Social affairs");
+        assert_eq!(view.rights[0].name.text, "Right to housing");
+        assert_eq!(view.policies[0].name.text, "Social affairs");
         let selectors: Vec<(&str, usize)> = view
             .dimensions
             .iter()

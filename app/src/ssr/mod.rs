@@ -23,10 +23,12 @@ use std::sync::Arc;
 use http::StatusCode;
 use indicators::release::{ReleaseStatuses, ServedRelease};
 use indicators::statuses::Statuses;
-use indicators::{Area, AreaKind, Dataset, Indicator};
+use indicators::{Area, AreaKind, Dataset, Indicator, Labels, Localized};
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::types::Text;
 pub(crate) use index::select_series;
 pub use index::PublicIndex;
 pub use source::{IndicatorBlock, IndicatorSource, MemorySource, ReleaseSource};
@@ -42,6 +44,11 @@ pub struct DashboardData {
     pub statuses: Arc<Statuses>,
     /// The public pages' data, derived once so a page view only looks up.
     pub index: Arc<PublicIndex>,
+    /// The languages pages are offered in, the default first: the dataset's
+    /// `languages` that the site has words for.
+    pub languages: Vec<Locale>,
+    /// Words for disaggregation names and values (`labels.csv`).
+    pub labels: Arc<Labels>,
 }
 
 impl DashboardData {
@@ -78,6 +85,8 @@ impl DashboardData {
             public: Arc::new(public),
             statuses,
             index: Arc::new(index),
+            languages: vec![Locale::En],
+            labels: Arc::default(),
         }
     }
 
@@ -85,6 +94,7 @@ impl DashboardData {
     /// statuses stay in memory; each indicator is read when a page needs it.
     pub fn from_release(release: ServedRelease, data_dir: &Path) -> Self {
         let public = release.catalogue().public_view();
+        let (languages, labels) = (release.languages.clone(), release.labels.clone());
         let statuses = Arc::new(release.statuses.clone());
         let published = Some(release.manifest.created_unix);
         let source = ReleaseSource {
@@ -96,7 +106,28 @@ impl DashboardData {
             public: Arc::new(public),
             statuses,
             index: Arc::new(index),
+            languages: vec![Locale::En],
+            labels: Arc::default(),
         }
+        .with_languages(&languages, labels)
+    }
+
+    /// Offers pages in `languages` (codes, the default first) that the
+    /// site has words for; English when none is left.
+    pub fn with_languages(mut self, languages: &[String], labels: Labels) -> Self {
+        let mut offered: Vec<Locale> = languages
+            .iter()
+            .filter_map(|code| Locale::from_code(code))
+            .filter(|l| l.has_words())
+            .collect();
+        offered.dedup();
+        // English pages are the unprefixed ones: always there.
+        if !offered.contains(&Locale::En) {
+            offered.insert(0, Locale::En);
+        }
+        self.languages = offered;
+        self.labels = Arc::new(labels);
+        self
     }
 
     /// A public indicator by id.
@@ -130,6 +161,25 @@ pub fn data() -> Result<DashboardData, AppError> {
         tracing::error!("DashboardData missing from the server function context");
         AppError::Internal
     })
+}
+
+/// A text from the data for a page in `locale`, marked when it is in
+/// another language.
+pub(crate) fn text(localized: Localized<'_>, locale: Locale) -> Text {
+    Text {
+        text: localized.text.to_owned(),
+        fallback: localized
+            .is_fallback(locale.code())
+            .then(|| localized.language.to_owned()),
+    }
+}
+
+/// A text of the UN framework, which the site carries in English only.
+pub(crate) fn english(text: &str, locale: Locale) -> Text {
+    Text {
+        text: text.to_owned(),
+        fallback: (locale != Locale::En && !text.is_empty()).then(|| "en".to_owned()),
+    }
 }
 
 /// Sets the HTTP status of the page being rendered (no-op outside a request).

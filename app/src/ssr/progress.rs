@@ -6,8 +6,10 @@ use std::cmp::Ordering;
 use indicators::{Area, AreaKind, Indicator};
 
 use super::DashboardData;
+use crate::i18n::{tr, Locale};
 use crate::params::{Group, Sort};
 use crate::types::{CardGroup, Choice, IndicatorCard, ProgressView};
+use crate::words::goal_title;
 
 /// The overview for checked filters: `goal` a goal number, `area` an area
 /// of the public dataset.
@@ -17,6 +19,7 @@ pub fn progress(
     area: Option<&Area>,
     group: Group,
     sort: Sort,
+    locale: Locale,
 ) -> ProgressView {
     let public = &data.public;
     let selected: Vec<&Indicator> = public
@@ -27,7 +30,7 @@ pub fn progress(
         .collect();
     let cards_where = |keep: &dyn Fn(&Indicator) -> bool| {
         data.index
-            .cards_for(selected.iter().copied().filter(|i| keep(i)))
+            .cards_for(selected.iter().copied().filter(|i| keep(i)), locale)
     };
     // An indicator shows in each group it maps to.
     let mut groups: Vec<CardGroup> = match group {
@@ -35,7 +38,14 @@ pub fn progress(
             .iter()
             .filter(|g| goal.is_none_or(|n| n == g.number))
             .map(|g| CardGroup {
-                heading: format!("Goal {} · {}", g.number, g.short_title),
+                heading: tr(
+                    locale,
+                    "goal-badge",
+                    &[
+                        ("n", g.number.to_string().into()),
+                        ("title", goal_title(locale, g.number).into()),
+                    ],
+                ),
                 cards: cards_where(&|i| i.goals().contains(&g.number)),
             })
             .collect(),
@@ -50,7 +60,7 @@ pub fn progress(
                 .iter()
                 .filter(|a| a.kind == kind)
                 .map(|a| CardGroup {
-                    heading: a.name().to_owned(),
+                    heading: a.localized_name(locale.code()).text.to_owned(),
                     cards: cards_where(&|i| i.maps_to(kind, &a.id)),
                 })
                 .collect()
@@ -67,7 +77,7 @@ pub fn progress(
             .iter()
             .map(|g| Choice {
                 value: g.number.to_string(),
-                label: format!("{} · {}", g.number, g.short_title),
+                label: format!("{} · {}", g.number, goal_title(locale, g.number)),
             })
             .collect(),
         area_choices: public
@@ -75,7 +85,7 @@ pub fn progress(
             .iter()
             .map(|a| Choice {
                 value: a.id.clone(),
-                label: a.name().to_owned(),
+                label: a.localized_name(locale.code()).text.to_owned(),
             })
             .collect(),
     }
@@ -119,6 +129,7 @@ fn by_improvement(
 
 #[cfg(test)]
 mod tests {
+    use crate::types::Text;
     use indicators::progress::ProgressStatus;
 
     use super::*;
@@ -131,7 +142,7 @@ mod tests {
     ) -> IndicatorCard {
         IndicatorCard {
             id: title.to_lowercase(),
-            title: title.into(),
+            title: Text::plain(title),
             status,
             latest: None,
             latest_period: None,
@@ -142,7 +153,7 @@ mod tests {
     }
 
     fn titles(cards: &[IndicatorCard]) -> Vec<&str> {
-        cards.iter().map(|c| c.title.as_str()).collect()
+        cards.iter().map(|c| c.title.text.as_str()).collect()
     }
 
     #[test]
@@ -167,7 +178,7 @@ mod tests {
     #[test]
     fn filters_and_groups_count_each_indicator_once() {
         let data = testing::data();
-        let all = progress(&data, None, None, Group::Goal, Sort::Status);
+        let all = progress(&data, None, None, Group::Goal, Sort::Status, Locale::En);
         assert_eq!(all.total, 3, "the internal indicator is not counted");
         let headings: Vec<&str> = all.groups.iter().map(|g| g.heading.as_str()).collect();
         assert_eq!(
@@ -178,11 +189,11 @@ mod tests {
                 "Goal 10 · Reduced inequalities"
             ]
         );
-        let goal1 = progress(&data, Some(1), None, Group::Goal, Sort::Title);
+        let goal1 = progress(&data, Some(1), None, Group::Goal, Sort::Title, Locale::En);
         assert_eq!(goal1.total, 2);
         assert_eq!(titles(&goal1.groups[0].cards), ["By sex", "Poverty"]);
         let housing = data.area(AreaKind::Rights, "housing");
-        let by_right = progress(&data, None, housing, Group::Rights, Sort::Title);
+        let by_right = progress(&data, None, housing, Group::Rights, Sort::Title, Locale::En);
         assert_eq!(by_right.total, 1);
         assert_eq!(by_right.groups[0].heading, "Right to housing");
         assert_eq!(titles(&by_right.groups[0].cards), ["Poverty"]);

@@ -9,8 +9,12 @@ use super::{DashboardData, IndicatorBlock};
 use crate::chart;
 use crate::error::AppError;
 use crate::format::{self, Locale};
-use crate::types::{LegendEntry, Mark, Selected, SeriesView, StatusView, TableRow, TargetRow};
+use crate::i18n::{t, tr};
+use crate::types::{
+    LegendEntry, Mark, Selected, SeriesView, SeriesWords, StatusView, TableRow, TargetRow,
+};
 use crate::words;
+use indicators::progress::ProgressStatus;
 
 /// The view of `chosen`, a series of `indicator` (both checked by the
 /// server function).
@@ -19,9 +23,10 @@ pub fn series(
     indicator: &Indicator,
     block: &IndicatorBlock,
     chosen: &Series,
+    locale: Locale,
 ) -> Result<SeriesView, AppError> {
-    let index = &data.index;
-    let locale = index.locale;
+    let labels = &data.labels;
+    let label = words::series_label(locale, labels, &chosen.key.dimensions);
     let summary = block.summary(&chosen.key.dimensions);
     let decimals = usize::from(indicator.decimals);
     let options = options_for(indicator);
@@ -40,7 +45,7 @@ pub fn series(
             ]
         });
     let baseline = summary.and_then(|s| s.baseline.as_ref());
-    let title = chart_title(indicator, chosen, summary, locale);
+    let title = chart_title(indicator, chosen, summary, locale, &label);
     let chart_svg = chart::line_chart_svg(&chart::LineChart {
         series: chosen,
         unit: &indicator.unit,
@@ -57,35 +62,50 @@ pub fn series(
     let value = |v: f64| format::with_unit(v, decimals, &indicator.unit, locale);
     let mut legend = vec![LegendEntry {
         mark: Mark::Observed,
-        text: "Observed values (a gap where a year has no data)".into(),
+        text: t(locale, "legend-observed"),
     }];
     if let Some(b) = baseline {
         legend.push(LegendEntry {
             mark: Mark::Baseline,
-            text: format!("Baseline {}: {}", b.label, value(b.value)),
+            text: tr(
+                locale,
+                "legend-baseline",
+                &[
+                    ("label", b.label.clone().into()),
+                    ("value", value(b.value).into()),
+                ],
+            ),
         });
     }
     if let Some((year, t)) = target {
         legend.push(LegendEntry {
             mark: Mark::Target,
-            text: format!("Target for {year}: {}", value(t)),
+            text: tr(
+                locale,
+                "legend-target",
+                &[("year", year.into()), ("value", value(t).into())],
+            ),
         });
     }
     if let Some([_, (year, v)]) = projection {
         legend.push(LegendEntry {
             mark: Mark::Projection,
-            text: format!("Trend projected to {year}: {}", value(v)),
+            text: tr(
+                locale,
+                "legend-trend",
+                &[("year", year.into()), ("value", value(v).into())],
+            ),
         });
     }
     if chosen.points.iter().any(|p| !p.flags.is_empty()) {
         legend.push(LegendEntry {
             mark: Mark::Flagged,
-            text: "Ringed: flagged value (see the Flags column)".into(),
+            text: t(locale, "legend-flagged"),
         });
     }
     Ok(SeriesView {
         slug: chosen.key.slug(),
-        label: words::series_label(&chosen.key.dimensions),
+        label: label.clone(),
         selection: chosen
             .key
             .dimensions
@@ -96,7 +116,7 @@ pub fn series(
                 value: value.clone(),
             })
             .collect(),
-        caption: chart::caption(indicator, chosen),
+        caption: chart::caption(indicator, chosen, locale, &label),
         chart_svg,
         legend,
         rows: chosen
@@ -114,16 +134,19 @@ pub fn series(
         }),
         status: summary.map(|s| StatusView {
             status: s.progress.status,
-            explanation: words::status_explanation(&s.progress),
+            explanation: words::status_explanation(locale, &s.progress),
             score: s.progress.score,
             method: s.progress.method,
         }),
         baseline: baseline.map(|b| {
-            format!(
-                "Baseline {}: {} ({})",
-                b.label,
-                value(b.value),
-                words::baseline_rule(b.rule)
+            tr(
+                locale,
+                "baseline-line",
+                &[
+                    ("label", b.label.clone().into()),
+                    ("value", value(b.value).into()),
+                    ("rule", words::baseline_rule(locale, b.rule).into()),
+                ],
             )
         }),
         history: block
@@ -131,6 +154,35 @@ pub fn series(
             .get(&chosen.key.dimensions)
             .cloned()
             .unwrap_or_default(),
+        words: SeriesWords {
+            values_caption: tr(
+                locale,
+                "values-caption",
+                &[("series", label.clone().into())],
+            ),
+            value_header: tr(
+                locale,
+                "col-value",
+                &[("unit", indicator.unit.clone().into())],
+            ),
+            target_row: target.map(|(year, _)| tr(locale, "target-row", &[("year", year.into())])),
+            score: summary.and_then(|s| s.progress.score).map(|score| {
+                let score = crate::format::number(score, 2, locale);
+                tr(locale, "status-score", &[("score", score.into())])
+            }),
+            method: summary.map_or_else(String::new, |s| {
+                tr(
+                    locale,
+                    "status-method",
+                    &[("method", words::method_name(s.progress.method).into())],
+                )
+            }),
+            announcement: tr(locale, "chart-updated", &[("series", label.clone().into())]),
+            statuses: ProgressStatus::ALL
+                .iter()
+                .map(|s| (*s, words::status_label(locale, *s)))
+                .collect(),
+        },
     })
 }
 
@@ -140,26 +192,43 @@ fn chart_title(
     series: &Series,
     summary: Option<&SeriesSummary>,
     locale: Locale,
+    label: &str,
 ) -> String {
     let decimals = usize::from(indicator.decimals);
-    let mut title = format!(
-        "{} — {}",
-        indicator.title(),
-        words::series_label(&series.key.dimensions)
+    let name = indicator.localized_title(locale.code()).text;
+    let mut title = tr(
+        locale,
+        "chart-title",
+        &[("title", name.into()), ("series", label.into())],
     );
     if let Some(latest) = series.points.last() {
-        title.push_str(&format!(
-            ": {} in {}",
-            format::with_unit(latest.value, decimals, &indicator.unit, locale),
-            latest.period.label
+        title.push_str(&tr(
+            locale,
+            "chart-title-latest",
+            &[
+                (
+                    "value",
+                    format::with_unit(latest.value, decimals, &indicator.unit, locale).into(),
+                ),
+                ("period", latest.period.label.clone().into()),
+            ],
         ));
     }
     if let Some(change) = summary.and_then(|s| s.change_since_baseline) {
-        title.push_str(&format!(
-            ", {} {} since {}",
-            words::up_or_down(change.absolute),
-            format::number(change.absolute.abs(), decimals, locale),
-            change.from_year
+        title.push_str(&tr(
+            locale,
+            "chart-title-change",
+            &[
+                (
+                    "direction",
+                    words::up_or_down(locale, change.absolute).into(),
+                ),
+                (
+                    "change",
+                    format::number(change.absolute.abs(), decimals, locale).into(),
+                ),
+                ("year", change.from_year.into()),
+            ],
         ));
     }
     title
@@ -178,7 +247,7 @@ mod tests {
         let poverty = data.public_indicator("poverty").expect("poverty");
         let block = data.index.block("poverty");
         let chosen = select_series(&block.series, "sex=female").expect("female");
-        let view = series(&data, poverty, &block, chosen).expect("view");
+        let view = series(&data, poverty, &block, chosen, Locale::En).expect("view");
         assert_eq!(view.slug, "sex=female");
         assert_eq!(view.label, "Sex: female");
         assert_eq!(

@@ -1,23 +1,25 @@
 //! A problem in a file, worded: what is wrong (the message) and what to do
 //! about it (the hint), for the person who keeps the spreadsheet.
 
+use crate::i18n::Locale;
 use indicators::model::DecimalSeparator;
 use indicators::problem::{MissingRole, Problem, Reason};
 use indicators::AreaKind;
+use indicators::Labels;
 
 use super::series_label;
 
 /// What is wrong, in a sentence fragment: `the value is not a number`.
 pub fn problem_message(problem: &Problem) -> String {
     use Reason::{
-        BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId, BadNumber,
-        BadPeriod, BadSeriesSlug, BadUpdateFrequency, BadVisibility, BadYaml, BadYear,
+        BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId, BadLanguage,
+        BadNumber, BadPeriod, BadSeriesSlug, BadUpdateFrequency, BadVisibility, BadYaml, BadYear,
         ConflictAcrossFiles, ConflictInFile, DecodedAsWindows1252, DuplicateFile,
         DuplicateIndicator, EmptyFile, EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget,
-        LabelTooLong, MissingColumn, MissingYears, NoDataFile, NoFrontMatter, NoIndicatorColumn,
-        NoMetaFile, NoObservationFiles, NoSuchSheet, NoTarget, NoTitle, NoTitleColumn,
-        NoYearOrValueColumn, NotADataset, NotANumber, NotCsv, RaggedRow, RepeatedAcrossFiles,
-        RepeatedInFile, RepeatedWithoutValue, SettingsColumns, TitleTooLong,
+        LabelTooLong, MissingColumn, MissingTranslation, MissingYears, NoDataFile, NoFrontMatter,
+        NoIndicatorColumn, NoMetaFile, NoObservationFiles, NoSuchSheet, NoTarget, NoTitle,
+        NoTitleColumn, NoYearOrValueColumn, NotADataset, NotANumber, NotCsv, RaggedRow,
+        RepeatedAcrossFiles, RepeatedInFile, RepeatedWithoutValue, SettingsColumns, TitleTooLong,
         UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea, UnknownIndicator,
         UnknownProgressMethod, UnknownSeries, UnknownSetting, UnknownTarget, UnknownTranslation,
         Unopenable, UnreadableWorkbook,
@@ -54,6 +56,14 @@ pub fn problem_message(problem: &Problem) -> String {
         UnknownTranslation { key } => {
             format!("`data.{key}` has no translation, so the key itself is shown")
         }
+        BadLanguage => format!(
+            "`{}` is not a two-letter language code",
+            problem.value.as_deref().unwrap_or_default()
+        ),
+        MissingTranslation { language } => format!(
+            "`{}` has no text in `{language}`, one of the dataset's languages, so its pages show the default language's text there",
+            problem.value.as_deref().unwrap_or_default()
+        ),
         MissingColumn { column } => format!("the table has no `{column}` column"),
         NoTitleColumn => "the catalogue has no title column".into(),
         BadId => "the id must be letters, digits, `-`, `_` or `.`".into(),
@@ -129,7 +139,7 @@ pub fn problem_message(problem: &Problem) -> String {
             first_value,
         } => format!(
             "{indicator} {period} {} already has the value {first_value} on line {first_line}",
-            series_label(series)
+            series_label(Locale::En, &Labels::default(), series)
         ),
         RepeatedInFile {
             indicator,
@@ -138,7 +148,7 @@ pub fn problem_message(problem: &Problem) -> String {
             first_line,
         } => format!(
             "{indicator} {period} {} repeats line {first_line} with the same value",
-            series_label(series)
+            series_label(Locale::En, &Labels::default(), series)
         ),
         RepeatedWithoutValue {
             indicator,
@@ -147,7 +157,7 @@ pub fn problem_message(problem: &Problem) -> String {
             first_line,
         } => format!(
             "{indicator} {period} {} also appears on line {first_line}, once without a value",
-            series_label(series)
+            series_label(Locale::En, &Labels::default(), series)
         ),
         ConflictAcrossFiles {
             indicator,
@@ -158,7 +168,7 @@ pub fn problem_message(problem: &Problem) -> String {
             first_value,
         } => format!(
             "{indicator} {period} {} is {first_value} in {first_file} line {first_line}",
-            series_label(series)
+            series_label(Locale::En, &Labels::default(), series)
         ),
         RepeatedAcrossFiles {
             indicator,
@@ -168,7 +178,7 @@ pub fn problem_message(problem: &Problem) -> String {
             first_line,
         } => format!(
             "{indicator} {period} {} repeats {first_file} line {first_line} with the same value",
-            series_label(series)
+            series_label(Locale::En, &Labels::default(), series)
         ),
         MissingYears {
             indicator,
@@ -176,7 +186,7 @@ pub fn problem_message(problem: &Problem) -> String {
             years,
         } => format!(
             "{indicator} {} has no value for {}",
-            series_label(series),
+            series_label(Locale::En, &Labels::default(), series),
             years
                 .iter()
                 .map(i32::to_string)
@@ -190,14 +200,14 @@ pub fn problem_message(problem: &Problem) -> String {
 /// What to do about it, as a sentence or two.
 pub fn problem_hint(problem: &Problem) -> String {
     use Reason::{
-        BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId, BadNumber,
-        BadPeriod, BadSeriesSlug, BadUpdateFrequency, BadVisibility, BadYaml, BadYear,
+        BadAreaId, BadAreaKind, BadDecimalSeparator, BadDecimals, BadDirection, BadId, BadLanguage,
+        BadNumber, BadPeriod, BadSeriesSlug, BadUpdateFrequency, BadVisibility, BadYaml, BadYear,
         ConflictAcrossFiles, ConflictInFile, DecodedAsWindows1252, DuplicateFile,
         DuplicateIndicator, EmptyFile, EmptyIndicatorId, EmptySheet, FlaggedValue, HalfATarget,
-        LabelTooLong, MissingColumn, MissingYears, NoDataFile, NoFrontMatter, NoIndicatorColumn,
-        NoMetaFile, NoObservationFiles, NoSuchSheet, NoTarget, NoTitle, NoTitleColumn,
-        NoYearOrValueColumn, NotADataset, NotANumber, NotCsv, RaggedRow, RepeatedAcrossFiles,
-        RepeatedInFile, RepeatedWithoutValue, SettingsColumns, TitleTooLong,
+        LabelTooLong, MissingColumn, MissingTranslation, MissingYears, NoDataFile, NoFrontMatter,
+        NoIndicatorColumn, NoMetaFile, NoObservationFiles, NoSuchSheet, NoTarget, NoTitle,
+        NoTitleColumn, NoYearOrValueColumn, NotADataset, NotANumber, NotCsv, RaggedRow,
+        RepeatedAcrossFiles, RepeatedInFile, RepeatedWithoutValue, SettingsColumns, TitleTooLong,
         UnitDiffersFromCatalogue, UnitDiffersInSeries, UnknownArea, UnknownIndicator,
         UnknownProgressMethod, UnknownSeries, UnknownSetting, UnknownTarget, UnknownTranslation,
         Unopenable, UnreadableWorkbook,
@@ -225,6 +235,8 @@ pub fn problem_hint(problem: &Problem) -> String {
         NoFrontMatter => "Start the file with a line `---`, the metadata, and another `---` line.".into(),
         BadYaml { .. } => "Fix the YAML at this line (indentation, a missing `:` or an unclosed quote).".into(),
         UnknownTranslation { .. } => "Add the key to the repository's translations (data.yml).".into(),
+        BadLanguage => "List languages as two-letter codes separated by `;`, for example `en;nl`.".into(),
+        MissingTranslation { .. } => "Fill in the column, or leave it for now: the default language's text is shown with a note.".into(),
         MissingColumn { column } => format!("Add a column headed `{column}` (see docs/data-format.md)."),
         NoTitleColumn => "Add a column `title_en` (and `title_XX` for other languages).".into(),
         BadId => "Give every indicator a short unique id such as `poverty-rate`.".into(),

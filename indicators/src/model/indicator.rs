@@ -122,6 +122,35 @@ pub struct Indicator {
     /// overdue when the latest period is older than this allows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_frequency: Option<UpdateFrequency>,
+    /// The definition and narrative in languages other than the default
+    /// (`definition_nl`, `narrative_nl` columns), by language code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// An indicator's long texts in one more language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub definition: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub narrative: String,
+}
+
+/// A text in the language asked for, or in another one when it has no
+/// translation (pages mark such a text with its language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Localized<'a> {
+    pub text: &'a str,
+    /// The language `text` is in.
+    pub language: &'a str,
+}
+
+impl Localized<'_> {
+    /// Whether the text is in another language than `asked`.
+    pub fn is_fallback(&self, asked: &str) -> bool {
+        !self.text.is_empty() && self.language != asked
+    }
 }
 
 crate::wire_enum! {
@@ -224,6 +253,7 @@ impl Indicator {
             progress_options: Vec::new(),
             counted_series: CountedSeries::Headline,
             update_frequency: None,
+            translations: BTreeMap::new(),
         }
     }
 
@@ -240,6 +270,47 @@ impl Indicator {
             .or_else(|| self.titles.values().next())
             .map(String::as_str)
             .unwrap_or(&self.id)
+    }
+
+    /// The title in `language`, or the default language's, saying which.
+    pub fn localized_title(&self, language: &str) -> Localized<'_> {
+        match self.titles.get_key_value(language) {
+            Some((language, text)) => Localized { text, language },
+            None => Localized {
+                text: self.title(),
+                language: &self.default_language,
+            },
+        }
+    }
+
+    /// The definition in `language`, or the default language's.
+    pub fn localized_definition(&self, language: &str) -> Localized<'_> {
+        self.long_text(language, &self.definition, |t| &t.definition)
+    }
+
+    /// The narrative in `language`, or the default language's.
+    pub fn localized_narrative(&self, language: &str) -> Localized<'_> {
+        self.long_text(language, &self.narrative, |t| &t.narrative)
+    }
+
+    fn long_text<'a>(
+        &'a self,
+        language: &str,
+        default: &'a str,
+        field: impl Fn(&'a Translation) -> &'a String,
+    ) -> Localized<'a> {
+        if let Some((language, text)) = self
+            .translations
+            .get_key_value(language)
+            .map(|(l, t)| (l, field(t)))
+            .filter(|(_, text)| !text.is_empty())
+        {
+            return Localized { text, language };
+        }
+        Localized {
+            text: default,
+            language: &self.default_language,
+        }
     }
 
     /// The goals of its targets, ascending, each once.
@@ -292,6 +363,21 @@ pub struct Area {
 }
 
 impl Area {
+    /// The name in `language`, else in English, else in any language.
+    pub fn localized_name(&self, language: &str) -> Localized<'_> {
+        self.names
+            .get_key_value(language)
+            .or_else(|| self.names.get_key_value("en"))
+            .or_else(|| self.names.iter().next())
+            .map_or(
+                Localized {
+                    text: &self.id,
+                    language: "",
+                },
+                |(language, text)| Localized { text, language },
+            )
+    }
+
     pub fn name(&self) -> &str {
         self.names
             .get("en")

@@ -2,13 +2,15 @@
 
 mod dataset;
 mod indicator;
+mod labels;
 mod series;
 
 pub use dataset::Dataset;
 pub use indicator::{
-    Area, AreaKind, CountedSeries, DecimalSeparator, Direction, Indicator, ProgressOptions,
-    UpdateFrequency, Visibility,
+    Area, AreaKind, CountedSeries, DecimalSeparator, Direction, Indicator, Localized,
+    ProgressOptions, Translation, UpdateFrequency, Visibility,
 };
+pub use labels::Labels;
 pub use series::{
     is_district_dimension, Dimensions, Observation, Period, Point, Series, SeriesKey, SourceRef,
     DISTRICT_DIMENSIONS, HEADLINE_SLUG,

@@ -96,6 +96,19 @@ impl Problem {
         )
     }
 
+    pub fn bad_language(file: &str) -> Self {
+        Self::new(file, Reason::BadLanguage)
+    }
+
+    pub fn missing_translation(file: &str, language: &str) -> Self {
+        Self::new(
+            file,
+            Reason::MissingTranslation {
+                language: language.to_owned(),
+            },
+        )
+    }
+
     pub fn duplicate_file(file: &str, indicator: &str, first_file: &str) -> Self {
         Self::new(
             file,

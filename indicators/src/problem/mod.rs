@@ -51,6 +51,7 @@ crate::wire_enum! {
         UnknownTranslation = "unknown-translation",
         BadMetadata = "bad-metadata",
         UnknownSeries = "unknown-series",
+        MissingTranslation = "missing-translation",
     }
 }
 

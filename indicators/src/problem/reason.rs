@@ -65,6 +65,13 @@ pub enum Reason {
     UnknownSetting {
         known: Vec<String>,
     },
+    /// `languages` names something that is not a two-letter language code.
+    BadLanguage,
+    /// A text the dataset's `languages` promise is empty in this language:
+    /// pages show the default language's text, marked.
+    MissingTranslation {
+        language: String,
+    },
     /// A second Open SDG data file for one indicator.
     DuplicateFile {
         indicator: String,
@@ -243,6 +250,8 @@ impl Reason {
             UnknownTranslation, Unopenable, UnreadableWorkbook,
         };
         match self {
+            Reason::BadLanguage => ProblemCode::BadCatalogueValue,
+            Reason::MissingTranslation { .. } => ProblemCode::MissingTranslation,
             Unopenable { .. } | NotCsv { .. } | UnreadableWorkbook { .. } | NoSuchSheet { .. } => {
                 ProblemCode::Unreadable
             }
@@ -311,6 +320,7 @@ impl Reason {
             | NoMetaFile { .. }
             | NoDataFile { .. }
             | UnknownTranslation { .. }
+            | Reason::MissingTranslation { .. }
             | RepeatedInFile { .. }
             | RepeatedWithoutValue { .. }
             | RepeatedAcrossFiles { .. }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::translations::{self, LABELS_FILE};
 use super::{
     add_file, catalogue, checks, display_name, finish, read_file, read_files_in_order, table,
     ObservationOrder, Progress, Report, AREAS_FILE, CATALOGUE_FILE, OBSERVATIONS_DIR,
@@ -20,10 +21,29 @@ use crate::progress::ProgressMethod;
 pub struct Settings {
     /// `progress_method`: `open-sdg` (default), `eurostat` or `unsd-progress-chart`.
     pub progress_method: ProgressMethod,
+    /// `languages`: the languages the dataset's texts are written in, as
+    /// two-letter codes separated by `;` (`en;nl`), the default language
+    /// first. Empty: the catalogue's default language only.
+    pub languages: Vec<String>,
 }
 
 /// The keys `settings.csv` may set.
-const KNOWN_SETTINGS: &[&str] = &["progress_method"];
+const KNOWN_SETTINGS: &[&str] = &["progress_method", "languages"];
+
+/// `en;nl` → `[en, nl]`, or the position of a code that is not one.
+fn language_list(cell: &str) -> Result<Vec<String>, String> {
+    let mut languages: Vec<String> = Vec::new();
+    for code in cell.split(';').map(str::trim).filter(|c| !c.is_empty()) {
+        let code = code.to_ascii_lowercase();
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(code);
+        }
+        if !languages.contains(&code) {
+            languages.push(code);
+        }
+    }
+    Ok(languages)
+}
 
 fn read_settings(dir: &Path) -> (Settings, Vec<Problem>) {
     let path = dir.join(SETTINGS_FILE);
@@ -45,6 +65,14 @@ fn read_settings(dir: &Path) -> (Settings, Vec<Problem>) {
                     Problem::unknown_progress_method(SETTINGS_FILE, ProgressMethod::NAMES)
                         .at(table.lines[row], "value")
                         .with_value(v),
+                ),
+            },
+            "languages" => match language_list(v) {
+                Ok(languages) => settings.languages = languages,
+                Err(code) => problems.push(
+                    Problem::bad_language(SETTINGS_FILE)
+                        .at(table.lines[row], "value")
+                        .with_value(&code),
                 ),
             },
             "" => {}
@@ -145,6 +173,35 @@ pub(crate) fn dataset_head(dir: &Path) -> DatasetHead {
         &areas,
         CATALOGUE_FILE,
         &catalogue_lines,
+    ));
+
+    let labels_path = dir.join(LABELS_FILE);
+    if labels_path.is_file() {
+        let (table, mut problems) = table::load_table(&labels_path, LABELS_FILE);
+        report.problems.append(&mut problems);
+        let (labels, mut problems) = translations::read_labels(&table, LABELS_FILE);
+        report.problems.append(&mut problems);
+        report.labels = labels;
+    }
+    let area_lines = areas_path.is_file().then(|| {
+        let (table, _) = table::load_table(&areas_path, AREAS_FILE);
+        let lines: BTreeMap<String, usize> = (0..table.height())
+            .filter_map(|r| {
+                table
+                    .find(&["id"])
+                    .map(|c| (table.cell(c, r).trim().to_owned(), table.lines[r]))
+            })
+            .collect();
+        lines
+    });
+    report.problems.extend(translations::missing_translations(
+        &report.settings.languages,
+        &indicators,
+        (CATALOGUE_FILE, &catalogue_lines),
+        area_lines
+            .as_ref()
+            .map(|lines| (areas.as_slice(), AREAS_FILE, lines)),
+        &report.labels,
     ));
 
     let files = tabular_files(&dir.join(OBSERVATIONS_DIR));

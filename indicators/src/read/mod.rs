@@ -12,6 +12,7 @@ pub mod observations;
 pub mod opensdg;
 pub mod table;
 pub mod text;
+pub mod translations;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,8 @@ pub struct Report {
     pub problems: Vec<Problem>,
     /// The dataset's `settings.csv`, or the defaults.
     pub settings: Settings,
+    /// The dataset's `labels.csv`, or none.
+    pub labels: crate::model::Labels,
     /// The observations as columns, sorted. `dataset.observations` holds the
     /// same rows as the model's list, except where a caller asked for the
     /// columns only ([`open_dataset_columns`]).

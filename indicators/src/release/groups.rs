@@ -168,6 +168,8 @@ fn build_into(
         source,
         indicators: &head.indicators,
         areas: &head.areas,
+        languages: &report.settings.languages,
+        labels: &report.labels,
         statuses: &statuses,
         warnings: &warnings,
         series: series_count,

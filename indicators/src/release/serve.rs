@@ -19,7 +19,7 @@ use super::{
     SERIES,
 };
 use crate::frame::{self, ObservationFrame};
-use crate::model::{Area, Dataset, Indicator, Observation, Series};
+use crate::model::{Area, Dataset, Indicator, Labels, Observation, Series};
 use crate::statuses::Statuses;
 use crate::summary::SeriesSummary;
 
@@ -108,6 +108,9 @@ pub struct ServedRelease {
     pub manifest: Manifest,
     pub indicators: Vec<Indicator>,
     pub areas: Vec<Area>,
+    /// The dataset's languages, the default first (empty: the default only).
+    pub languages: Vec<String>,
+    pub labels: Labels,
     /// The indicators' statuses and the counts; `series` is empty.
     pub statuses: Statuses,
     pub index: ReleaseIndex,
@@ -129,6 +132,8 @@ impl ServedRelease {
             manifest,
             indicators: catalogue.indicators,
             areas: catalogue.areas,
+            languages: catalogue.languages,
+            labels: catalogue.labels,
             statuses,
             index,
             dir,

@@ -20,7 +20,7 @@ use super::{
     Catalogue, FileEntry, Manifest, ReleaseError, ReleaseIndex, StatusesFile, WriteStep, CATALOGUE,
     COUNTED, FORMAT, INDEX, MANIFEST, OBSERVATIONS, PROBLEMS, SERIES, STATUSES,
 };
-use crate::model::{Area, Indicator};
+use crate::model::{Area, Indicator, Labels};
 use crate::progress::{ProgressMethod, ProgressStatus};
 use crate::read::Report;
 use crate::statuses::{compute_columns, IndicatorStatus, Statuses};
@@ -193,6 +193,8 @@ pub(super) fn write_release(
         source,
         indicators: &dataset.dataset.indicators,
         areas: &dataset.dataset.areas,
+        languages: &dataset.settings.languages,
+        labels: &dataset.labels,
         statuses: &statuses,
         warnings,
         series: statuses.series.len(),
@@ -248,6 +250,8 @@ pub(super) struct ReleaseFacts<'a> {
     pub(super) source: &'a str,
     pub(super) indicators: &'a [Indicator],
     pub(super) areas: &'a [Area],
+    pub(super) languages: &'a [String],
+    pub(super) labels: &'a Labels,
     /// The indicators' statuses and counts (its `series` are not written).
     pub(super) statuses: &'a Statuses,
     pub(super) warnings: &'a [&'a Problem],
@@ -275,6 +279,8 @@ pub(super) fn publish(
                 &Catalogue {
                     indicators: facts.indicators.to_vec(),
                     areas: facts.areas.to_vec(),
+                    languages: facts.languages.to_vec(),
+                    labels: facts.labels.clone(),
                 },
             )?,
         )?);

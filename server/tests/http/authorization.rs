@@ -118,12 +118,12 @@ async fn every_route_and_server_function_answers_each_role_as_it_may_and_leaks_n
         [
             (
                 "application/x-www-form-urlencoded",
-                format!("id={id}&number=1&kind=rights&name=S%C3%BCdfeld&series=total"),
+                format!("id={id}&number=1&kind=rights&name=S%C3%BCdfeld&series=total&locale=nl"),
             ),
             (
                 "application/json",
                 format!(
-                    r#"{{"id":"{id}","query":{{"goal":null,"area":null,"group":"goal","sort":"status"}}}}"#
+                    r#"{{"id":"{id}","query":{{"goal":null,"area":null,"group":"goal","sort":"status"}},"locale":"en"}}"#
                 ),
             ),
         ]

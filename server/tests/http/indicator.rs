@@ -94,8 +94,8 @@ async fn district_series_from_the_windows_1252_wide_file_are_offered() {
     let (status, body) = get("/indicators/rent-burden?series=Stadtteil%3DS%C3%BCdfeld").await;
     assert_eq!(status, StatusCode::OK);
     assert!(
-        body.contains("Stadtteil: Südfeld"),
-        "umlauts decoded from Windows-1252"
+        body.contains("District: Südfeld"),
+        "umlauts decoded from Windows-1252 (and `Stadtteil` named by labels.csv)"
     );
 }
 
@@ -119,7 +119,7 @@ async fn indicator_page_shows_status_in_words_and_why() {
                 .expect("json")
                 .as_str()
                 .expect("str"),
-            status_label(expected)
+            status_label(app::i18n::Locale::En, expected)
         )),
         "{expected:?}"
     );
@@ -172,7 +172,7 @@ async fn indicator_page_marks_baseline_target_projection_and_districts() {
     );
     let history = section(&body, "<table class=\"data-table history\">", "</table>");
     assert!(history.contains("r00001"));
-    assert!(history.contains(status_label(rent.progress.status)));
+    assert!(history.contains(&status_label(app::i18n::Locale::En, rent.progress.status)));
     assert!(
         body.contains("href=\"/rights/adequate-housing\""),
         "rights badge links"

@@ -11,6 +11,7 @@ mod common;
 mod fixtures;
 mod health;
 mod indicator;
+mod languages;
 mod metadata;
 mod monitoring;
 mod overviews;

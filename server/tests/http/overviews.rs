@@ -43,7 +43,10 @@ async fn home_goal_tiles_count_public_indicators_per_status() {
                 .min(body.len() - tile_start)];
     for (status, n) in goal5 {
         assert!(
-            tile.contains(&format!("{n} × {}", status_label(*status))),
+            tile.contains(&format!(
+                "{n} × {}",
+                status_label(app::i18n::Locale::En, *status)
+            )),
             "{status:?} {n} in {tile}"
         );
     }
@@ -124,7 +127,10 @@ async fn goal_page_lists_every_target_and_the_indicators_under_each() {
         "poverty fell, which is better: {card}"
     );
     assert!(
-        card.contains(status_label(poverty.progress.status)),
+        card.contains(&status_label(
+            app::i18n::Locale::En,
+            poverty.progress.status
+        )),
         "{card}"
     );
     assert!(card.contains("class=\"sparkline\""), "sparkline drawn");
@@ -162,7 +168,10 @@ async fn rights_area_page_names_the_instrument_holders_and_linked_indicators() {
     let statuses = expected_statuses().await;
     for (status, n) in &statuses.public.by_rights_area["adequate-housing"] {
         assert!(
-            body.contains(&format!("{n} × {}", status_label(*status))),
+            body.contains(&format!(
+                "{n} × {}",
+                status_label(app::i18n::Locale::En, *status)
+            )),
             "{status:?} {n}"
         );
     }

@@ -67,8 +67,8 @@ async fn every_server_function_refuses_or_leaves_out_internal_indicators() {
     let app = demo_app().await;
     for (id, _) in internal_indicators() {
         for (path, form) in [
-            (FetchIndicator::PATH, format!("id={id}")),
-            (FetchSeries::PATH, format!("id={id}&series=total")),
+            (FetchIndicator::PATH, format!("id={id}&locale=en")),
+            (FetchSeries::PATH, format!("id={id}&series=total&locale=nl")),
         ] {
             let (status, body) = call(&app, path, &form).await;
             assert!(!status.is_success(), "{path} {id}: {status}");
@@ -81,29 +81,40 @@ async fn every_server_function_refuses_or_leaves_out_internal_indicators() {
     // (one named for each) and name no internal one.
     let form = "application/x-www-form-urlencoded";
     for (path, body, content_type, public) in [
-        (LoadHome::PATH, String::new(), form, "poverty-rate"),
-        (LoadGoal::PATH, "number=1".into(), form, "poverty-rate"),
         (
-            LoadArea::PATH,
-            "kind=policy&id=social-affairs".into(),
+            LoadHome::PATH,
+            String::from("locale=en"),
+            form,
+            "poverty-rate",
+        ),
+        (
+            LoadGoal::PATH,
+            "number=1&locale=nl".into(),
             form,
             "poverty-rate",
         ),
         (
             LoadArea::PATH,
-            "kind=rights&id=adequate-housing".into(),
+            "kind=policy&id=social-affairs&locale=en".into(),
+            form,
+            "poverty-rate",
+        ),
+        (
+            LoadArea::PATH,
+            "kind=rights&id=adequate-housing&locale=nl".into(),
             form,
             "rent-burden",
         ),
         (
             LoadDistrict::PATH,
-            "name=S%C3%BCdfeld".into(),
+            "name=S%C3%BCdfeld&locale=en".into(),
             form,
             "rent-burden",
         ),
         (
             LoadProgress::PATH,
-            r#"{"query":{"goal":null,"area":null,"group":"goal","sort":"status"}}"#.into(),
+            r#"{"query":{"goal":null,"area":null,"group":"goal","sort":"status"},"locale":"nl"}"#
+                .into(),
             "application/json",
             "poverty-rate",
         ),

@@ -14,7 +14,8 @@ pub use areas::{check_area_references, read_areas};
 use super::cell::parse_number;
 use super::table::{normalise_header, Table};
 use crate::model::{
-    CountedSeries, DecimalSeparator, Dimensions, Direction, Indicator, UpdateFrequency, Visibility,
+    CountedSeries, DecimalSeparator, Dimensions, Direction, Indicator, Translation,
+    UpdateFrequency, Visibility,
 };
 use crate::problem::{Problem, YEAR_RANGE};
 use crate::sdg;
@@ -124,9 +125,11 @@ impl<'a> RowReader<'a> {
         let sdg_targets = self.targets();
         let counted_series = self.counted_series();
         let (titles, default_language) = self.titles(titles);
+        let default_language = default_language.unwrap_or_else(|| "en".into());
+        let (definition, narrative, translations) = self.long_texts(&default_language);
         Indicator {
             id: id.to_owned(),
-            default_language: default_language.unwrap_or_else(|| "en".into()),
+            default_language,
             titles,
             unit: self.text("unit").to_owned(),
             direction,
@@ -141,8 +144,8 @@ impl<'a> RowReader<'a> {
             visibility,
             source: self.text("source").to_owned(),
             owner: self.text("owner").to_owned(),
-            definition: self.text("definition").to_owned(),
-            narrative: self.text("narrative").to_owned(),
+            definition,
+            narrative,
             decimal_separator,
             reporting_status: None,
             graph_type: None,
@@ -150,7 +153,34 @@ impl<'a> RowReader<'a> {
             progress_options: Vec::new(),
             counted_series,
             update_frequency,
+            translations,
         }
+    }
+
+    /// `definition` and `narrative` in the default language, and in every
+    /// other language with a `definition_nl` or `narrative_nl` column (a
+    /// plain `definition` is English, as a plain `title` is).
+    fn long_texts(
+        &self,
+        default_language: &str,
+    ) -> (String, String, BTreeMap<String, Translation>) {
+        let mut by_language: BTreeMap<String, Translation> = BTreeMap::new();
+        for base in ["definition", "narrative"] {
+            for (language, column) in language_columns(&self.table.headers, base) {
+                let text = self.table.cell(column, self.row).trim();
+                if text.is_empty() {
+                    continue;
+                }
+                let entry = by_language.entry(language).or_default();
+                if base == "definition" {
+                    entry.definition = text.to_owned();
+                } else {
+                    entry.narrative = text.to_owned();
+                }
+            }
+        }
+        let default = by_language.remove(default_language).unwrap_or_default();
+        (default.definition, default.narrative, by_language)
     }
 
     /// `progress_series`: the series whose scores make the status, by slug,
@@ -359,7 +389,7 @@ pub fn split_list(cell: &str) -> Vec<String> {
 
 /// `(language, column)` of `base_en`, `base_de` ... columns; a plain `base`
 /// column is English.
-fn language_columns(headers: &[String], base: &str) -> Vec<(String, usize)> {
+pub(crate) fn language_columns(headers: &[String], base: &str) -> Vec<(String, usize)> {
     let prefix = format!("{base}_");
     headers
         .iter()

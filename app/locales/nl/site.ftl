@@ -1,0 +1,217 @@
+# Local Goals: de woorden van de publieke site in het Nederlands.
+# Elke id uit en/site.ftl staat ook hier (een test controleert dat).
+
+site-description = Hoe onze stad ervoor staat op de Duurzame Ontwikkelingsdoelen: lokale indicatoren, trends en open data.
+skip-to-content = Naar de inhoud
+nav-main = Hoofdmenu
+nav-goals = Doelen
+nav-progress = Voortgang
+nav-methodology = Methode
+nav-language = Taal
+footer-text = Open data uit de indicatorbestanden van de stad, gekoppeld aan de Duurzame Ontwikkelingsdoelen van de VN.
+footer-methodology = Hoe de status wordt berekend
+loading = Laden…
+not-translated = nog niet vertaald
+
+status-target-achieved = Doel bereikt
+status-substantial = Flinke vooruitgang / op koers
+status-moderate = Matige vooruitgang / versnelling nodig
+status-limited = Beperkte vooruitgang
+status-deterioration = Achteruitgang
+status-not-available = Niet beschikbaar
+status-counts-label = Indicatoren per status
+
+class-significant-progress = aanzienlijke vooruitgang
+class-moderate-progress = matige vooruitgang
+class-moderate-movement-away = matige beweging van het doel af
+class-significant-movement-away = aanzienlijke beweging van het doel af
+class-insufficient-progress = onvoldoende vooruitgang
+class-movement-away = beweging van het doel af
+class-on-track = op koers of doel bereikt
+class-fair-progress = redelijke vooruitgang, maar versnelling nodig
+class-stagnation = stilstand of achteruitgang
+
+movement-better = beter
+movement-worse = slechter
+movement-same = geen verandering
+change-since = { $change } sinds { $year }
+
+baseline-rule-catalogue = catalogus
+baseline-rule-catalogue-next = catalogus, eerstvolgend jaar met data
+baseline-rule-default-year = standaardjaar
+baseline-rule-first-year = eerste jaar met data
+
+area-kind-rights = Mensenrechtengebied
+area-kind-policy = Beleidsterrein
+direction-higher = hoger is beter
+direction-lower = lager is beter
+series-total = Totaal
+indicator-count = { $n ->
+    [one] 1 indicator
+   *[other] { $n } indicatoren
+}
+rank = { $position } van { $of }, hoogste eerst ({ $direction })
+up = gestegen
+down = gedaald
+unchanged = onveranderd
+
+home-title = Doelen
+home-heading = Onze stad en de Duurzame Ontwikkelingsdoelen
+home-lead = Hoe de stad ervoor staat op elk doel, gemeten met de eigen indicatoren van de stad.
+home-lead-link = Bekijk alle indicatoren in één oogopslag
+movers-heading = Wat het meest veranderde sinds het basisjaar
+improved-most = Meest verbeterd
+worsened-most = Meest verslechterd
+by-goal = Per doel
+no-data-yet = Nog geen enkele indicator heeft data.
+by-right = Per mensenrecht
+by-policy = Per beleidsterrein
+by-district = Per wijk
+no-indicator-here = Hier is nog geen indicator.
+
+goal-label = Doel { $n }
+goal-title = Doel { $n }: { $title }
+goal-badge = Doel { $n } · { $title }
+goal-targets-reported = De stad rapporteert over { $with } van de { $total } subdoelen van dit doel.
+target-label = Subdoel { $id }
+
+area-instrument = Verdrag
+area-rights-holders = Rechthebbenden
+status-summary = Overzicht van de status
+area-indicators = Indicatoren ({ $n })
+
+district-crumb = Wijk
+district-lead = De laatste waarde van elke indicator die per wijk wordt gerapporteerd, naast die van de hele stad.
+district-caption = Indicatoren voor { $name }
+col-indicator = Indicator
+col-year = Jaar
+col-whole-city = Hele stad
+col-rank = Plaats onder de wijken
+other-districts = Andere wijken
+
+progress-title = Voortgang in één oogopslag
+progress-lead = Elke openbare indicator met de laatste waarde, de verandering sinds het basisjaar en de status.
+filter-goal = Doel
+filter-all-goals = Alle doelen
+filter-area = Gebied
+filter-all-areas = Alle gebieden
+filter-group = Groeperen op
+group-goal = Doel
+group-rights = Mensenrecht
+group-policy = Beleidsterrein
+filter-sort = Sorteren op
+sort-status = Status (aandacht nodig eerst)
+sort-improved = Verandering sinds basisjaar (meest verbeterd eerst)
+sort-worsened = Verandering sinds basisjaar (meest verslechterd eerst)
+sort-title = Titel
+apply = Toepassen
+progress-count = { $n ->
+    [one] 1 indicator getoond.
+   *[other] { $n } indicatoren getoond.
+}
+
+methodology-title = Methode
+methodology-language-note = Deze pagina is alleen in het Engels beschikbaar.
+
+not-found-title = Pagina niet gevonden
+not-found-text = Op dit adres staat geen pagina.
+back-to-goals = Naar de lijst met doelen
+error-not-found = Niet gevonden
+error-check-address = Controleer het adres
+error-went-wrong = Er ging iets mis
+error-title = Niet beschikbaar
+error-indicator-not-found = Er is geen indicator “{ $id }”. Ga terug naar de lijst met doelen om de indicator te vinden die u zoekt.
+error-series-not-found = De indicator “{ $indicator }” heeft geen reeks “{ $series }”. Niet elke combinatie wordt gepubliceerd: kies in de keuzelijsten hierboven één waarde tegelijk, of “Alle”.
+error-no-data-yet = Voor “{ $title }” zijn nog geen gegevens gepubliceerd; wat de indicator meet staat hieronder. Kijk opnieuw na de volgende publicatie van de stad.
+error-goal-not-found = Er is geen doel “{ $goal }”. De doelen zijn genummerd van 1 tot en met 17; ga terug naar de lijst met doelen en kies er een.
+error-area-not-found = Er is geen { $kind } “{ $id }”. Ga terug naar de lijst met doelen om de gebieden te vinden waarover de stad rapporteert.
+error-district-not-found = Voor de wijk “{ $name }” wordt geen indicator gerapporteerd. Kies een van de wijken op de startpagina.
+error-bad-filter = Het filter “{ $name }={ $value }” kennen we niet. Kies een waarde uit het formulier op deze pagina: { $expected }.
+expected-goal-number = een doelnummer van 1 tot en met 17
+expected-listed-area = een van de genoemde mensenrechtengebieden of beleidsterreinen
+expected-or = { $list } of { $last }
+error-internal = Er ging bij ons iets mis. Probeer het over een minuut opnieuw; blijft het gebeuren, laat het dan het datateam van de stad weten.
+error-request = Het verzoek kon niet worden afgerond ({ $detail }). Laad de pagina opnieuw en probeer het nog eens.
+
+indicator-status = Status:
+indicator-meta = Eenheid: { $unit } · laatste gegevens: { $period } · gepubliceerd { $published }
+maps-to = Gekoppeld aan
+district-heading = Per wijk
+about-heading = Over deze indicator
+about-definition = Definitie
+about-unit = Eenheid
+about-source = Bron
+about-owner = Verantwoordelijk
+about-last-update = Laatst bijgewerkt
+about-last-update-text = Gegevens tot { $period }, gepubliceerd { $published }
+about-city-does = Wat de stad doet
+
+selector-all = Alle
+selector-show = Toon
+series-unavailable = Deze reeks is niet beschikbaar
+series-unavailable-text = Kies een andere combinatie in de keuzelijsten hierboven.
+legend = Legenda
+why-status = Waarom deze status
+status-score = score { $score } op een schaal van −5 tot 5
+status-method = methode: { $method }
+how-computed = hoe de status wordt berekend
+values-caption = Waarden — { $series }
+col-value = Waarde ({ $unit })
+col-flags = Markeringen
+target-row = Doel { $year }
+target-flag = doel
+history-caption = Status per publicatie
+col-release = Publicatie
+col-published = Gepubliceerd
+col-status = Status
+chart-updated = Grafiek en tabel tonen nu: { $series }
+
+legend-observed = Gemeten waarden (een onderbreking waar een jaar geen gegevens heeft)
+legend-baseline = Basisjaar { $label }: { $value }
+legend-target = Doel voor { $year }: { $value }
+legend-trend = Trend doorgetrokken tot { $year }: { $value }
+legend-flagged = Omcirkeld: gemarkeerde waarde (zie de kolom Markeringen)
+baseline-line = Basisjaar { $label }: { $value } ({ $rule })
+chart-title = { $title } — { $series }
+chart-title-latest = : { $value } in { $period }
+chart-title-change = , { $change } { $direction } sinds { $year }
+chart-caption = { $title } — { $series }{ $years } ({ $unit })
+district-chart-title = { $title } per wijk, { $period }: hoogste { $highest } ({ $highest-value }), laagste { $lowest } ({ $lowest-value })
+district-chart-city = ; hele stad { $value }
+district-chart-caption = { $title } per wijk in { $period } ({ $unit })
+district-chart-caption-city = ; de stippellijn is de hele stad
+
+explain-achieved = Het doel van { $target } voor { $target-year } is al bereikt: de waarde is { $value } in { $year } ({ $direction }).
+explain-open-sdg-no-target = Van { $base } in { $base-year } naar { $value } in { $year } veranderde de waarde met { $growth }% per jaar ({ $direction }); zonder doel telt { $threshold }% per jaar of meer in de goede richting als flinke vooruitgang: { $status }.
+explain-open-sdg-target = Van { $base } in { $base-year } naar { $value } in { $year } veranderde de waarde met { $growth }% per jaar; om { $target } te halen in { $target-year } is { $required }% per jaar nodig. De werkelijke groei is { $share }% van het benodigde tempo: { $status }.
+explain-eurostat-target = Eurostat-methode: { $growth }% per jaar van { $base-year } tot { $year }; om { $target } te halen in { $target-year } is { $required }% per jaar nodig, dus de groei is { $share }% van het benodigde tempo{ $class }: { $status }.
+explain-eurostat = Eurostat-methode: { $growth }% per jaar van { $base-year } tot { $year }{ $class }: { $status }.
+explain-unsd-target = UNSD Progress Chart: bij { $growth }% per jaar zou de waarde { $projected } zijn in { $target-year }, { $share }% van de weg van { $base } naar het doel van { $target }{ $class }: { $status }.
+explain-unsd = UNSD Progress Chart: bij { $growth }% per jaar zou de waarde { $projected } zijn in { $target-year }{ $class }: { $status }.
+explain-none = Voor deze reeks kon geen status worden berekend.
+explain-no-status = Geen status: { $why }.
+why-too-few-years = minder dan twee jaar gegevens sinds het basisjaar
+why-missing-value = de waarde in het basisjaar of de laatste waarde ontbreekt
+why-opposite-signs = de beginwaarde en de laatste waarde hebben een tegengesteld teken, dus een groeivoet zegt niets
+why-no-data-from-base = geen waarde in of na het basisjaar
+why-target-unreachable = het doel is gelijk aan de beginwaarde, of heeft het tegengestelde teken, dus geen groeivoet leidt ernaartoe
+why-too-short = de Eurostat-methode heeft een waarde nodig van drie tot vijf jaar vóór de laatste
+why-zero-or-sign = minder dan twee jaar gegevens, of waarden die nul zijn of van teken wisselen
+
+goal-1 = Geen armoede
+goal-2 = Geen honger
+goal-3 = Goede gezondheid en welzijn
+goal-4 = Kwaliteitsonderwijs
+goal-5 = Gendergelijkheid
+goal-6 = Schoon water en sanitair
+goal-7 = Betaalbare en duurzame energie
+goal-8 = Waardig werk en economische groei
+goal-9 = Industrie, innovatie en infrastructuur
+goal-10 = Ongelijkheid verminderen
+goal-11 = Duurzame steden en gemeenschappen
+goal-12 = Verantwoorde consumptie en productie
+goal-13 = Klimaatactie
+goal-14 = Leven in het water
+goal-15 = Leven op het land
+goal-16 = Vrede, justitie en sterke publieke diensten
+goal-17 = Partnerschap om doelstellingen te bereiken

@@ -1,0 +1,133 @@
+"""The demo city's Dutch texts, for scripts/gen_demo_city.py: titles,
+definitions and narratives per indicator, area names, and the labels of the
+disaggregation names and values."""
+
+TITLES = {
+    "poverty-rate": "Inwoners onder de armoedegrens",
+    "child-poverty": "Kinderen die opgroeien in een huishouden met een laag inkomen",
+    "social-assistance": "Inwoners met een bijstandsuitkering",
+    "food-bank-households": "Huishoudens die de voedselbank gebruiken",
+    "child-overweight": "Kinderen met overgewicht bij de start van de basisschool",
+    "premature-mortality": "Vroegtijdige sterfte vóór 75 jaar",
+    "life-expectancy": "Levensverwachting bij geboorte",
+    "infant-mortality": "Zuigelingensterfte in het eerste levensjaar",
+    "road-deaths": "Verkeersdoden en ernstig gewonden op de wegen van de stad",
+    "gp-access": "Inwoners met een huisarts binnen 1 km",
+    "early-school-leavers": "Voortijdige schoolverlaters",
+    "childcare-coverage": "Kinderen onder 3 jaar met een plek in de kinderopvang",
+    "adult-learning": "Volwassenen die de afgelopen vier weken onderwijs of scholing volgden",
+    "tertiary-attainment": "Inwoners van 30-34 jaar met een diploma van het hoger onderwijs",
+    "women-in-council": "Zetels in de gemeenteraad bezet door vrouwen",
+    "domestic-violence-reports": "Bij de politie gemelde gevallen van huiselijk geweld",
+    "women-in-management": "Vrouwen onder de hogere leidinggevenden van de gemeente",
+    "water-use": "Waterverbruik van huishoudens",
+    "wastewater-treated": "Afvalwater met geavanceerde zuivering",
+    "renewable-electricity": "Elektriciteit uit hernieuwbare bronnen",
+    "energy-poverty": "Huishoudens die hun woning niet warm kunnen houden",
+    "municipal-building-energy": "Energieverbruik van gemeentelijke gebouwen",
+    "unemployment": "Werkloosheid",
+    "youth-neet": "Jongeren zonder werk, opleiding of scholing",
+    "employment-rate": "Arbeidsparticipatie van inwoners van 20-64 jaar",
+    "broadband-coverage": "Huishoudens met gigabitbreedband beschikbaar",
+    "research-jobs": "Banen in onderzoek en ontwikkeling",
+    "income-ratio": "Inkomen van het rijkste vijfde ten opzichte van het armste vijfde",
+    "migrant-employment-gap": "Verschil in arbeidsparticipatie tussen inwoners geboren in het buitenland en in Nederland",
+    "rent-burden": "Huurders die meer dan 30% van hun inkomen aan huur uitgeven",
+    "homelessness": "Mensen in de noodopvang",
+    "social-housing-waiting-time": "Mediane wachttijd voor een sociale huurwoning",
+    "public-transport-access": "Inwoners binnen 300 m van een halte met frequent openbaar vervoer",
+    "pm25": "Jaargemiddelde concentratie fijnstof (PM2,5)",
+    "green-space-access": "Inwoners binnen 300 m van openbaar groen",
+    "household-waste": "Restafval van huishoudens",
+    "recycling-rate": "Gemeentelijk afval dat gerecycled of gecomposteerd wordt",
+    "co2-per-resident": "Uitstoot van broeikasgassen per inwoner",
+    "heat-days": "Dagen met een maximumtemperatuur van 30 °C of meer",
+    "river-nitrogen": "Stikstofconcentratie in de rivier stroomafwaarts van de stad",
+    "tree-canopy": "Bedekking door boomkronen",
+    "sealed-surface": "Aandeel verhard oppervlak in de stad",
+    "victims-of-crime": "Inwoners die slachtoffer werden van een misdrijf",
+    "feeling-safe": "Inwoners die zich 's avonds alleen op straat veilig voelen",
+    "trust-in-council": "Inwoners die de gemeenteraad vertrouwen",
+    "voter-turnout": "Opkomst bij gemeenteraadsverkiezingen",
+    "complaints-resolved": "Klachten bij de ombudsman die binnen 30 dagen zijn afgehandeld",
+    "development-cooperation": "Gemeentelijk budget voor ontwikkelingssamenwerking",
+    "open-datasets": "Datasets op het open-dataportaal van de stad",
+    "evictions": "Uitgevoerde huisuitzettingen",
+}
+
+OWNERS = {
+    "City Clerk": "De griffie",
+    "Climate Office": "Het Klimaatbureau",
+    "Economic Development Office": "Het Bureau Economische Zaken",
+    "Education Department": "De afdeling Onderwijs",
+    "Environment Agency": "De Milieudienst",
+    "Facility Management": "Facilitair Beheer",
+    "Finance Department": "De afdeling Financiën",
+    "Housing Department": "De afdeling Wonen",
+    "Human Resources": "De afdeling Personeelszaken",
+    "Integration Office": "Het Bureau Integratie",
+    "Mobility Department": "De afdeling Mobiliteit",
+    "Municipal Utilities": "Het Gemeentebedrijf",
+    "Ombudsperson": "De ombudsman",
+    "Parks Department": "De afdeling Groen",
+    "Public Health Service": "De GGD",
+    "Public Order Office": "Het Bureau Openbare Orde",
+    "Social Affairs Department": "De afdeling Sociale Zaken",
+    "Statistics Office": "Het Bureau Statistiek",
+    "Urban Planning": "Stedenbouw",
+    "Waste Management": "Afvalbeheer",
+}
+
+AREAS = {
+    "adequate-housing": "Recht op behoorlijke huisvesting",
+    "social-security": "Recht op sociale zekerheid",
+    "health": "Recht op de hoogst haalbare gezondheid",
+    "education": "Recht op onderwijs",
+    "work": "Recht op werk en op rechtvaardige en gunstige arbeidsvoorwaarden",
+    "food": "Recht op voldoende voedsel",
+    "water-sanitation": "Recht op water en sanitaire voorzieningen",
+    "gender-equality": "Gelijke deelname van vrouwen aan het politieke en openbare leven",
+    "racial-equality": "Gelijkheid zonder rassendiscriminatie in economische en sociale rechten",
+    "disability-inclusion": "Zelfstandig wonen en deel uitmaken van de samenleving",
+    "child-wellbeing": "Recht van het kind op een behoorlijke levensstandaard",
+    "healthy-environment": "Bescherming van het milieu",
+    "participation": "Recht om deel te nemen aan openbare aangelegenheden",
+    "personal-security": "Recht op vrijheid en veiligheid van de persoon",
+    "social-protection-poverty": "Recht op bescherming tegen armoede en sociale uitsluiting",
+    "housing": "Wonen en stedelijke ontwikkeling",
+    "social-affairs": "Sociale zaken en inclusie",
+    "health-care": "Volksgezondheid en zorg",
+    "education-youth": "Onderwijs en jeugd",
+    "economy-work": "Economie en werk",
+    "environment-climate": "Milieu en klimaat",
+    "mobility": "Mobiliteit",
+    "safety": "Openbare veiligheid",
+    "governance-finance": "Bestuur en financiën",
+}
+
+# Disaggregation names and values as the observation files write them.
+LABELS = [
+    ("sex", "", "Sex", "Geslacht"),
+    ("sex", "female", "female", "vrouw"),
+    ("sex", "male", "male", "man"),
+    ("age", "", "Age", "Leeftijd"),
+    ("Stadtteil", "", "District", "Wijk"),
+]
+
+
+def definition_nl(iid, splits):
+    """`splits` as the generator has them: `sex;age`, `district` or empty."""
+    words = {"sex": "geslacht", "age": "leeftijd", "district": "wijk"}
+    breakdown = (
+        " en uitgesplitst naar " + " en ".join(words[s] for s in splits.split(";"))
+        if splits
+        else ""
+    )
+    return f"{TITLES[iid]}, gemeten voor alle inwoners van Lindenfeld{breakdown}."
+
+
+def narrative_nl(owner):
+    return (
+        f"{OWNERS[owner]} rapporteert deze indicator elk jaar; in het actieplan van de "
+        "gemeenteraad staat wat de stad eraan doet."
+    )
