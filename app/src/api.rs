@@ -10,7 +10,8 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::params::ProgressQuery;
 use crate::types::{
-    AreaView, DistrictView, GoalView, HomeView, IndicatorView, ProgressView, SeriesView,
+    AreaView, CompareView, DistrictView, GoalView, HomeView, IndicatorView, ProgressView,
+    SearchView, SeriesView,
 };
 use indicators::AreaKind;
 
@@ -141,4 +142,40 @@ pub async fn methodology_html() -> Result<String, AppError> {
         pulldown_cmark::Parser::new_ext(TEXT, pulldown_cmark::Options::ENABLE_TABLES),
     );
     Ok(html)
+}
+
+/// Public indicators whose words match `query` (see `ssr::search`).
+#[server(endpoint = "search_indicators")]
+pub async fn search_indicators(query: String, locale: Locale) -> Result<SearchView, AppError> {
+    let data = crate::ssr::data()?;
+    // A query is a few words: a longer one is cut, not refused.
+    let query: String = query.chars().take(200).collect();
+    Ok(crate::ssr::search::search(&data, &query, locale))
+}
+
+/// The most indicators `/compare` shows side by side.
+pub const MAX_COMPARED: usize = 4;
+
+/// Up to four public indicators side by side; an unknown or internal id is
+/// refused as unknown.
+#[server(endpoint = "load_compare", input = Json)]
+pub async fn load_compare(
+    ids: Vec<String>,
+    district: Option<String>,
+    locale: Locale,
+) -> Result<CompareView, AppError> {
+    let data = crate::ssr::data()?;
+    let mut chosen = Vec::new();
+    for id in ids.iter().take(MAX_COMPARED) {
+        let indicator = data
+            .public_indicator(id)
+            .ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
+        if !chosen
+            .iter()
+            .any(|i: &&indicators::Indicator| i.id == indicator.id)
+        {
+            chosen.push(indicator);
+        }
+    }
+    crate::ssr::compare::compare(&data, &chosen, district.as_deref(), locale)
 }

@@ -12,8 +12,8 @@ use crate::i18n::{t, use_locale, Locale};
 
 use crate::islands::HydrationMarker;
 use crate::pages::{
-    DistrictPage, GoalPage, HomePage, IndicatorPage, MethodologyPage, NotFound, PolicyPage,
-    ProgressPage, RightsPage,
+    ComparePage, DistrictPage, GoalPage, HomePage, IndicatorPage, MethodologyPage, NotFound,
+    PolicyPage, ProgressPage, RightsPage, SearchForm, SearchPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                         <A href=locale.href("/progress")>{t(locale, "nav-progress")}</A>
                         <A href=locale.href("/methodology")>{t(locale, "nav-methodology")}</A>
                     </nav>
+                    <SearchForm locale value=String::new() id="header-search"/>
                     <LanguageSwitch locale/>
                 </header>
                 // `tabindex=-1` so following the skip link moves keyboard focus too.
@@ -74,6 +75,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/districts/:name") view=DistrictPage ssr=SsrMode::Async/>
                         <Route path=path!("/progress") view=ProgressPage ssr=SsrMode::Async/>
                         <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
+                        <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                        <Route path=path!("/compare") view=ComparePage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <footer class="site-footer">

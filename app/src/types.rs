@@ -106,7 +106,7 @@ pub struct CardChange {
 }
 
 /// One indicator in a list: what it is, where it stands, where it is going.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorCard {
     pub id: String,
     pub title: Text,
@@ -394,4 +394,53 @@ pub struct ExplorerWords {
     pub release: String,
     pub published: String,
     pub status: String,
+}
+
+/// One indicator a search found, with the fields its words were found in
+/// (`title`, `definition`, `target`, `goal`, `rights`, `policy`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub card: IndicatorCard,
+    pub matched_in: Vec<String>,
+}
+
+/// `/search?q=`: what was asked and what was found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchView {
+    pub query: String,
+    /// Whether the hits match every word (else they match some).
+    pub complete: bool,
+    /// How many indicators matched (the list may be shorter).
+    pub total: usize,
+    pub hits: Vec<SearchHit>,
+}
+
+/// One indicator on `/compare`: its chosen series as a chart and a table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparedView {
+    pub id: String,
+    pub title: Text,
+    pub status: Option<ProgressStatus>,
+    /// The series shown, e.g. `District: Altstadt` or `Total`.
+    pub label: String,
+    pub chart_svg: String,
+    pub caption: String,
+    pub value_header: String,
+    pub rows: Vec<TableRow>,
+    /// Asked for a district the indicator is not reported for: the whole
+    /// city is shown instead.
+    pub district_missing: bool,
+}
+
+/// `/compare?a=&b=&c=&d=&district=`: up to four indicators on the same years.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompareView {
+    pub items: Vec<ComparedView>,
+    /// The years every chart spans.
+    pub years: Option<(i32, i32)>,
+    /// The districts any of the indicators is reported for.
+    pub districts: Vec<String>,
+    pub district: Option<String>,
+    /// Every public indicator, for the pickers.
+    pub choices: Vec<Choice>,
 }

@@ -216,3 +216,34 @@ goal-14 = Life below water
 goal-15 = Life on land
 goal-16 = Peace, justice and strong institutions
 goal-17 = Partnerships for the goals
+
+search-label = Search
+search-button = Search
+search-title = Search
+search-heading = Search the indicators
+search-hint = Searches titles, definitions, SDG targets and goals, and human-rights and policy areas; a misspelt word or part of a longer word is found too.
+search-results = { $n ->
+    [one] 1 indicator found for “{ $query }”.
+   *[other] { $n } indicators found for “{ $query }”.
+}
+search-partial = No indicator matches every word; these match some of them.
+search-none = Nothing found for “{ $query }”. Try another word, or browse the goals.
+search-matched = Found in: { $fields }
+search-field-title = title
+search-field-definition = definition
+search-field-target = SDG target
+search-field-goal = goal
+search-field-rights = human right
+search-field-policy = policy area
+
+compare-title = Compare indicators
+compare-lead = Up to four indicators side by side, on the same years and for the same district.
+compare-pick = Indicator { $n }
+compare-none = —
+compare-district = District
+compare-whole-city = Whole city
+compare-button = Compare
+compare-district-missing = Not reported for { $district }: the whole city is shown.
+compare-no-data = No data published yet.
+compare-link = Compare with other indicators
+compare-choose = Choose the indicators to compare above.

@@ -215,3 +215,34 @@ goal-14 = Leven in het water
 goal-15 = Leven op het land
 goal-16 = Vrede, justitie en sterke publieke diensten
 goal-17 = Partnerschap om doelstellingen te bereiken
+
+search-label = Zoeken
+search-button = Zoek
+search-title = Zoeken
+search-heading = Zoek in de indicatoren
+search-hint = Zoekt in titels, definities, SDG-subdoelen en doelen, en mensenrechtengebieden en beleidsterreinen; ook een verkeerd gespeld woord of een deel van een samengesteld woord wordt gevonden.
+search-results = { $n ->
+    [one] 1 indicator gevonden voor “{ $query }”.
+   *[other] { $n } indicatoren gevonden voor “{ $query }”.
+}
+search-partial = Geen indicator past bij alle woorden; deze passen bij een deel ervan.
+search-none = Niets gevonden voor “{ $query }”. Probeer een ander woord, of blader door de doelen.
+search-matched = Gevonden in: { $fields }
+search-field-title = titel
+search-field-definition = definitie
+search-field-target = SDG-subdoel
+search-field-goal = doel
+search-field-rights = mensenrecht
+search-field-policy = beleidsterrein
+
+compare-title = Indicatoren vergelijken
+compare-lead = Tot vier indicatoren naast elkaar, over dezelfde jaren en voor dezelfde wijk.
+compare-pick = Indicator { $n }
+compare-none = —
+compare-district = Wijk
+compare-whole-city = Hele stad
+compare-button = Vergelijk
+compare-district-missing = Niet gerapporteerd voor { $district }: de hele stad wordt getoond.
+compare-no-data = Nog geen gegevens gepubliceerd.
+compare-link = Vergelijk met andere indicatoren
+compare-choose = Kies hierboven de indicatoren om te vergelijken.

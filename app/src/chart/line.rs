@@ -20,6 +20,8 @@ pub struct LineChart<'a> {
     pub target: Option<(i32, f64)>,
     /// The trend from the latest observation to the target year, dotted.
     pub projection: Option<[(i32, f64); 2]>,
+    /// Years the x axis spans at least, so charts side by side align.
+    pub years: Option<(i32, i32)>,
 }
 
 /// A line chart as an accessible SVG fragment: observations (a gap where a
@@ -54,6 +56,10 @@ pub fn line_chart_svg(spec: &LineChart<'_>) -> Result<String, ChartError> {
         low -= pad;
     }
     // A single year still gets an x range to draw in.
+    let (first_year, end_year) = match spec.years {
+        Some((from, to)) => (first_year.min(from), end_year.max(to)),
+        None => (first_year, end_year),
+    };
     let (x_from, x_to) = if first_year == end_year {
         (first_year - 1, end_year + 1)
     } else {

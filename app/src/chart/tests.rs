@@ -34,6 +34,7 @@ fn plain<'a>(series: &'a Series, title: &'a str) -> LineChart<'a> {
         baseline: None,
         target: None,
         projection: None,
+        years: None,
     }
 }
 
@@ -96,6 +97,7 @@ fn baseline_target_and_projection_are_drawn_and_widen_the_axis_to_the_target_yea
         baseline: Some((2015, 20.0)),
         target: Some((2030, 10.0)),
         projection: Some([(2017, 18.5), (2030, 12.0)]),
+        years: None,
         ..plain(&s, "t")
     })
     .expect("chart");

@@ -25,7 +25,12 @@ pub fn CardList(cards: Vec<IndicatorCard>, #[prop(into)] class: String) -> impl 
 
 /// One indicator: sparkline, latest value, change since baseline, status.
 #[component]
-pub fn Card(card: IndicatorCard) -> impl IntoView {
+pub fn Card(
+    card: IndicatorCard,
+    /// A line under the status (a search says where it found the words).
+    #[prop(optional)]
+    note: Option<String>,
+) -> impl IntoView {
     let locale = use_locale();
     view! {
         <li class="card" data-indicator=card.id.clone()>
@@ -49,6 +54,7 @@ pub fn Card(card: IndicatorCard) -> impl IntoView {
                 </span>
             </div>
             {card.status.map(|status| view! { <StatusBadge status/> })}
+            {note.map(|note| view! { <p class="card-note">{note}</p> })}
         </li>
     }
 }

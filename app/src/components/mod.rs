@@ -7,7 +7,7 @@ mod links;
 mod loaded;
 
 pub use badge::{StatusBadge, StatusCounts};
-pub use card::CardList;
+pub use card::{Card, CardList};
 pub use links::{AreaList, DistrictLinks};
 pub use loaded::loaded;
 

@@ -88,6 +88,7 @@ fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -
                     <li class="area-badge policy"><A href=locale.href(&format!("/policy/{}", url_encode(&a.id)))><Translated text=a.name/></A></li>
                 }).collect_view()}
             </ul>
+            <p class="compare-link"><A href=locale.href(&format!("/compare?a={}", url_encode(&view.id)))>{w("compare-link")}</A></p>
             <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale) error_message initial=series/>
             {view.districts.clone().map(|figure: Figure| view! {
                 <section class="districts">

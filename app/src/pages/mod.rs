@@ -3,6 +3,7 @@
 //! without JavaScript; the only interactive part is an island.
 
 mod area;
+mod compare;
 mod district;
 mod goal;
 mod home;
@@ -10,8 +11,10 @@ mod indicator;
 mod methodology;
 mod not_found;
 mod progress;
+mod search;
 
 pub use area::{PolicyPage, RightsPage};
+pub use compare::ComparePage;
 pub use district::DistrictPage;
 pub use goal::GoalPage;
 pub use home::HomePage;
@@ -19,6 +22,7 @@ pub use indicator::IndicatorPage;
 pub use methodology::MethodologyPage;
 pub use not_found::NotFound;
 pub use progress::ProgressPage;
+pub use search::{SearchForm, SearchPage};
 
 /// `--goal-colour: #E5243B; --goal-text: #FFFFFF`: a goal's colours for CSS.
 fn goal_colours(colour: &str, text_colour: &str) -> String {

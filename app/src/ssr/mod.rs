@@ -5,12 +5,14 @@
 //! → `api` → `ssr` → `types`).
 
 pub(crate) mod area;
+pub(crate) mod compare;
 pub(crate) mod district;
 pub(crate) mod goal;
 pub(crate) mod home;
 mod index;
 pub(crate) mod indicator;
 pub(crate) mod progress;
+pub(crate) mod search;
 pub(crate) mod series;
 mod source;
 

@@ -54,6 +54,7 @@ pub fn series(
         baseline: baseline.map(|b| (b.year, b.value)),
         target,
         projection,
+        years: None,
     })
     .map_err(|err| {
         tracing::error!(indicator = %indicator.id, series = %chosen.key.slug(), %err, "chart rendering failed");

@@ -97,6 +97,7 @@ pub async fn indicator(
             baseline: None,
             target: indicator.target_year.zip(indicator.target_value),
             projection: None,
+            years: None,
         })
         .unwrap_or_default();
         let rows: String = series

@@ -208,6 +208,7 @@ fn chart(dataset: &Dataset, indicator: &Indicator) -> Option<String> {
         baseline: None,
         target: indicator.target_year.zip(indicator.target_value),
         projection: None,
+        years: None,
     };
     app::chart::line_chart_svg(&spec).ok()
 }

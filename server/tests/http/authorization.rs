@@ -123,7 +123,7 @@ async fn every_route_and_server_function_answers_each_role_as_it_may_and_leaks_n
             (
                 "application/json",
                 format!(
-                    r#"{{"id":"{id}","query":{{"goal":null,"area":null,"group":"goal","sort":"status"}},"locale":"en"}}"#
+                    r#"{{"id":"{id}","ids":["{id}"],"query":{{"goal":null,"area":null,"group":"goal","sort":"status"}},"locale":"en"}}"#
                 ),
             ),
         ]

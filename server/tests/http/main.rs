@@ -16,6 +16,7 @@ mod metadata;
 mod monitoring;
 mod overviews;
 mod people;
+mod search_compare;
 mod security;
 mod staff;
 mod staff_app;
