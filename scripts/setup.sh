@@ -18,6 +18,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"            # project-local tools (git-ignored)
 CARGO_LEPTOS_VERSION="0.3.11"
+AXE_VERSION="4.14.1"            # npm package: WCAG checks injected into pages by the browser tests
 BINARYEN_VERSION="132.0.0"      # npm package; Debian's wasm-opt 108 breaks the wasm at run time
 WANT_BROWSER=0
 WANT_DEV=0
@@ -107,6 +108,13 @@ if ! "$TOOLS/bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_V
   mkdir -p "$TOOLS/npm" "$TOOLS/bin"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "binaryen@$BINARYEN_VERSION" >/dev/null
   ln -sf "$TOOLS/npm/node_modules/binaryen/bin/wasm-opt" "$TOOLS/bin/wasm-opt"
+fi
+
+# --- axe-core from npm: the browser tests' accessibility checks -------------
+if [ "$WANT_BROWSER" -eq 1 ] && ! grep -qs "\"version\": \"$AXE_VERSION\"" "$TOOLS/npm/node_modules/axe-core/package.json"; then
+  log "installing axe-core $AXE_VERSION from npm into .tools/"
+  mkdir -p "$TOOLS/npm"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "axe-core@$AXE_VERSION" >/dev/null
 fi
 
 # --- cargo-nextest, for the tests: one summary line for the whole run -------

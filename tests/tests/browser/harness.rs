@@ -265,6 +265,11 @@ impl Ctx {
             .expect("page loads");
     }
 
+    /// The console errors since the last look (reading them clears them).
+    pub async fn take_console_errors(&self) -> Vec<String> {
+        console_errors(self.client()).await
+    }
+
     /// Types `text` into the field matched by `css`.
     pub async fn fill(&self, css: &str, text: &str) {
         self.client()

@@ -6,10 +6,13 @@
 //! They need the site built by `scripts/build-site.sh` (`target/site`) and its server
 //! binary (`target/debug/localgoals`); `scripts/test.sh` builds both first.
 
+mod accessibility;
 mod harness;
 mod scenarios;
 
+use accessibility::*;
 use harness::{run, Js};
+use scenarios::*;
 
 /// Runs a scenario as two tests, `js_off` and `js_on`.
 macro_rules! in_both_modes {
@@ -17,11 +20,11 @@ macro_rules! in_both_modes {
         mod $scenario {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn js_off() {
-                super::run(super::Js::Off, super::scenarios::$scenario).await;
+                super::run(super::Js::Off, super::$scenario).await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn js_on() {
-                super::run(super::Js::On, super::scenarios::$scenario).await;
+                super::run(super::Js::On, super::$scenario).await;
             }
         }
     )*};
@@ -37,5 +40,9 @@ in_both_modes!(
     progress_page_filters_by_goal,
     district_page_leads_to_the_district_series,
     pages_fit_a_360_px_phone,
-    staff_upload_preview_publish
+    staff_upload_preview_publish,
+    axe_finds_no_violations_on_any_page_type_in_either_language,
+    every_control_is_reached_by_keyboard_and_the_skip_link_moves_focus,
+    a_selector_changed_by_keyboard_changes_the_chart_and_is_announced,
+    a_search_typed_and_sent_by_keyboard_finds_the_indicator,
 );
