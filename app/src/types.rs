@@ -233,6 +233,10 @@ pub struct DistrictRow {
 pub struct Figure {
     pub svg: String,
     pub caption: String,
+    /// The chart's numbers as a table: `(name, value)` rows under the
+    /// `(name, value)` column headings.
+    pub table: Vec<(String, String)>,
+    pub headings: (String, String),
 }
 
 /// One disaggregation and its values, for a selector.

@@ -95,8 +95,17 @@ fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -
                     <h2>{w("district-heading")}</h2>
                     <figure class="chart-figure district-figure">
                         <div class="chart-svg" inner_html=figure.svg></div>
-                        <figcaption>{figure.caption}</figcaption>
+                        <figcaption>{figure.caption.clone()}</figcaption>
                     </figure>
+                    <table class="data-table district-values">
+                        <caption>{figure.caption}</caption>
+                        <thead><tr><th scope="col">{figure.headings.0}</th><th scope="col">{figure.headings.1}</th></tr></thead>
+                        <tbody>
+                            {figure.table.into_iter().map(|(name, value)| view! {
+                                <tr><th scope="row">{name}</th><td>{value}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
                 </section>
             })}
             <section class="about">

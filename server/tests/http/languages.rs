@@ -63,6 +63,13 @@ async fn every_page_type_renders_in_dutch_with_dutch_words_and_numbers() {
     );
     assert!(indicator.contains("action=\"/nl/indicators/poverty-rate\""));
 
+    // The district bars come with their numbers as a table, in Dutch.
+    let (_, rent) = app.get("/nl/indicators/rent-burden").await;
+    let table = section(&rent, "<table class=\"data-table district-values\">", "</table>");
+    assert!(table.contains("<th scope=\"col\">Wijk</th>"), "{table}");
+    assert!(table.contains("<th scope=\"row\">Hele stad</th>"), "{table}");
+    assert!(table.contains(','), "values with a decimal comma: {table}");
+
     let district = app.get("/nl/districts/Altstadt").await;
     assert_eq!(district.0, StatusCode::OK);
     assert!(district.1.contains("Hele stad"));
