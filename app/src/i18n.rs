@@ -192,6 +192,16 @@ impl From<usize> for Arg {
         Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Count(n)
+    }
+}
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
 impl From<u8> for Arg {
     fn from(n: u8) -> Self {
         Arg::Count(i64::from(n))
@@ -292,8 +302,16 @@ mod tests {
 
     #[test]
     fn dutch_has_every_english_message_and_no_other() {
-        let en = keys(include_str!("../locales/en/site.ftl"));
-        let nl = keys(include_str!("../locales/nl/site.ftl"));
+        let en = keys(concat!(
+            include_str!("../locales/en/site.ftl"),
+            include_str!("../locales/en/problems.ftl"),
+            include_str!("../locales/en/staff.ftl")
+        ));
+        let nl = keys(concat!(
+            include_str!("../locales/nl/site.ftl"),
+            include_str!("../locales/nl/problems.ftl"),
+            include_str!("../locales/nl/staff.ftl")
+        ));
         let missing: Vec<_> = en.difference(&nl).collect();
         let extra: Vec<_> = nl.difference(&en).collect();
         assert!(missing.is_empty(), "missing in nl: {missing:?}");

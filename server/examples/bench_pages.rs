@@ -23,9 +23,12 @@ use tower::ServiceExt;
 const PAGES: &[&str] = &[
     "/",
     "/indicators/poverty-rate",
+    "/nl/indicators/poverty-rate",
     "/indicators/rent-burden",
     "/goals/11",
     "/progress",
+    "/search?q=armoede",
+    "/compare?a=rent-burden&b=social-assistance",
 ];
 
 async fn fetch(app: &Router, path: &str, encoding: &str) -> anyhow::Result<(u16, String, usize)> {
@@ -105,28 +108,31 @@ async fn main() -> anyhow::Result<()> {
         let (_, coding, compressed) = fetch(&app, page, "br").await?;
         println!("{row} {raw} B | {compressed} B ({coding}) |");
     }
-    println!("\nFirst visit to /indicators/poverty-rate (Accept-Encoding: br, gzip):\n");
-    println!("| file | sent | encoding |");
-    println!("|---|---|---|");
-    let mut total = 0;
-    for path in [
-        "/indicators/poverty-rate",
-        "/pkg/localgoals.css",
-        "/pkg/localgoals.js",
-        "/pkg/localgoals.wasm",
-        "/favicon.svg",
-    ] {
-        let (status, coding, bytes) = fetch(&app, path, "br, gzip").await?;
-        anyhow::ensure!(
-            status == 200,
-            "{path} answered {status}: build the site first"
+    // The page in each language, then what every page shares.
+    for page in ["/indicators/poverty-rate", "/nl/indicators/poverty-rate"] {
+        println!("\nFirst visit to {page} (Accept-Encoding: br, gzip):\n");
+        println!("| file | sent | encoding |");
+        println!("|---|---|---|");
+        let mut total = 0;
+        for path in [
+            page,
+            "/pkg/localgoals.css",
+            "/pkg/localgoals.js",
+            "/pkg/localgoals.wasm",
+            "/favicon.svg",
+        ] {
+            let (status, coding, bytes) = fetch(&app, path, "br, gzip").await?;
+            anyhow::ensure!(
+                status == 200,
+                "{path} answered {status}: build the site first"
+            );
+            println!("| `{path}` | {bytes} B | {coding} |");
+            total += bytes;
+        }
+        println!(
+            "| **total** | **{total} B** ({:.1} KB) | |",
+            total as f64 / 1000.0
         );
-        println!("| `{path}` | {bytes} B | {coding} |");
-        total += bytes;
     }
-    println!(
-        "| **total** | **{total} B** ({:.1} KB) | |",
-        total as f64 / 1000.0
-    );
     Ok(())
 }

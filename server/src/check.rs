@@ -131,8 +131,8 @@ pub fn render_json(report: &Report, path: &str) -> serde_json::Result<String> {
             .iter()
             .map(|problem| WordedProblem {
                 problem,
-                message: problem_message(problem),
-                hint: problem_hint(problem),
+                message: problem_message(app::i18n::Locale::En, problem),
+                hint: problem_hint(app::i18n::Locale::En, problem),
             })
             .collect(),
     })

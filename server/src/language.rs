@@ -16,6 +16,25 @@ use tower::ServiceExt;
 
 use crate::Served;
 
+tokio::task_local! {
+    /// The language of the request being answered, for pages built outside
+    /// Leptos (the staff workspace, error pages).
+    static LOCALE: Locale;
+}
+
+/// The language of the request being answered (English outside one).
+pub fn current() -> Locale {
+    LOCALE.try_with(|l| *l).unwrap_or_default()
+}
+
+/// `work` answering in the current request's language wherever it runs
+/// (a spawned task does not inherit it otherwise).
+pub fn in_current_language<F: std::future::Future>(
+    work: F,
+) -> impl std::future::Future<Output = F::Output> {
+    LOCALE.scope(current(), work)
+}
+
 /// `inner` behind the language prefix, with `/` sending a browser that
 /// prefers another offered language to that language's home page.
 pub fn localized(inner: Router, served: Served) -> Router {
@@ -23,7 +42,8 @@ pub fn localized(inner: Router, served: Served) -> Router {
         let (inner, served) = (inner.clone(), served.clone());
         async move {
             let offered = served.now().data.languages.clone();
-            if request.uri().path() == "/" {
+            let root = request.uri().path() == "/";
+            if root {
                 if let Some(locale) =
                     preferred(request.headers().get(header::ACCEPT_LANGUAGE), &offered)
                         .filter(|l| *l != Locale::En)
@@ -34,14 +54,42 @@ pub fn localized(inner: Router, served: Served) -> Router {
                 }
             }
             let request = strip_prefix(request, &offered);
-            let mut response = inner.oneshot(request).await?;
-            if response.headers().get(header::VARY).is_none() {
+            let locale = request
+                .extensions()
+                .get::<Locale>()
+                .copied()
+                .unwrap_or_default();
+            let mut response = LOCALE.scope(locale, inner.oneshot(request)).await?;
+            // The workspace redirects to its own pages: keep the language.
+            if locale != Locale::En && response.status().is_redirection() {
+                keep_language_in_redirect(&mut response, locale);
+            }
+            // Only `/` answers by the header; every other address names its
+            // language, so caches keep one copy of it.
+            if root {
                 vary_on_language(&mut response);
             }
             Ok(response)
         }
     });
     Router::new().fallback_service(service)
+}
+
+/// `Location: /staff/draft` on a Dutch page becomes `/nl/staff/draft` (and
+/// `/`, where signing out leads, `/nl/`).
+fn keep_language_in_redirect(response: &mut Response, locale: Locale) {
+    let Some(location) = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .filter(|l| l.starts_with("/staff") || *l == "/")
+        .map(|l| locale.href(l))
+    else {
+        return;
+    };
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
 }
 
 /// `/` answers by `Accept-Language`: caches must keep one answer per value.

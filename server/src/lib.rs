@@ -4,7 +4,7 @@
 
 pub mod check;
 pub mod cli;
-mod language;
+pub mod language;
 pub mod report;
 pub mod staff;
 

@@ -161,8 +161,10 @@ fn district_figure(indicator: &Indicator, series: &[Series], locale: Locale) -> 
     let svg = chart::bar_chart_svg(&bars, city, &indicator.unit, decimals, locale, &title)
         .map_err(|err| tracing::error!(indicator = %indicator.id, %err, "district chart failed"))
         .ok()?;
-    let mut table: Vec<(String, String)> =
-        bars.iter().map(|(name, v)| (name.clone(), value(*v))).collect();
+    let mut table: Vec<(String, String)> = bars
+        .iter()
+        .map(|(name, v)| (name.clone(), value(*v)))
+        .collect();
     if let Some(city) = city {
         table.push((t(locale, "col-whole-city"), value(city)));
     }
@@ -170,7 +172,11 @@ fn district_figure(indicator: &Indicator, series: &[Series], locale: Locale) -> 
         table,
         headings: (
             t(locale, "district-crumb"),
-            tr(locale, "col-value", &[("unit", indicator.unit.clone().into())]),
+            tr(
+                locale,
+                "col-value",
+                &[("unit", indicator.unit.clone().into())],
+            ),
         ),
         svg,
         caption: format!(

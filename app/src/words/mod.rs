@@ -5,6 +5,7 @@
 //! adds its own functions behind the same names.
 
 mod explanation;
+mod hints;
 mod problems;
 
 use indicators::model::Dimensions;

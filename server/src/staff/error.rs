@@ -40,6 +40,16 @@ impl StaffError {
     }
 }
 
+/// A message in the request's language, unescaped (`pages::message`
+/// escapes it).
+fn t(key: &str) -> String {
+    app::i18n::t(crate::language::current(), key)
+}
+
+fn tr(key: &str, args: &[(&'static str, app::i18n::Arg)]) -> String {
+    app::i18n::tr(crate::language::current(), key, args)
+}
+
 impl IntoResponse for StaffError {
     fn into_response(self) -> Response {
         match self {
@@ -47,17 +57,17 @@ impl IntoResponse for StaffError {
             StaffError::Forbidden { role } => (
                 StatusCode::FORBIDDEN,
                 pages::message(
-                    "Not allowed",
-                    &format!("Your role ({role}) cannot do this. An admin can give you a role that can."),
+                    &t("staff-not-allowed"),
+                    &tr(
+                        "staff-not-allowed-text",
+                        &[("role", pages::role_words(role).into())],
+                    ),
                 ),
             )
                 .into_response(),
             StaffError::Csrf => (
                 StatusCode::FORBIDDEN,
-                pages::message(
-                    "Form expired",
-                    "This form has expired or was sent from another site. Go back, reload the page and try again.",
-                ),
+                pages::message(&t("staff-form-expired"), &t("staff-form-expired-text")),
             )
                 .into_response(),
             StaffError::Throttled { retry_after } => {
@@ -67,10 +77,7 @@ impl IntoResponse for StaffError {
                     pages::sign_in(
                         "",
                         None,
-                        Some(&format!(
-                            "Too many failed sign-ins. Try again in {minutes} minute{}, or ask an admin for a sign-in link.",
-                            if minutes == 1 { "" } else { "s" }
-                        )),
+                        Some(&tr("staff-throttled", &[("minutes", minutes.into())])),
                     ),
                 )
                     .into_response();
@@ -84,10 +91,7 @@ impl IntoResponse for StaffError {
             }
             StaffError::UploadBroken => (
                 StatusCode::BAD_REQUEST,
-                pages::message(
-                    "The upload stopped",
-                    "The file did not arrive whole (the connection broke or the form was not complete). Nothing was stored. Send it again.",
-                ),
+                pages::message(&t("staff-upload-stopped"), &t("staff-upload-stopped-text")),
             )
                 .into_response(),
             StaffError::Workflow(workflow::WorkflowError::Release(
@@ -98,8 +102,8 @@ impl IntoResponse for StaffError {
             )) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 pages::message(
-                    "Not published",
-                    &format!("The draft has {errors} error(s), so nothing was published. Throw the draft away or upload corrected files, then preview again."),
+                    &t("staff-not-published"),
+                    &tr("staff-not-published-text", &[("n", errors.into())]),
                 ),
             )
                 .into_response(),
@@ -110,10 +114,7 @@ impl IntoResponse for StaffError {
                 tracing::error!(%err, "a workspace change failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    pages::message(
-                        "Not done",
-                        "The workspace could not complete this, and nothing changed: the served release and the draft are as before. Try again; if it keeps happening, tell whoever runs this site (the server's log says why).",
-                    ),
+                    pages::message(&t("staff-not-done"), &t("staff-not-done-text")),
                 )
                     .into_response()
             }
@@ -121,10 +122,7 @@ impl IntoResponse for StaffError {
                 tracing::error!(%err, "staff request failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    pages::message(
-                        "Something went wrong",
-                        "The workspace could not complete this. Try again; if it keeps happening, tell whoever runs this site (the server's log says why).",
-                    ),
+                    pages::message(&t("staff-went-wrong"), &t("staff-went-wrong-text")),
                 )
                     .into_response()
             }

@@ -169,9 +169,9 @@ async fn upload_change(
                 flow_pages::problems(
                     &session,
                     &received.name,
-                    &format!(
-                        "Correct them in your spreadsheet and upload the file again. (The file is archived, SHA-256 {}.)",
-                        received.sha256
+                    &super::words::text_with(
+                        "staff-correct-and-upload",
+                        &[("sha", received.sha256.as_str().into())],
                     ),
                     &report,
                     &rows,
@@ -230,7 +230,7 @@ pub(super) async fn detached<F>(work: F) -> Result<Response, StaffError>
 where
     F: std::future::Future<Output = Result<Response, StaffError>> + Send + 'static,
 {
-    tokio::spawn(work)
+    tokio::spawn(crate::language::in_current_language(work))
         .await
         .map_err(|err| StaffError::Workflow(WorkflowError::Stopped(err.to_string())))?
 }
@@ -292,10 +292,10 @@ async fn publish_change(
         return Ok((
             StatusCode::INTERNAL_SERVER_ERROR,
             super::pages::message(
-                "Published, not yet served here",
-                &format!(
-                    "Release {} is published and current, but this server could not load it. Restart the server; if that fails, tell whoever runs this site (the server's log says why).",
-                    outcome.manifest.id
+                &super::words::text("staff-published-not-served"),
+                &super::words::text_with(
+                    "staff-published-not-served-text",
+                    &[("release", outcome.manifest.id.as_str().into())],
                 ),
             ),
         )
@@ -382,8 +382,8 @@ async fn restore_change(
         return Ok((
             StatusCode::NOT_FOUND,
             super::pages::message(
-                "No such release",
-                "That release does not exist. Choose one from the list of releases.",
+                &super::words::text("staff-no-such-release"),
+                &super::words::text("staff-no-such-release-text"),
             ),
         )
             .into_response());

@@ -11,39 +11,44 @@ use indicators::release::Manifest;
 
 use super::apply::FirstRows;
 use super::drafts::{Draft, Upload};
-use super::pages::{account_bar, page, trim_number};
-use super::preview::Preview;
+use super::pages::{account_bar, page};
 use super::store::{Role, Session};
 use super::upload::Refusal;
+use super::words::{locale, w, wf};
 
-fn when(unix: i64) -> String {
+pub use super::preview_pages::{preview, stale_preview};
+
+pub(super) fn when(unix: i64) -> String {
     let date = app::ssr::date_of_unix(unix.max(0) as u64);
     let secs = unix.rem_euclid(86_400);
     format!("{date} {:02}:{:02} UTC", secs / 3600, secs % 3600 / 60)
 }
 
-fn status_words(status: Option<ProgressStatus>) -> String {
-    status.map_or_else(|| "—".to_owned(), |s| s.as_str().replace('_', " "))
+pub(super) fn status_words(status: Option<ProgressStatus>) -> String {
+    status.map_or_else(|| "—".to_owned(), super::pages::status_words)
 }
 
 pub(super) fn nav(session: &Session) -> String {
     let mut links = vec![
-        ("/staff", "Indicators"),
-        ("/staff/draft", "Draft and upload"),
-        ("/staff/releases", "Releases"),
+        ("/staff", "staff-nav-indicators"),
+        ("/staff/draft", "staff-nav-draft"),
+        ("/staff/releases", "staff-nav-releases"),
     ];
     if session.user.role >= Role::Editor {
-        links.push(("/staff/uploads", "Uploads"));
+        links.push(("/staff/uploads", "staff-nav-uploads"));
     }
     if session.user.role >= Role::Admin {
-        links.push(("/staff/users", "People"));
-        links.push(("/staff/audit", "Audit log"));
+        links.push(("/staff/users", "staff-nav-people"));
+        links.push(("/staff/audit", "staff-audit"));
     }
     let items: String = links
         .iter()
-        .map(|(href, text)| format!("<li><a href=\"{href}\">{text}</a></li>"))
+        .map(|(href, key)| format!("<li><a href=\"{href}\">{}</a></li>", w(key)))
         .collect();
-    format!("<nav aria-label=\"Workspace\"><ul class=\"staff-nav\">{items}</ul></nav>")
+    format!(
+        "<nav aria-label=\"{}\"><ul class=\"staff-nav\">{items}</ul></nav>",
+        w("staff-workspace-title")
+    )
 }
 
 /// The draft: its changes (who, when, what) and, for editors, the upload
@@ -55,19 +60,27 @@ pub fn draft(
     upload_limit: u64,
 ) -> Html<String> {
     let csrf = esc(&session.csrf);
-    let mut body = format!("<h1>Draft</h1>{}{}", account_bar(session), nav(session));
+    let mut body = format!(
+        "<h1>{}</h1>{}{}",
+        w("staff-draft"),
+        account_bar(session),
+        nav(session)
+    );
     match draft {
-        None => body.push_str(
-            "<p>There is no draft: the public site shows the working dataset as published. \
-             An upload starts a draft.</p>",
-        ),
+        None => {
+            let _ = write!(body, "<p>{}</p>", w("staff-no-draft-text"));
+        }
         Some(draft) => {
             let _ = write!(
                 body,
-                "<p>The draft has {} change(s), not yet public.</p>\
-                 <table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th>\
-                 <th scope=\"col\">File</th><th scope=\"col\">What changed</th></tr></thead><tbody>",
-                draft.changes.len()
+                "<p>{}</p>\
+                 <table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+                 <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+                wf("staff-draft-changes", &[("n", draft.changes.len().into())]),
+                w("staff-col-when"),
+                w("staff-col-who"),
+                w("staff-col-file"),
+                w("staff-col-what-changed"),
             );
             for change in &draft.changes {
                 let _ = write!(
@@ -83,10 +96,12 @@ pub fn draft(
             if session.user.role >= Role::Editor {
                 let _ = write!(
                     body,
-                    "<p><a href=\"/staff/preview\">Preview what publishing would change</a></p>\
+                    "<p><a href=\"/staff/preview\">{}</a></p>\
                      <form method=\"post\" action=\"/staff/draft/discard\">\
                      <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-                     <button type=\"submit\">Throw the draft away</button></form>"
+                     <button type=\"submit\">{}</button></form>",
+                    w("staff-preview-link"),
+                    w("staff-discard"),
                 );
             }
         }
@@ -95,45 +110,48 @@ pub fn draft(
         if has_working {
             let _ = write!(
                 body,
-                "<h2>Upload a file</h2>\
-                 <p>A CSV or XLSX observation file (up to {} MB) adds a file to the draft or, when a file of \
-                 that name is already there, merges into it: values are matched by indicator, period and \
-                 disaggregation, and the upload's value wins. <code>catalogue.csv</code> and \
-                 <code>areas.csv</code> replace the catalogue and the areas. A file with errors changes \
-                 nothing; the page lists each error with its line, column and fix.</p>\
+                "<h2>{}</h2><p>{}</p>\
                  <form method=\"post\" action=\"/staff/upload\" enctype=\"multipart/form-data\">\
                  <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-                 <p><label for=\"file\">File</label><br>\
+                 <p><label for=\"file\">{}</label><br>\
                  <input id=\"file\" name=\"file\" type=\"file\" required \
                  accept=\".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"></p>\
-                 <p><button type=\"submit\">Upload and check</button></p></form>",
-                upload_limit / (1024 * 1024)
+                 <p><button type=\"submit\">{}</button></p></form>",
+                w("staff-upload-heading"),
+                wf(
+                    "staff-upload-text",
+                    &[("mb", (upload_limit / (1024 * 1024)).to_string().into())]
+                ),
+                w("staff-col-file"),
+                w("staff-upload-button"),
             );
         } else {
             body.push_str(&format!(
                 "<p>{}</p>",
-                esc(&Refusal::NoWorkingDataset.to_string())
+                super::upload::refusal_words(&Refusal::NoWorkingDataset)
             ));
         }
     }
-    page("Draft", &body)
+    page(&w("staff-draft"), &body)
 }
 
 /// Why an upload was refused at the door.
 pub fn refused(refusal: &Refusal) -> Html<String> {
+    let title = w("staff-upload-refused");
     page(
-        "Upload refused",
+        &title,
         &format!(
-            "<h1>Upload refused</h1><p role=\"alert\">{}</p><p>{}</p>\
-             <p><a href=\"/staff/draft\">Back to the draft</a></p>",
-            esc(&refusal.to_string()),
+            "<h1>{title}</h1><p role=\"alert\">{}</p><p>{}</p>\
+             <p><a href=\"/staff/draft\">{}</a></p>",
+            super::upload::refusal_words(refusal),
             // Without a working dataset the file was accepted and archived
             // before there was nothing to add it to.
             if *refusal == Refusal::NoWorkingDataset {
-                "The file is archived; nothing was added."
+                w("staff-archived-nothing-added")
             } else {
-                "Nothing was stored."
-            }
+                w("staff-nothing-stored")
+            },
+            w("staff-back-to-draft"),
         ),
     )
 }
@@ -148,15 +166,21 @@ pub fn problems(
     rows: &FirstRows,
 ) -> Html<String> {
     let mut body = format!(
-        "<h1>{} was not added</h1>{}{}\
-         <p role=\"alert\">The check found {} error(s), so the draft is unchanged. {}</p>\
-         <table><thead><tr><th scope=\"col\">File</th><th scope=\"col\">Line</th><th scope=\"col\">Column</th>\
-         <th scope=\"col\">Value</th><th scope=\"col\">What is wrong</th><th scope=\"col\">What to do</th></tr></thead><tbody>",
-        esc(name),
+        "<h1>{}</h1>{}{}\
+         <p role=\"alert\">{} {}</p>\
+         <table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        wf("staff-not-added", &[("name", name.into())]),
         account_bar(session),
         nav(session),
-        report.errors(),
-        esc(what_to_do)
+        wf("staff-check-errors", &[("n", report.errors().into())]),
+        esc(what_to_do),
+        w("staff-col-file"),
+        w("staff-col-line"),
+        w("staff-col-column"),
+        w("staff-col-value"),
+        w("staff-col-what-is-wrong"),
+        w("staff-col-what-to-do"),
     );
     // The upload's own errors first.
     let mut errors: Vec<_> = report.problems.iter().filter(|p| p.is_error()).collect();
@@ -169,18 +193,24 @@ pub fn problems(
             problem.line.map_or_else(String::new, |l| l.to_string()),
             esc(problem.column.as_deref().unwrap_or("")),
             esc(problem.value.as_deref().unwrap_or("")),
-            esc(&problem_message(problem)),
-            esc(&problem_hint(problem))
+            esc(&problem_message(locale(), problem)),
+            esc(&problem_hint(locale(), problem))
         );
     }
     body.push_str("</tbody></table>");
     if errors.len() > 200 {
-        let _ = write!(body, "<p>… and {} more.</p>", errors.len() - 200);
+        let _ = write!(
+            body,
+            "<p>{}</p>",
+            wf("staff-and-more", &[("n", (errors.len() - 200).into())])
+        );
     }
     if !rows.headers.is_empty() {
         let _ = write!(
             body,
-            "<h2>The first rows as read</h2><table class=\"first-rows\"><thead><tr><th scope=\"col\">Line</th>{}</tr></thead><tbody>",
+            "<h2>{}</h2><table class=\"first-rows\"><thead><tr><th scope=\"col\">{}</th>{}</tr></thead><tbody>",
+            w("staff-first-rows"),
+            w("staff-col-line"),
             rows.headers
                 .iter()
                 .map(|h| format!("<th scope=\"col\">{}</th>", esc(h)))
@@ -198,180 +228,23 @@ pub fn problems(
         }
         body.push_str("</tbody></table>");
     }
-    body.push_str("<p><a href=\"/staff/draft\">Back to the draft</a></p>");
-    page("Upload has errors", &body)
+    let _ = write!(
+        body,
+        "<p><a href=\"/staff/draft\">{}</a></p>",
+        w("staff-back-to-draft")
+    );
+    page(&w("staff-upload-errors"), &body)
 }
 
 pub fn no_draft(session: &Session) -> Html<String> {
+    let title = w("staff-no-draft");
     page(
-        "No draft",
+        &title,
         &format!(
-            "<h1>No draft</h1>{}{}<p>There is nothing to preview or publish: upload a file to start a draft.</p>",
+            "<h1>{title}</h1>{}{}<p>{}</p>",
             account_bar(session),
-            nav(session)
-        ),
-    )
-}
-
-fn number(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), trim_number)
-}
-
-/// What publishing would change, and (for admins) the publish button.
-pub fn preview(session: &Session, draft: &Draft, preview: &Preview, served: &str) -> Html<String> {
-    let mut body = format!(
-        "<h1>Preview</h1>{}{}<p>Publishing the draft ({} change(s), version {}) would replace release {} \
-         for {} indicator(s); {} stay as they are. The draft's check reports {} warning(s).</p>",
-        account_bar(session),
-        nav(session),
-        draft.changes.len(),
-        draft.version(),
-        esc(served),
-        preview.indicators.len(),
-        preview.unchanged,
-        preview.warnings
-    );
-    if !preview.areas.is_empty() {
-        body.push_str("<section class=\"preview-areas\"><h2>Rights and policy areas</h2><ul>");
-        for (id, before, after) in &preview.areas {
-            let what = match (before, after) {
-                (None, Some(name)) => format!("new: {}", esc(name)),
-                (Some(name), None) => format!("removed: {}", esc(name)),
-                (Some(was), Some(now)) if was != now => {
-                    format!("renamed from {} to {}", esc(was), esc(now))
-                }
-                _ => "its entry changed".to_owned(),
-            };
-            let _ = write!(
-                body,
-                "<li data-area=\"{}\"><code>{}</code>: {what}</li>",
-                esc(id),
-                esc(id)
-            );
-        }
-        body.push_str("</ul></section>");
-    }
-    let worse: Vec<_> = preview
-        .indicators
-        .iter()
-        .filter(|i| i.turns_worse())
-        .collect();
-    if !worse.is_empty() {
-        body.push_str("<div class=\"alert\" role=\"alert\"><h2>Would turn worse</h2><ul>");
-        for i in &worse {
-            let _ = write!(
-                body,
-                "<li class=\"turns-worse\" data-indicator=\"{}\"><strong>{}</strong>: {} → {}</li>",
-                esc(&i.id),
-                esc(&i.title),
-                status_words(i.before),
-                status_words(i.after)
-            );
-        }
-        body.push_str("</ul></div>");
-    }
-    for i in &preview.indicators {
-        let mark = match (i.added, i.removed, i.internal) {
-            (true, _, _) => " (new indicator)",
-            (_, true, _) => " (removed)",
-            (_, _, true) => " (internal)",
-            _ => "",
-        };
-        let _ = write!(
-            body,
-            "<section class=\"preview-indicator\" data-indicator=\"{}\"><h2>{}{mark}</h2>\
-             <p>Status: {} → {}{}</p>",
-            esc(&i.id),
-            esc(&i.title),
-            status_words(i.before),
-            status_words(i.after),
-            if i.metadata_changed {
-                ". Its catalogue entry changed."
-            } else {
-                ""
-            }
-        );
-        if !i.values.is_empty() {
-            body.push_str(
-                "<table><thead><tr><th scope=\"col\">Series</th><th scope=\"col\">Period</th>\
-                 <th scope=\"col\">Now</th><th scope=\"col\">After publishing</th></tr></thead><tbody>",
-            );
-            for v in i.values.iter().take(100) {
-                let _ = write!(
-                    body,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&v.series),
-                    esc(&v.period),
-                    number(v.before),
-                    number(v.after)
-                );
-            }
-            body.push_str("</tbody></table>");
-            if i.values.len() > 100 {
-                let _ = write!(body, "<p>… and {} more values.</p>", i.values.len() - 100);
-            }
-        }
-        if let Some(chart) = &i.chart {
-            let _ = write!(body, "<figure class=\"chart\">{chart}</figure>");
-        }
-        body.push_str("</section>");
-    }
-    if session.user.role >= Role::Admin {
-        let _ = write!(
-            body,
-            "<form method=\"post\" action=\"/staff/publish\">\
-             <input type=\"hidden\" name=\"csrf\" value=\"{}\">\
-             <input type=\"hidden\" name=\"version\" value=\"{}\">\
-             <input type=\"hidden\" name=\"release\" value=\"{}\">\
-             <p><button type=\"submit\">Publish this as a new release</button></p></form>",
-            esc(&session.csrf),
-            draft.version(),
-            esc(served)
-        );
-    } else {
-        body.push_str("<p>An admin publishes the draft.</p>");
-    }
-    page("Preview", &body)
-}
-
-/// Publishing a draft that changed since it was previewed, or while
-/// another release came to be served.
-pub fn stale_preview(
-    session: &Session,
-    draft: &Draft,
-    previewed: i64,
-    previewed_release: &str,
-    served: &str,
-) -> Html<String> {
-    let release = if previewed_release == served {
-        String::new()
-    } else {
-        format!(
-            "<p>The served release is now {} (the preview compared with {}).</p>",
-            esc(served),
-            esc(previewed_release)
-        )
-    };
-    let since: String = draft
-        .changes
-        .iter()
-        .filter(|c| c.id > previewed)
-        .map(|c| {
-            format!(
-                "<li>{} by {}: {}</li>",
-                when(c.at),
-                esc(&c.actor),
-                esc(&c.summary)
-            )
-        })
-        .collect();
-    page(
-        "Preview again",
-        &format!(
-            "<h1>Things changed since your preview</h1>{}<p role=\"alert\">Nothing was published. \
-             These changes came after the preview you saw:</p><ul>{since}</ul>{release}\
-             <p><a href=\"/staff/preview\">Preview again</a> to see what publishing would change now.</p>",
-            account_bar(session)
+            nav(session),
+            w("staff-nothing-to-preview")
         ),
     )
 }
@@ -379,26 +252,31 @@ pub fn stale_preview(
 /// Every release, newest first; admins can restore any other.
 pub fn releases(session: &Session, manifests: &[Manifest], served: &str) -> Html<String> {
     let mut body = format!(
-        "<h1>Releases</h1>{}{}<p>Release {} is served. Restoring an earlier release serves its figures \
-         again and makes its dataset the working dataset; nothing is deleted, so a later release can be \
-         restored too.</p><table><thead><tr><th scope=\"col\">Release</th><th scope=\"col\">Built</th>\
-         <th scope=\"col\">Indicators</th><th scope=\"col\">Values</th><th scope=\"col\">Warnings</th>\
-         <th scope=\"col\"></th></tr></thead><tbody>",
+        "<h1>{}</h1>{}{}<p>{}</p><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\"><span class=\"visually-hidden\">{}</span></th></tr></thead><tbody>",
+        w("staff-nav-releases"),
         account_bar(session),
         nav(session),
-        esc(served)
+        wf("staff-releases-text", &[("release", served.into())]),
+        w("staff-col-release"),
+        w("staff-col-built"),
+        w("staff-nav-indicators"),
+        w("staff-col-values"),
+        w("staff-col-warnings"),
+        w("staff-col-action"),
     );
     for m in manifests {
         let action = if m.id == served {
-            "<strong>Served</strong>".to_owned()
+            format!("<strong>{}</strong>", w("staff-served"))
         } else if session.user.role >= Role::Admin {
             format!(
                 "<form method=\"post\" action=\"/staff/releases/{}/restore\">\
                  <input type=\"hidden\" name=\"csrf\" value=\"{}\">\
-                 <button type=\"submit\">Restore {}</button></form>",
+                 <button type=\"submit\">{}</button></form>",
                 esc(&m.id),
                 esc(&session.csrf),
-                esc(&m.id)
+                wf("staff-restore", &[("release", m.id.as_str().into())])
             )
         } else {
             String::new()
@@ -415,7 +293,7 @@ pub fn releases(session: &Session, manifests: &[Manifest], served: &str) -> Html
         );
     }
     body.push_str("</tbody></table>");
-    page("Releases", &body)
+    page(&w("staff-nav-releases"), &body)
 }
 
 /// The archive of uploads.
@@ -434,15 +312,22 @@ pub fn uploads(session: &Session, uploads: &[Upload]) -> Html<String> {
             )
         })
         .collect();
+    let title = w("staff-nav-uploads");
     page(
-        "Uploads",
+        &title,
         &format!(
-            "<h1>Uploads</h1>{}{}<p>Every file accepted at the door, kept as it was sent.</p>\
-             <table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">File</th>\
-             <th scope=\"col\">Bytes</th><th scope=\"col\">SHA-256</th><th scope=\"col\">Outcome</th></tr></thead>\
+            "<h1>{title}</h1>{}{}<p>{}</p>\
+             <table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+             <th scope=\"col\">{}</th><th scope=\"col\">SHA-256</th><th scope=\"col\">{}</th></tr></thead>\
              <tbody>{rows}</tbody></table>",
             account_bar(session),
-            nav(session)
+            nav(session),
+            w("staff-uploads-text"),
+            w("staff-col-when"),
+            w("staff-col-who"),
+            w("staff-col-file"),
+            w("staff-col-bytes"),
+            w("staff-col-outcome"),
         ),
     )
 }

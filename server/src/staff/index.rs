@@ -23,12 +23,13 @@ pub enum Attention {
 }
 
 impl Attention {
-    pub fn words(self) -> &'static str {
+    /// Its message id in `staff.ftl` (`staff-attention-…`); nothing for `None`.
+    pub fn key(self) -> Option<&'static str> {
         match self {
-            Attention::OffTrackOrWorse => "off track or worse than the last release",
-            Attention::Changed => "status changed in the last release",
-            Attention::Overdue => "data overdue",
-            Attention::None => "",
+            Attention::OffTrackOrWorse => Some("staff-attention-off-track"),
+            Attention::Changed => Some("staff-attention-changed"),
+            Attention::Overdue => Some("staff-attention-overdue"),
+            Attention::None => None,
         }
     }
 }

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::pages::{account_bar, page, trim_number};
 use super::store::Role;
+use super::words::{locale, text, w, wf};
 use super::workflow::{blocking, WorkflowError};
 use super::{flow_pages, require, StaffError};
 use crate::AppState;
@@ -29,8 +30,8 @@ pub async fn indicator(
         return Ok((
             StatusCode::NOT_FOUND,
             super::pages::message(
-                "No such indicator",
-                "The served release has no indicator with this id. Choose one from the workspace's list.",
+                &text("staff-no-such-indicator"),
+                &text("staff-no-such-indicator-text"),
             ),
         )
             .into_response());
@@ -43,48 +44,66 @@ pub async fn indicator(
         .map_err(|err: WorkflowError| StaffError::Workflow(err))?;
     let mut body = format!(
         "<h1>{}</h1>{}{}",
-        esc(indicator.title()),
+        esc(indicator.localized_title(locale().code()).text),
         account_bar(&session),
         flow_pages::nav(&session)
     );
     if indicator.visibility == indicators::model::Visibility::Internal {
-        body.push_str(
-            "<p class=\"internal-mark\"><strong>Internal</strong>: never shown to the public.</p>",
+        let _ = write!(
+            body,
+            "<p class=\"internal-mark\"><strong>{}</strong>: {}</p>",
+            w("staff-internal"),
+            w("staff-never-public")
         );
     } else {
         let _ = write!(
             body,
-            "<p>Public: <a href=\"/indicators/{}\">its public page</a>.</p>",
-            app::escape::url_encode(&indicator.id)
+            "<p>{}: <a href=\"{}\">{}</a>.</p>",
+            w("staff-public"),
+            locale().href(&format!(
+                "/indicators/{}",
+                app::escape::url_encode(&indicator.id)
+            )),
+            w("staff-its-public-page")
         );
     }
     if session.user.role >= Role::Editor {
         let _ = write!(
             body,
-            "<p><a href=\"/staff/indicators/{}/edit\">Edit its metadata</a> (into the draft)</p>",
-            app::escape::url_encode(&indicator.id)
+            "<p><a href=\"/staff/indicators/{}/edit\">{}</a> {}</p>",
+            app::escape::url_encode(&indicator.id),
+            w("staff-edit-metadata"),
+            w("staff-into-the-draft")
         );
     }
     if let Some(row) = &row {
         let _ = write!(
             body,
-            "<p>Status: {}{}.</p>",
-            row.status.as_str().replace('_', " "),
-            row.inputs.map_or_else(String::new, |i| format!(
-                "; from {} in {} to {} in {} ({})",
-                trim_number(i.base_value),
-                i.base_year,
-                trim_number(i.current_value),
-                i.current_year,
-                esc(&indicator.unit)
+            "<p>{} {}{}.</p>",
+            w("staff-status-label"),
+            super::pages::status_words(row.status),
+            row.inputs.map_or_else(String::new, |i| wf(
+                "staff-from-to",
+                &[
+                    ("from", trim_number(i.base_value).into()),
+                    ("from-year", i.base_year.into()),
+                    ("to", trim_number(i.current_value).into()),
+                    ("to-year", i.current_year.into()),
+                    ("unit", indicator.unit.as_str().into()),
+                ]
             ))
         );
     }
     let _ = write!(
         body,
-        "<p>{} series, {} shown.</p>",
-        data.series.len(),
-        data.series.len().min(SERIES_SHOWN)
+        "<p>{}</p>",
+        wf(
+            "staff-series-shown",
+            &[
+                ("n", data.series.len().into()),
+                ("shown", data.series.len().min(SERIES_SHOWN).into())
+            ]
+        )
     );
     for series in data.series.iter().take(SERIES_SHOWN) {
         let slug = series.key.slug();
@@ -93,7 +112,7 @@ pub async fn indicator(
             series,
             unit: &indicator.unit,
             title: &title,
-            locale: app::format::Locale::En,
+            locale: locale(),
             baseline: None,
             target: indicator.target_year.zip(indicator.target_value),
             projection: None,
@@ -115,12 +134,14 @@ pub async fn indicator(
         let _ = write!(
             body,
             "<section class=\"staff-series\" data-series=\"{}\"><h2>{}</h2><figure class=\"chart\">{chart}</figure>\
-             <table><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Value ({})</th><th scope=\"col\">Flags</th></tr></thead>\
+             <table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\
              <tbody>{rows}</tbody></table></section>",
             esc(&slug),
             esc(&slug),
-            esc(&indicator.unit)
+            w("staff-col-period"),
+            wf("staff-col-value-unit", &[("unit", indicator.unit.as_str().into())]),
+            w("staff-col-flags"),
         );
     }
-    Ok(page(indicator.title(), &body).into_response())
+    Ok(page(indicator.localized_title(locale().code()).text, &body).into_response())
 }

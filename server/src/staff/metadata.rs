@@ -19,6 +19,7 @@ use super::datasets::Datasets;
 use super::drafts::{ChangeKind, NewVersion};
 use super::pages::{account_bar, message, page};
 use super::store::{AuditAction, Role, Session};
+use super::words::{text, text_with, w, wf};
 use super::workflow::{blocking, WorkflowError};
 use super::{flow_pages, require, same_site, secret, StaffError};
 use crate::AppState;
@@ -202,19 +203,20 @@ fn form(
         );
     }
     page(
-        "Edit metadata",
+        &w("staff-edit-metadata"),
         &format!(
-            "<h1>Edit {}</h1>{}{}<p>Saving puts the change in the draft: nothing is public before a preview and a publish. \
-             The columns are those of <code>catalogue.csv</code> (see the data format guide).</p>\
+            "<h1>{}</h1>{}{}<p>{}</p>\
              <form method=\"post\" action=\"/staff/indicators/{}/edit\">\
              <input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"version\" value=\"{}\">\
-             {fields}<p><button type=\"submit\">Save into the draft</button></p></form>",
-            esc(id),
+             {fields}<p><button type=\"submit\">{}</button></p></form>",
+            wf("staff-edit-title", &[("id", id.into())]),
             account_bar(session),
             flow_pages::nav(session),
+            w("staff-edit-text"),
             app::escape::url_encode(id),
             esc(&session.csrf),
-            esc(version)
+            esc(version),
+            w("staff-save-into-draft"),
         ),
     )
 }
@@ -223,8 +225,8 @@ fn no_indicator() -> Response {
     (
         StatusCode::NOT_FOUND,
         message(
-            "No such indicator",
-            "The draft's catalogue has no indicator with this id. Choose one from the workspace's list.",
+            &text("staff-no-such-indicator"),
+            &text("staff-no-such-draft-indicator-text"),
         ),
     )
         .into_response()
@@ -298,8 +300,8 @@ async fn save_change(
         return Ok((
             StatusCode::CONFLICT,
             message(
-                "The draft changed",
-                "Someone changed the draft after you opened this form, so nothing was saved. Open the form again and redo your change.",
+                &text("staff-draft-changed"),
+                &text("staff-draft-changed-text"),
             ),
         )
             .into_response());
@@ -378,8 +380,8 @@ async fn save_change(
             StatusCode::UNPROCESSABLE_ENTITY,
             flow_pages::problems(
                 &session,
-                &format!("The change to {id}"),
-                "Go back, correct the fields and save again.",
+                &text_with("staff-the-change-to", &[("id", id.as_str().into())]),
+                &text("staff-correct-fields"),
                 &report,
                 &FirstRows::default(),
             ),

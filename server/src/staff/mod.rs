@@ -21,6 +21,7 @@ pub mod logs;
 mod metadata;
 mod pages;
 pub mod preview;
+mod preview_pages;
 mod routes;
 pub mod secret;
 pub mod shared;
@@ -28,6 +29,7 @@ mod sign_in;
 pub mod store;
 pub mod upload;
 pub mod users;
+mod words;
 pub mod workflow;
 
 use std::sync::atomic::{AtomicI64, Ordering};

@@ -6,22 +6,67 @@ use indicators::progress::ProgressStatus;
 
 use super::index::StaffIndex;
 
-use super::store::{AuditEntry, Session};
+use super::store::{AuditEntry, Role, Session};
+use super::words::{locale, w, wf};
 use app::escape::escape_html as esc;
+use std::fmt::Write as _;
 
 pub(super) fn page(title: &str, body: &str) -> Html<String> {
-    Html(format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+    let locale = locale();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta name=\"robots\" content=\"noindex\">\
-         <title>{} · Local Goals staff</title>\
+         <title>{} · {}</title>\
          <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\
          <link rel=\"stylesheet\" href=\"/pkg/localgoals.css\"></head>\
-         <body><a class=\"skip-link\" href=\"#main\">Skip to content</a>\
-         <header class=\"site-header\"><a href=\"/\">Local Goals</a> · <a href=\"/staff\">Staff workspace</a></header>\
-         <main id=\"main\" class=\"staff\">{body}</main></body></html>",
-        esc(title)
-    ))
+         <body><a class=\"skip-link\" href=\"#main\">{}</a>\
+         <header class=\"site-header\"><a href=\"/\">Local Goals</a> · <a href=\"/staff\">{}</a>{}</header>\
+         <main id=\"main\" class=\"staff\" tabindex=\"-1\">{body}</main></body></html>",
+        esc(title),
+        w("staff-site-title"),
+        w("staff-skip"),
+        w("staff-workspace"),
+        language_switch(locale),
+        lang = locale.code(),
+    );
+    Html(in_language(html, locale))
+}
+
+/// The page's own links and forms in its language: `/staff/…` and `/` gain
+/// the language's prefix (English stays unprefixed).
+fn in_language(html: String, locale: app::i18n::Locale) -> String {
+    if locale == app::i18n::Locale::En {
+        return html;
+    }
+    let prefix = locale.href("");
+    html.replace("href=\"/staff", &format!("href=\"{prefix}/staff"))
+        .replace("action=\"/staff", &format!("action=\"{prefix}/staff"))
+        .replace("href=\"/\"", &format!("href=\"{}\"", locale.href("/")))
+}
+
+/// Links to the workspace's front page in the other languages the site has
+/// words for (the workspace is not tied to one dataset's languages).
+fn language_switch(locale: app::i18n::Locale) -> String {
+    let links: String = app::i18n::Locale::ALL
+        .into_iter()
+        .filter(|l| *l != locale && l.has_words())
+        .map(|l| {
+            format!(
+                "<li><a href=\"{}\" hreflang=\"{code}\" lang=\"{code}\">{}</a></li>",
+                l.explicit_href("/staff"),
+                l.endonym(),
+                code = l.code()
+            )
+        })
+        .collect();
+    if links.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<nav class=\"language-switch\" aria-label=\"{}\"><ul>{links}</ul></nav>",
+        w("staff-language")
+    )
 }
 
 /// A page with a heading and one paragraph.
@@ -29,9 +74,10 @@ pub fn message(title: &str, text: &str) -> Html<String> {
     page(
         title,
         &format!(
-            "<h1>{}</h1><p>{}</p><p><a href=\"/staff\">Back to the workspace</a></p>",
+            "<h1>{}</h1><p>{}</p><p><a href=\"/staff\">{}</a></p>",
             esc(title),
-            esc(text)
+            esc(text),
+            w("staff-back-to-workspace")
         ),
     )
 }
@@ -46,29 +92,36 @@ pub fn sign_in(email: &str, csrf: Option<&str>, error: Option<&str>) -> Html<Str
         format!(
             "<form method=\"post\" action=\"/staff/sign-in\">\
              <input type=\"hidden\" name=\"csrf\" value=\"{}\">\
-             <p><label for=\"email\">Email</label><br>\
+             <p><label for=\"email\">{}</label><br>\
              <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\"{}\"></p>\
-             <p><label for=\"password\">Password</label><br>\
+             <p><label for=\"password\">{}</label><br>\
              <input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>\
-             <p><button type=\"submit\">Sign in</button></p></form>",
+             <p><button type=\"submit\">{}</button></p></form>",
             esc(csrf),
-            esc(email)
+            w("staff-email"),
+            esc(email),
+            w("staff-password"),
+            w("staff-sign-in"),
         )
     });
-    page("Sign in", &format!("<h1>Sign in</h1>{error}{form}"))
+    let title = w("staff-sign-in");
+    page(&title, &format!("<h1>{title}</h1>{error}{form}"))
 }
 
 /// The page a one-time sign-in link opens: one button that uses it.
 pub fn link(token: &str, csrf: &str) -> Html<String> {
+    let title = w("staff-link-title");
     page(
-        "Sign in with your link",
+        &title,
         &format!(
-            "<h1>Sign in with your link</h1><p>This link signs you in once. Press the button to sign in now.</p>\
+            "<h1>{title}</h1><p>{}</p>\
              <form method=\"post\" action=\"/staff/link/{}\">\
              <input type=\"hidden\" name=\"csrf\" value=\"{}\">\
-             <p><button type=\"submit\">Sign in</button></p></form>",
+             <p><button type=\"submit\">{}</button></p></form>",
+            w("staff-link-text"),
             app::escape::url_encode(token),
-            esc(csrf)
+            esc(csrf),
+            w("staff-sign-in"),
         ),
     )
 }
@@ -77,13 +130,20 @@ pub fn link(token: &str, csrf: &str) -> Html<String> {
 pub(super) fn account_bar(session: &Session) -> String {
     let csrf = esc(&session.csrf);
     format!(
-        "<p class=\"staff-account\">Signed in as <strong>{}</strong> ({}).</p>\
+        "<p class=\"staff-account\">{}</p>\
          <form method=\"post\" action=\"/staff/sign-out\" class=\"inline\">\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><button type=\"submit\">Sign out</button></form> \
+         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><button type=\"submit\">{}</button></form> \
          <form method=\"post\" action=\"/staff/sign-out-everywhere\" class=\"inline\">\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><button type=\"submit\">Sign out everywhere</button></form>",
-        esc(&session.user.email),
-        session.user.role
+         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><button type=\"submit\">{}</button></form>",
+        wf(
+            "staff-signed-in-as",
+            &[
+                ("email", session.user.email.as_str().into()),
+                ("role", role_words(session.user.role).into()),
+            ]
+        ),
+        w("staff-sign-out"),
+        w("staff-sign-out-everywhere"),
     )
 }
 
@@ -101,47 +161,67 @@ pub fn workspace(session: &Session, index: &StaffIndex) -> Html<String> {
                 esc(&row.title)
             );
             let overdue = row.overdue.map_or_else(String::new, |(frequency, latest)| {
-                format!("Overdue: {frequency} figures, latest {latest}")
+                wf(
+                    "staff-overdue",
+                    &[
+                        ("frequency", frequency.to_string().into()),
+                        ("latest", latest.to_string().into()),
+                    ],
+                )
             });
-            let words = |s: ProgressStatus| s.as_str().replace('_', " ");
+            let words = |s: ProgressStatus| status_words(s);
             let previous = row.previous.map_or_else(|| "—".to_owned(), words);
             let change = row.inputs.map_or_else(
                 || "—".to_owned(),
                 |i| {
-                    format!(
-                        "{} → {} ({} to {}) {}",
-                        trim_number(i.base_value),
-                        trim_number(i.current_value),
-                        i.base_year,
-                        i.current_year,
-                        esc(&row.unit)
+                    wf(
+                        "staff-change",
+                        &[
+                            ("from", trim_number(i.base_value).into()),
+                            ("to", trim_number(i.current_value).into()),
+                            ("from-year", i.base_year.into()),
+                            ("to-year", i.current_year.into()),
+                            ("unit", row.unit.as_str().into()),
+                        ],
                     )
                 },
             );
             format!(
                 "<tr data-indicator=\"{}\"><td>{title}</td><td>{}</td><td>{}</td><td>{previous}</td><td>{change}</td><td>{}</td><td>{overdue}</td></tr>",
                 esc(&row.id),
-                if row.internal { "Internal" } else { "Public" },
+                if row.internal { w("staff-internal") } else { w("staff-public") },
                 words(row.status),
-                row.attention.words()
+                row.attention.key().map(w).unwrap_or_default()
             )
         })
         .collect();
     let internal = index.rows.iter().filter(|r| r.internal).count();
     let compared = index.previous_release.as_deref().map_or_else(
-        || "This is the first release: there is nothing to compare with yet.".to_owned(),
-        |id| format!("Compared with release {}.", esc(id)),
+        || w("staff-first-release"),
+        |id| wf("staff-compared-with", &[("release", id.into())]),
     );
     let admin = super::flow_pages::nav(session);
     page(
-        "Workspace",
+        &w("staff-workspace-title"),
         &format!(
-            "<h1>Staff workspace</h1>{}{admin}\
-             <h2>Every indicator</h2><p>{} indicators, {internal} of them internal (never shown to the public). What needs attention first. {compared}</p>\
-             <table><thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Visibility</th><th scope=\"col\">Status</th><th scope=\"col\">In the last release</th><th scope=\"col\">Since the baseline</th><th scope=\"col\">Needs attention</th><th scope=\"col\">Data due</th></tr></thead>\
+            "<h1>{}</h1>{}{admin}\
+             <h2>{}</h2><p>{} {compared}</p>\
+             <table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\
              <tbody>{body}</tbody></table>{}",
+            w("staff-workspace"),
             account_bar(session),
-            index.rows.len(),
+            w("staff-every-indicator"),
+            wf(
+                "staff-indicator-count",
+                &[("n", index.rows.len().into()), ("internal", internal.into())]
+            ),
+            w("staff-col-indicator"),
+            w("staff-col-visibility"),
+            w("staff-col-status"),
+            w("staff-col-last-release"),
+            w("staff-col-since-baseline"),
+            w("staff-col-attention"),
+            w("staff-col-due"),
             warnings(index)
         ),
     )
@@ -149,15 +229,23 @@ pub fn workspace(session: &Session, index: &StaffIndex) -> Html<String> {
 
 /// The warnings of the check the served release was built after.
 fn warnings(index: &StaffIndex) -> String {
-    use std::fmt::Write as _;
     let mut out = format!(
-        "<h2>The working dataset's last check</h2><p>{} warning(s): not errors, but worth a look.</p>",
-        index.warnings.len()
+        "<h2>{}</h2><p>{}</p>",
+        w("staff-last-check"),
+        wf("staff-warning-count", &[("n", index.warnings.len().into())])
     );
     if index.warnings.is_empty() {
         return out;
     }
-    out.push_str("<table><thead><tr><th scope=\"col\">File</th><th scope=\"col\">Line</th><th scope=\"col\">Column</th><th scope=\"col\">What</th><th scope=\"col\">What to do</th></tr></thead><tbody>");
+    let _ = write!(
+        out,
+        "<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        w("staff-col-file"),
+        w("staff-col-line"),
+        w("staff-col-column"),
+        w("staff-col-what"),
+        w("staff-col-what-to-do")
+    );
     for problem in index.warnings.iter().take(100) {
         let _ = write!(
             out,
@@ -165,13 +253,20 @@ fn warnings(index: &StaffIndex) -> String {
             esc(&problem.file),
             problem.line.map_or_else(String::new, |l| l.to_string()),
             esc(problem.column.as_deref().unwrap_or("")),
-            esc(&app::words::problem_message(problem)),
-            esc(&app::words::problem_hint(problem))
+            esc(&app::words::problem_message(locale(), problem)),
+            esc(&app::words::problem_hint(locale(), problem))
         );
     }
     out.push_str("</tbody></table>");
     if index.warnings.len() > 100 {
-        let _ = write!(out, "<p>… and {} more.</p>", index.warnings.len() - 100);
+        let _ = write!(
+            out,
+            "<p>{}</p>",
+            wf(
+                "staff-and-more",
+                &[("n", (index.warnings.len() - 100).into())]
+            )
+        );
     }
     out
 }
@@ -196,11 +291,26 @@ pub fn audit(session: &Session, entries: &[AuditEntry]) -> Html<String> {
             )
         })
         .collect();
+    let title = w("staff-audit");
     page(
-        "Audit log",
+        &title,
         &format!(
-            "<h1>Audit log</h1>{}<table><thead><tr><th scope=\"col\">When (Unix time)</th><th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">Detail</th></tr></thead><tbody>{rows}</tbody></table>",
-            account_bar(session)
+            "<h1>{title}</h1>{}<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table>",
+            account_bar(session),
+            w("staff-col-when-unix"),
+            w("staff-col-who"),
+            w("staff-col-what"),
+            w("staff-col-detail"),
         ),
     )
+}
+
+/// A role in words.
+pub(super) fn role_words(role: Role) -> String {
+    w(&format!("staff-role-{role}"))
+}
+
+/// A status in words, as the public pages word it.
+pub(super) fn status_words(status: ProgressStatus) -> String {
+    esc(&app::words::status_label(locale(), status))
 }

@@ -169,7 +169,7 @@ pub(super) async fn sign_in(
             &headers,
             StatusCode::UNAUTHORIZED,
             &form.email,
-            Some("Wrong email or password. Check both and try again; after 5 failures the account waits 15 minutes."),
+            Some(&super::words::text("staff-wrong-password")),
         ));
     };
     staff.store.clear_failures(&user.email).await?;
@@ -256,15 +256,25 @@ pub(super) async fn sign_in_by_link(
                 extensions.get::<ConnectInfo<SocketAddr>>(),
                 &headers,
             );
-            start_session(&state, &headers, &user, AuditAction::SignInLinkUsed, &address).await
+            start_session(
+                &state,
+                &headers,
+                &user,
+                AuditAction::SignInLinkUsed,
+                &address,
+            )
+            .await
         }
         None => Ok((
             StatusCode::NOT_FOUND,
             pages::message(
-                "This link does not work",
-                &format!(
-                    "A sign-in link works once and for {} hours. Ask an admin for a new one (localgoals user link EMAIL).",
-                    state.staff.config.link_valid / 3600
+                &super::words::text("staff-link-broken"),
+                &super::words::text_with(
+                    "staff-link-broken-text",
+                    &[(
+                        "hours",
+                        (state.staff.config.link_valid / 3600).to_string().into(),
+                    )],
                 ),
             ),
         )

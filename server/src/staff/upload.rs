@@ -35,6 +35,33 @@ pub enum Refusal {
     NoWorkingDataset,
 }
 
+/// Why `refusal` happened and what to do, in the request's language,
+/// escaped for HTML (the `Display` text is the English one, for logs).
+pub(super) fn refusal_words(refusal: &Refusal) -> String {
+    use super::words::{w, wf};
+    let quoted = |name: &str| format!("{name:?}");
+    match refusal {
+        Refusal::NoFile => w("staff-refusal-no-file"),
+        Refusal::TooLarge { name, limit_mb } => wf(
+            "staff-refusal-too-large",
+            &[
+                ("name", quoted(name).into()),
+                ("mb", limit_mb.to_string().into()),
+            ],
+        ),
+        Refusal::Empty { name } => wf("staff-refusal-empty", &[("name", quoted(name).into())]),
+        Refusal::NotCsvOrXlsx { name } => {
+            wf("staff-refusal-not-csv", &[("name", quoted(name).into())])
+        }
+        Refusal::BadName { name } => wf("staff-refusal-bad-name", &[("name", quoted(name).into())]),
+        Refusal::MetadataNotCsv { name } => wf(
+            "staff-refusal-metadata-not-csv",
+            &[("name", quoted(name).into())],
+        ),
+        Refusal::NoWorkingDataset => w("staff-refusal-no-working-dataset"),
+    }
+}
+
 impl Refusal {
     pub fn status(&self) -> StatusCode {
         match self {

@@ -15,6 +15,7 @@ use sqlx::Row;
 
 use super::pages::{account_bar, message, page};
 use super::store::{AuditAction, Role, Session, Store, StoreError, User};
+use super::words::{text, text_with, w, wf};
 use super::{flow_pages, require, same_site, secret, StaffError};
 use crate::AppState;
 
@@ -109,8 +110,9 @@ fn role_options(selected: Role) -> String {
         .iter()
         .map(|role| {
             format!(
-                "<option value=\"{role}\"{}>{role}</option>",
-                if *role == selected { " selected" } else { "" }
+                "<option value=\"{role}\"{}>{}</option>",
+                if *role == selected { " selected" } else { "" },
+                super::pages::role_words(*role)
             )
         })
         .collect()
@@ -119,25 +121,33 @@ fn role_options(selected: Role) -> String {
 fn list(session: &Session, accounts: &[Account], note: &str) -> Html<String> {
     let csrf = esc(&session.csrf);
     let mut body = format!(
-        "<h1>People</h1>{}{}{note}<table><thead><tr><th scope=\"col\">Email</th><th scope=\"col\">Role</th>\
-         <th scope=\"col\">Password set</th><th scope=\"col\"></th></tr></thead><tbody>",
+        "<h1>{}</h1>{}{}{note}<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{}</th><th scope=\"col\"><span class=\"visually-hidden\">{}</span></th></tr></thead><tbody>",
+        w("staff-nav-people"),
         account_bar(session),
-        flow_pages::nav(session)
+        flow_pages::nav(session),
+        w("staff-email"),
+        w("staff-role"),
+        w("staff-password-set"),
+        w("staff-col-action"),
     );
     for account in accounts {
         let user = &account.user;
         let actions = if user.id == session.user.id {
-            "You (another admin can change your role)".to_owned()
+            w("staff-you")
         } else {
             format!(
                 "<form method=\"post\" action=\"/staff/users/{id}/role\" class=\"inline\">\
                  <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-                 <label for=\"role-{id}\">Role</label> <select id=\"role-{id}\" name=\"role\">{}</select> \
-                 <button type=\"submit\">Change role</button></form> \
+                 <label for=\"role-{id}\">{}</label> <select id=\"role-{id}\" name=\"role\">{}</select> \
+                 <button type=\"submit\">{}</button></form> \
                  <form method=\"post\" action=\"/staff/users/{id}/remove\" class=\"inline\">\
                  <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-                 <button type=\"submit\">Remove</button></form>",
+                 <button type=\"submit\">{}</button></form>",
+                w("staff-role"),
                 role_options(user.role),
+                w("staff-change-role"),
+                w("staff-remove"),
                 id = user.id
             )
         };
@@ -146,24 +156,28 @@ fn list(session: &Session, accounts: &[Account], note: &str) -> Html<String> {
             "<tr data-user=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{actions}</td></tr>",
             esc(&user.email),
             esc(&user.email),
-            user.role,
+            super::pages::role_words(user.role),
             if account.has_password {
-                "yes"
+                w("staff-yes")
             } else {
-                "not yet"
+                w("staff-not-yet")
             }
         );
     }
     let _ = write!(
         body,
-        "</tbody></table><h2>Add a person</h2>\
+        "</tbody></table><h2>{}</h2>\
          <form method=\"post\" action=\"/staff/users\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-         <p><label for=\"new-email\">Email</label><br><input id=\"new-email\" name=\"email\" type=\"email\" required></p>\
-         <p><label for=\"new-role\">Role</label><br><select id=\"new-role\" name=\"role\">{}</select></p>\
-         <p><button type=\"submit\">Add and make a sign-in link</button></p></form>",
-        role_options(Role::Viewer)
+         <p><label for=\"new-email\">{}</label><br><input id=\"new-email\" name=\"email\" type=\"email\" required></p>\
+         <p><label for=\"new-role\">{}</label><br><select id=\"new-role\" name=\"role\">{}</select></p>\
+         <p><button type=\"submit\">{}</button></p></form>",
+        w("staff-add-person"),
+        w("staff-email"),
+        w("staff-role"),
+        role_options(Role::Viewer),
+        w("staff-add-button"),
     );
-    page("People", &body)
+    page(&w("staff-nav-people"), &body)
 }
 
 /// `GET /staff/users`.
@@ -200,7 +214,7 @@ pub async fn add(
         Err(_) => {
             return Ok((
                 StatusCode::BAD_REQUEST,
-                message("Not added", "Choose a role: viewer, editor or admin."),
+                message(&text("staff-not-added-title"), &text("staff-choose-role")),
             )
                 .into_response())
         }
@@ -213,7 +227,7 @@ pub async fn add(
         Err(err @ (StoreError::EmailTaken { .. } | StoreError::NotAnEmail { .. })) => {
             return Ok((
                 StatusCode::BAD_REQUEST,
-                message("Not added", &format!("{err}.")),
+                message(&text("staff-not-added-title"), &store_words(&err)),
             )
                 .into_response())
         }
@@ -235,10 +249,14 @@ pub async fn add(
     let link = format!("{origin}/staff/link/{}", token.reveal());
     let accounts = store.users().await?;
     let note = format!(
-        "<p role=\"status\">Added {} as {}. Send them this one-time sign-in link (valid 24 hours, shown only now): \
-         <code class=\"sign-in-link\">{}</code></p>",
-        esc(&user.email),
-        user.role,
+        "<p role=\"status\">{} <code class=\"sign-in-link\">{}</code></p>",
+        wf(
+            "staff-added",
+            &[
+                ("email", user.email.as_str().into()),
+                ("role", text(&format!("staff-role-{}", user.role)).into()),
+            ]
+        ),
         esc(&link)
     );
     Ok(list(&session, &accounts, &note).into_response())
@@ -255,8 +273,8 @@ fn not_yourself() -> Response {
     (
         StatusCode::CONFLICT,
         message(
-            "Not for your own account",
-            "You cannot change your own role or remove yourself, so the site always keeps an admin. Ask another admin.",
+            &text("staff-not-yourself"),
+            &text("staff-not-yourself-text"),
         ),
     )
         .into_response()
@@ -266,8 +284,8 @@ fn no_such_account() -> Response {
     (
         StatusCode::NOT_FOUND,
         message(
-            "No such account",
-            "That account does not exist (any more). Reload the list of people.",
+            &text("staff-no-such-account"),
+            &text("staff-no-such-account-text"),
         ),
     )
         .into_response()
@@ -290,7 +308,7 @@ pub async fn set_role(
     let Ok(role) = form.role.parse::<Role>() else {
         return Ok((
             StatusCode::BAD_REQUEST,
-            message("Not changed", "Choose a role: viewer, editor or admin."),
+            message(&text("staff-not-changed"), &text("staff-choose-role")),
         )
             .into_response());
     };
@@ -335,5 +353,19 @@ pub async fn remove(
         Ok(Redirect::to("/staff/users").into_response())
     } else {
         Ok(no_such_account())
+    }
+}
+
+/// Why a person could not be added, in the request's language.
+fn store_words(err: &StoreError) -> String {
+    match err {
+        StoreError::EmailTaken { email } => {
+            text_with("staff-email-taken", &[("email", email.as_str().into())])
+        }
+        StoreError::NotAnEmail { email } => text_with(
+            "staff-not-an-email",
+            &[("email", format!("{email:?}").into())],
+        ),
+        other => format!("{other}."),
     }
 }

@@ -42,6 +42,14 @@ async fn every_page_type_renders_in_dutch_with_dutch_words_and_numbers() {
             "{path} has the Dutch skip link"
         );
     }
+    // Cards: the latest value with a decimal comma, the change in Dutch.
+    let (_, progress) = app.get("/nl/progress").await;
+    let latest = section(&progress, "<span class=\"latest\">", "</span>");
+    assert!(latest.contains(','), "a decimal comma: {latest}");
+    assert!(
+        progress.contains(" sinds 20"),
+        "the change since the baseline year"
+    );
     let (_, indicator) = app.get("/nl/indicators/poverty-rate").await;
     // 17.0 % in Dutch is 17,0 %; the table and the district bars use it too.
     assert!(indicator.contains("Over deze indicator"));
@@ -65,9 +73,16 @@ async fn every_page_type_renders_in_dutch_with_dutch_words_and_numbers() {
 
     // The district bars come with their numbers as a table, in Dutch.
     let (_, rent) = app.get("/nl/indicators/rent-burden").await;
-    let table = section(&rent, "<table class=\"data-table district-values\">", "</table>");
+    let table = section(
+        &rent,
+        "<table class=\"data-table district-values\">",
+        "</table>",
+    );
     assert!(table.contains("<th scope=\"col\">Wijk</th>"), "{table}");
-    assert!(table.contains("<th scope=\"row\">Hele stad</th>"), "{table}");
+    assert!(
+        table.contains("<th scope=\"row\">Hele stad</th>"),
+        "{table}"
+    );
     assert!(table.contains(','), "values with a decimal comma: {table}");
 
     let district = app.get("/nl/districts/Altstadt").await;
@@ -136,9 +151,7 @@ async fn accept_language_only_decides_where_the_root_sends_a_visitor() {
         .expect("response");
     assert!(response.status().is_redirection());
     assert_eq!(response.headers()[header::LOCATION], "/nl/");
-    assert!(response.headers()[header::VARY]
-        .to_str()
-        .is_ok_and(|v| v.contains("accept-language")));
+    assert!(varies_on_language(response.headers()));
     let english = app
         .router
         .clone()
@@ -146,6 +159,7 @@ async fn accept_language_only_decides_where_the_root_sends_a_visitor() {
         .await
         .expect("response");
     assert_eq!(english.status(), StatusCode::OK);
+    assert!(varies_on_language(english.headers()));
     // Any other page answers in the language of its address.
     let page = app
         .router
@@ -154,6 +168,17 @@ async fn accept_language_only_decides_where_the_root_sends_a_visitor() {
         .await
         .expect("response");
     assert_eq!(page.status(), StatusCode::OK);
+    assert!(
+        !varies_on_language(page.headers()),
+        "a page whose address names its language is one copy for caches"
+    );
+}
+
+fn varies_on_language(headers: &http::HeaderMap) -> bool {
+    headers
+        .get_all(header::VARY)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|v| v.contains("accept-language")))
 }
 
 #[tokio::test]

@@ -20,4 +20,5 @@ mod search_compare;
 mod security;
 mod staff;
 mod staff_app;
+mod staff_languages;
 mod workspace_flow;

@@ -208,6 +208,19 @@ impl Workspace {
         name: &str,
         bytes: &[u8],
     ) -> Answer {
+        self.upload_at("/staff/upload", session, csrf, name, bytes)
+            .await
+    }
+
+    /// [`Workspace::upload`] to `path` (`/nl/staff/upload` for the Dutch pages).
+    pub(crate) async fn upload_at(
+        &self,
+        path: &str,
+        session: &str,
+        csrf: &str,
+        name: &str,
+        bytes: &[u8],
+    ) -> Answer {
         let boundary = "----localgoals-test-boundary";
         let mut body = format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
@@ -217,7 +230,7 @@ impl Workspace {
         .into_bytes();
         body.extend_from_slice(bytes);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let request = Request::post("/staff/upload")
+        let request = Request::post(path)
             .header(
                 header::CONTENT_TYPE,
                 format!("multipart/form-data; boundary={boundary}"),

@@ -289,3 +289,65 @@ pub async fn a_search_typed_and_sent_by_keyboard_finds_the_indicator(ctx: Ctx) -
     assert!(found.is_ok(), "each result shows its status");
     ctx
 }
+
+pub async fn axe_finds_no_violations_on_the_staff_pages_in_either_language(ctx: Ctx) -> Ctx {
+    use std::io::Write as _;
+    const PASSWORD: &str = "a long enough password";
+    let mut add = std::process::Command::new(crate::harness::binary())
+        .arg("--data")
+        .arg(&ctx.data)
+        .args(["user", "add", "admin@city.example", "--role", "admin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("localgoals user add");
+    add.stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{PASSWORD}\n").as_bytes())
+        .expect("password");
+    assert!(add.wait().expect("user add").success());
+
+    let source = axe_source();
+    let mut found = Vec::new();
+    // Signed out: the sign-in page, in both languages.
+    for path in ["/staff/sign-in", "/nl/staff/sign-in"] {
+        ctx.open_plain(path).await;
+        for violation in axe_violations(&ctx, &source).await {
+            found.push(format!("{path}: {violation}"));
+        }
+    }
+    // Signed in (in Dutch: the form and its redirect stay in Dutch).
+    ctx.fill("#email", "admin@city.example").await;
+    ctx.fill("#password", PASSWORD).await;
+    ctx.click("form[action='/nl/staff/sign-in'] button[type='submit']")
+        .await;
+    ctx.wait_for("table tr[data-indicator='homelessness']")
+        .await;
+    assert_eq!(ctx.path().await, "/nl/staff");
+    for prefix in ["", "/nl"] {
+        for page in [
+            "/staff",
+            "/staff/draft",
+            "/staff/releases",
+            "/staff/uploads",
+            "/staff/users",
+            "/staff/audit",
+            "/staff/indicators/poverty-rate",
+            "/staff/indicators/poverty-rate/edit",
+            "/staff/preview",
+        ] {
+            let path = format!("{prefix}{page}");
+            ctx.open_plain(&path).await;
+            for violation in axe_violations(&ctx, &source).await {
+                found.push(format!("{path}: {violation}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "axe-core found violations:\n{}",
+        found.join("\n")
+    );
+    ctx
+}

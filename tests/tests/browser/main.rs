@@ -45,4 +45,5 @@ in_both_modes!(
     every_control_is_reached_by_keyboard_and_the_skip_link_moves_focus,
     a_selector_changed_by_keyboard_changes_the_chart_and_is_announced,
     a_search_typed_and_sent_by_keyboard_finds_the_indicator,
+    axe_finds_no_violations_on_the_staff_pages_in_either_language,
 );
