@@ -348,3 +348,40 @@ pub async fn staff_upload_preview_publish(ctx: Ctx) -> Ctx {
     );
     ctx
 }
+
+pub async fn compare_is_reached_from_an_indicator_and_aligns_two_charts(ctx: Ctx) -> Ctx {
+    ctx.open("/nl/indicators/rent-burden").await;
+    ctx.click_link("Vergelijk met andere indicatoren").await;
+    ctx.wait_for("form.compare-form").await;
+    assert_eq!(ctx.path().await, "/nl/compare");
+    // Choose the second indicator, then the district, with the plain form.
+    ctx.client()
+        .find(Locator::Css("#compare-b"))
+        .await
+        .expect("the second picker")
+        .select_by_value("social-assistance")
+        .await
+        .expect("choose social assistance");
+    ctx.client()
+        .find(Locator::Css("form.compare-form button[type='submit']"))
+        .await
+        .expect("the button")
+        .click()
+        .await
+        .expect("submit");
+    ctx.wait_for("section.compared[data-indicator='social-assistance']")
+        .await;
+    ctx.choose_and_submit("form.compare-form", "#compare-district", "Altstadt")
+        .await;
+    ctx.wait_for("option[value='Altstadt'][selected]").await;
+    let sections = ctx.texts("section.compared h2").await;
+    assert_eq!(sections.len(), 2, "{sections:?}");
+    let captions = ctx.texts("section.compared figcaption").await;
+    assert!(
+        captions.iter().all(|c| c.contains("Wijk: Altstadt")),
+        "both charts show the chosen district: {captions:?}"
+    );
+    let charts = ctx.texts("section.compared svg[role='img'] title").await;
+    assert_eq!(charts.len(), 2, "a chart each");
+    ctx
+}
