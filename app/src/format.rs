@@ -54,6 +54,29 @@ pub fn signed(value: f64, decimals: usize, locale: Locale) -> String {
     }
 }
 
+/// A calendar date (`2026-12-01`) as a reader in `locale` writes it:
+/// `1 December 2026`, `1 december 2026`. Anything else is returned as is.
+pub fn date(iso: &str, locale: Locale) -> String {
+    let mut parts = iso.splitn(3, '-').map(str::parse::<u32>);
+    let (Some(Ok(year)), Some(Ok(month @ 1..=12)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return iso.to_owned();
+    };
+    crate::i18n::tr(
+        locale,
+        "date",
+        &[
+            ("day", day.to_string().into()),
+            (
+                "month",
+                crate::i18n::t(locale, &format!("month-{month}")).into(),
+            ),
+            ("year", year.to_string().into()),
+        ],
+    )
+}
+
 /// Decimals that tell axis ticks spanning `span` apart without noise.
 pub fn axis_decimals(span: f64) -> usize {
     if span >= 20.0 {
@@ -96,6 +119,13 @@ mod tests {
         assert_eq!(signed(-0.01, 1, Locale::En), "0.0");
         assert_eq!(signed(1.5, 1, Locale::En), "+1.5");
         assert_eq!(signed(-1.5, 1, Locale::De), "−1,5");
+    }
+
+    #[test]
+    fn dates_are_written_as_each_language_writes_them() {
+        assert_eq!(date("2026-12-01", Locale::En), "1 December 2026");
+        assert_eq!(date("2026-03-09", Locale::Nl), "9 maart 2026");
+        assert_eq!(date("not a date", Locale::Nl), "not a date");
     }
 
     #[test]

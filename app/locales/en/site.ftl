@@ -247,3 +247,17 @@ compare-district-missing = Not reported for { $district }: the whole city is sho
 compare-no-data = No data published yet.
 compare-link = Compare with other indicators
 compare-choose = Choose the indicators to compare above.
+
+date = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -246,3 +246,17 @@ compare-district-missing = Niet gerapporteerd voor { $district }: de hele stad w
 compare-no-data = Nog geen gegevens gepubliceerd.
 compare-link = Vergelijk met andere indicatoren
 compare-choose = Kies hierboven de indicatoren om te vergelijken.
+
+date = { $day } { $month } { $year }
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december

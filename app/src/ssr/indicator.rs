@@ -80,7 +80,7 @@ pub fn indicator(
         policies: area_badges(AreaKind::Policy),
         dimensions: dimension_choices(series, locale, &data.labels),
         last_period,
-        published: index.published.clone(),
+        published: format::date(&index.published, locale),
         districts: district_figure(indicator, series, locale),
     })
 }
@@ -221,7 +221,7 @@ mod tests {
             .collect();
         assert_eq!(selectors, [("District", 2), ("Sex", 2)]);
         assert_eq!(view.last_period, "2020");
-        assert_eq!(view.published, "2026-11-27");
+        assert_eq!(view.published, "27 November 2026");
         let districts = view.districts.expect("district bars");
         assert!(districts.caption.contains("by district in 2020"));
         assert!(districts

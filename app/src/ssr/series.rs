@@ -154,7 +154,13 @@ pub fn series(
             .history
             .get(&chosen.key.dimensions)
             .cloned()
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .into_iter()
+            .map(|mut row| {
+                row.published = format::date(&row.published, locale);
+                row
+            })
+            .collect(),
         words: SeriesWords {
             values_caption: tr(
                 locale,

@@ -53,6 +53,27 @@ async fn every_page_type_renders_in_dutch_with_dutch_words_and_numbers() {
     let (_, indicator) = app.get("/nl/indicators/poverty-rate").await;
     // 17.0 % in Dutch is 17,0 %; the table and the district bars use it too.
     assert!(indicator.contains("Over deze indicator"));
+    let meta = section(&indicator, "<p class=\"meta\">", "</p>");
+    let dutch_months = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    assert!(
+        dutch_months
+            .iter()
+            .any(|m| meta.contains(&format!(" {m} 20"))),
+        "the publication date in Dutch: {meta}"
+    );
     assert!(indicator.contains("Wat de stad doet"));
     assert!(indicator.contains("De afdeling Sociale Zaken rapporteert"));
     assert!(
