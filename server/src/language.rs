@@ -104,8 +104,9 @@ fn strip_prefix(mut request: Request<Body>, offered: &[Locale]) -> Request<Body>
     let path = request.uri().path().to_owned();
     let (locale, rest) = Locale::split_path(&path);
     // A language the data is not offered in is no prefix: the path stays
-    // as it is, and answers 404.
-    let (locale, rest) = if offered.contains(&locale) {
+    // as it is, and answers 404. The staff workspace is not the dataset's:
+    // it is offered in every language the site has words for.
+    let (locale, rest) = if offered.contains(&locale) || rest.starts_with("/staff") {
         (locale, rest.to_owned())
     } else {
         (Locale::En, path.clone())

@@ -210,3 +210,24 @@ async fn a_language_the_site_has_no_words_for_is_not_a_prefix() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body.contains("Er is geen indicator “no-such-thing”"));
 }
+
+#[tokio::test]
+async fn an_english_only_dataset_has_no_dutch_pages_but_the_workspace_still_speaks_dutch() {
+    let dir = demo_copy(|catalogue| catalogue, |areas| areas);
+    std::fs::write(dir.path().join("settings.csv"), "key,value\n").expect("settings");
+    let app = app_for(dir.path()).await;
+    let (status, _) = app.get("/nl/indicators/poverty-rate").await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "Dutch is not one of the dataset's languages"
+    );
+    let (_, english) = app.get("/indicators/poverty-rate").await;
+    assert!(
+        !english.contains("hreflang=\"nl\""),
+        "no switch to a language not offered"
+    );
+    let (status, staff) = app.get("/nl/staff/sign-in").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(staff.contains("<h1>Inloggen</h1>"), "{staff}");
+}
