@@ -291,22 +291,8 @@ pub async fn a_search_typed_and_sent_by_keyboard_finds_the_indicator(ctx: Ctx) -
 }
 
 pub async fn axe_finds_no_violations_on_the_staff_pages_in_either_language(ctx: Ctx) -> Ctx {
-    use std::io::Write as _;
-    const PASSWORD: &str = "a long enough password";
-    let mut add = std::process::Command::new(crate::harness::binary())
-        .arg("--data")
-        .arg(&ctx.data)
-        .args(["user", "add", "admin@city.example", "--role", "admin"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("localgoals user add");
-    add.stdin
-        .take()
-        .expect("stdin")
-        .write_all(format!("{PASSWORD}\n").as_bytes())
-        .expect("password");
-    assert!(add.wait().expect("user add").success());
+    const PASSWORD: &str = crate::harness::ADMIN_PASSWORD;
+    ctx.add_admin("admin@city.example");
 
     let source = axe_source();
     let mut found = Vec::new();

@@ -11,6 +11,9 @@ use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
+/// The password of the admin [`Ctx::add_admin`] adds.
+pub const ADMIN_PASSWORD: &str = "a long enough password";
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Js {
     Off,
@@ -263,6 +266,26 @@ impl Ctx {
             .goto(&format!("{}{path}", self.base))
             .await
             .expect("page loads");
+    }
+
+    /// Adds an admin with [`ADMIN_PASSWORD`] through the command line, as
+    /// a city's IT department does.
+    pub fn add_admin(&self, email: &str) {
+        use std::io::Write as _;
+        let mut add = Command::new(binary())
+            .arg("--data")
+            .arg(&self.data)
+            .args(["user", "add", email, "--role", "admin"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("localgoals user add");
+        add.stdin
+            .take()
+            .expect("stdin")
+            .write_all(format!("{ADMIN_PASSWORD}\n").as_bytes())
+            .expect("password");
+        assert!(add.wait().expect("user add").success());
     }
 
     /// The console errors since the last look (reading them clears them).

@@ -268,22 +268,8 @@ pub async fn pages_fit_a_360_px_phone(ctx: Ctx) -> Ctx {
 /// the public page then shows the new figure. The workspace is plain HTML
 /// forms, so both modes go through the same requests.
 pub async fn staff_upload_preview_publish(ctx: Ctx) -> Ctx {
-    use std::io::Write as _;
-    const PASSWORD: &str = "a long enough password";
-    let mut add = std::process::Command::new(crate::harness::binary())
-        .arg("--data")
-        .arg(&ctx.data)
-        .args(["user", "add", "admin@city.example", "--role", "admin"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("localgoals user add");
-    add.stdin
-        .take()
-        .expect("stdin")
-        .write_all(format!("{PASSWORD}\n").as_bytes())
-        .expect("password");
-    assert!(add.wait().expect("user add").success());
+    const PASSWORD: &str = crate::harness::ADMIN_PASSWORD;
+    ctx.add_admin("admin@city.example");
 
     ctx.open_plain("/staff/sign-in").await;
     ctx.fill("#email", "admin@city.example").await;
