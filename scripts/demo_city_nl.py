@@ -131,3 +131,31 @@ def narrative_nl(owner):
         f"{OWNERS[owner]} rapporteert deze indicator elk jaar; in het actieplan van de "
         "gemeenteraad staat wat de stad eraan doet."
     )
+
+# The Dutch title of each action in actions.csv.
+ACTIONS = {
+    "dec-2023-114": "Raadsbesluit 2023/114: gratis openbaar vervoer voor huishoudens met een minimuminkomen",
+    "prog-energy-coaches": "Energiecoaches voor woningen van huishoudens met een laag inkomen",
+    "bud-2024-energy-coaches": "Energiecoaches voor woningen van huishoudens met een laag inkomen",
+    "bud-2025-energy-coaches": "Energiecoaches voor woningen van huishoudens met een laag inkomen",
+    "mot-2022-031": "Motie 2022/031: een huurplafond bij het gemeentelijk woningbedrijf",
+    "prog-housing-first": "Housing First: eerst een woning, dan begeleiding voor daklozen",
+    "bud-2025-housing-first": "Housing First: woningen en begeleiding",
+    "dec-2021-087": "Raadsbesluit 2021/087: klimaatplan Lindenfeld 2030",
+    "bud-2025-solar-roofs": "Zonnepanelen op scholen en sporthallen",
+    "prog-school-meals": "Gratis gezonde lunch op basisscholen",
+    "bud-2025-school-meals": "Gratis gezonde lunch op basisscholen",
+    "dec-2024-022": "Raadsbesluit 2024/022: 30 km/u in woonstraten",
+    "bud-2025-street-trees": "5.000 nieuwe straatbomen",
+    "prog-youth-guarantee": "Jongerengarantie: binnen vier maanden een baan, opleiding of schoolplek",
+    "bud-2025-youth-guarantee": "Jongerengarantie: coaches en leerwerkplekken",
+    "mot-2023-045": "Motie 2023/045: een voedselbankpunt in elke wijk",
+    "bud-2025-childcare-places": "400 nieuwe plaatsen in de kinderopvang",
+    "prog-safe-streets": "Veilig over straat 's nachts: verlichting en nachtbussen",
+    "bud-2025-recycling": "Recyclingcentra en een kringloopwinkel",
+    "dec-2024-061": "Raadsbesluit 2024/061: open data als standaard",
+    "bud-2025-gigabit": "Gigabitinternet voor de laatste 4% van de woningen",
+    "bud-2025-job-coaching": "Werkcoaching voor langdurig werkloze inwoners",
+    "prog-heat-plan": "Hitteplan: koele ruimtes en belrondes bij oudere inwoners",
+    "bud-2025-eviction-prevention": "Team voorkoming huisuitzettingen",
+}

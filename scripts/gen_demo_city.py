@@ -133,6 +133,39 @@ I = [
 
 LANGS = ("en", "de")
 
+COUNCIL = "https://council.lindenfeld.example"
+
+# What the city does and spends: id, kind, title, indicators, date,
+# reference, link, year, amount (EUR). Budget lines count once in each goal
+# or area they touch; the last one is linked only to an internal indicator,
+# so public totals leave it out.
+ACTIONS = [
+    ("dec-2023-114", "decision", "Council decision 2023/114: free public transport for minimum-income households", "public-transport-access;poverty-rate", "2023-05-14", "2023/114", f"{COUNCIL}/decisions/2023-114", "", ""),
+    ("prog-energy-coaches", "programme", "Energy coaches for low-income homes", "energy-poverty;co2-per-resident", "", "", "https://lindenfeld.example/energy-coaches", "", ""),
+    ("bud-2024-energy-coaches", "budget", "Energy coaches for low-income homes", "energy-poverty", "", "", "", 2024, "420000"),
+    ("bud-2025-energy-coaches", "budget", "Energy coaches for low-income homes", "energy-poverty", "", "", "", 2025, "480000"),
+    ("mot-2022-031", "motion", "Motion 2022/031: a rent cap at the municipal housing company", "rent-burden", "2022-03-10", "M 2022/031", f"{COUNCIL}/motions/2022-031", "", ""),
+    ("prog-housing-first", "programme", "Housing First: a home first, then support for people sleeping rough", "homelessness", "", "", "https://lindenfeld.example/housing-first", "", ""),
+    ("bud-2025-housing-first", "budget", "Housing First: homes and support", "homelessness", "", "", "", 2025, "1250000"),
+    ("dec-2021-087", "decision", "Council decision 2021/087: Lindenfeld climate plan 2030", "co2-per-resident;renewable-electricity;heat-days", "2021-11-25", "2021/087", f"{COUNCIL}/decisions/2021-087", "", ""),
+    ("bud-2025-solar-roofs", "budget", "Solar panels on schools and sports halls", "renewable-electricity", "", "", "", 2025, "2400000"),
+    ("prog-school-meals", "programme", "Free healthy lunches in primary schools", "child-overweight;child-poverty", "", "", "", "", ""),
+    ("bud-2025-school-meals", "budget", "Free healthy lunches in primary schools", "child-overweight;child-poverty", "", "", "", 2025, "950000"),
+    ("dec-2024-022", "decision", "Council decision 2024/022: 30 km/h on residential streets", "road-deaths;pm25", "2024-02-08", "2024/022", f"{COUNCIL}/decisions/2024-022", "", ""),
+    ("bud-2025-street-trees", "budget", "5,000 new street trees", "tree-canopy;heat-days;green-space-access", "", "", "", 2025, "1800000"),
+    ("prog-youth-guarantee", "programme", "Youth guarantee: a job, training or school place within four months", "youth-neet;early-school-leavers", "", "", "", "", ""),
+    ("bud-2025-youth-guarantee", "budget", "Youth guarantee: coaches and work-based learning places", "youth-neet", "", "", "", 2025, "760000"),
+    ("mot-2023-045", "motion", "Motion 2023/045: a food bank point in every district", "food-bank-households", "2023-06-22", "M 2023/045", f"{COUNCIL}/motions/2023-045", "", ""),
+    ("bud-2025-childcare-places", "budget", "400 new childcare places", "childcare-coverage", "", "", "", 2025, "3100000"),
+    ("prog-safe-streets", "programme", "Safe streets at night: lighting and night buses", "feeling-safe;public-transport-access", "", "", "", "", ""),
+    ("bud-2025-recycling", "budget", "Recycling centres and a second-hand shop", "recycling-rate;household-waste", "", "", "", 2025, "650000"),
+    ("dec-2024-061", "decision", "Council decision 2024/061: open data by default", "open-datasets", "2024-04-18", "2024/061", f"{COUNCIL}/decisions/2024-061", "", ""),
+    ("bud-2025-gigabit", "budget", "Gigabit broadband for the last 4% of homes", "broadband-coverage", "", "", "", 2025, "1500000"),
+    ("bud-2025-job-coaching", "budget", "Job coaching for long-term unemployed residents", "unemployment;migrant-employment-gap", "", "", "", 2025, "890000"),
+    ("prog-heat-plan", "programme", "Heat plan: cool rooms and calls to older residents", "heat-days;premature-mortality", "", "", "", "", ""),
+    ("bud-2025-eviction-prevention", "budget", "Eviction prevention team", "evictions", "", "", "", 2025, "310000"),
+]
+
 
 def series_values(rng, base, slope, sd, limit_low=None, limit_high=None, years=YEARS):
     out = []
@@ -208,6 +241,15 @@ def main():
         w = csv.writer(f, lineterminator="\r\n")
         w.writerow(["dimension", "value", "label_en", "label_nl"])
         w.writerows(nl.LABELS)
+
+    # --- actions -------------------------------------------------------------------
+    with open(ROOT / "actions.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\r\n")
+        w.writerow(["id", "kind", "title", "indicators", "date", "reference", "link",
+                    "year", "amount", "currency", "title_nl"])
+        for aid, kind, title, linked, date, ref, link, year, amount in ACTIONS:
+            w.writerow([aid, kind, title, linked, date, ref, link, year, amount,
+                        "EUR" if amount else "", nl.ACTIONS[aid]])
 
     # --- observations ------------------------------------------------------------
     files = {name: [] for name in ("social", "health", "districts", "environment", "safety", "governance", "budget", "housing")}

@@ -6,7 +6,8 @@
 #   scripts/setup.sh            toolchain + what builds the site (wasm target,
 #                               wasm-bindgen, wasm-opt)
 #   scripts/setup.sh --browser  also what the tests need: cargo-nextest,
-#                               Chromium + ChromeDriver, PostgreSQL (the
+#                               Chromium + ChromeDriver, poppler-utils (the
+#                               report's PDF is read back), PostgreSQL (the
 #                               tests start a throwaway server of their own)
 #   scripts/setup.sh --dev      also cargo-leptos, for `cargo leptos watch`
 #
@@ -128,6 +129,13 @@ if [ "$WANT_BROWSER" -eq 1 ] && ! { command -v chromium >/dev/null && command -v
   log "installing Debian's chromium and chromium-driver"
   need_root apt-get update -qq
   need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# --- poppler-utils: the report tests read the PDF back ------------------------
+if [ "$WANT_BROWSER" -eq 1 ] && ! { command -v pdftotext >/dev/null && command -v pdffonts >/dev/null; }; then
+  log "installing Debian's poppler-utils (pdftotext, pdffonts, pdfinfo)"
+  need_root apt-get update -qq
+  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
 fi
 
 # --- PostgreSQL for the several-replicas tests (never started here) --------

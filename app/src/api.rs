@@ -11,7 +11,7 @@ use crate::i18n::Locale;
 use crate::params::ProgressQuery;
 use crate::types::{
     AreaView, CompareView, DistrictView, GoalView, HomeView, IndicatorView, ProgressView,
-    SearchView, SeriesView,
+    ReportListView, ReportView, SearchView, SeriesView,
 };
 use indicators::AreaKind;
 
@@ -113,22 +113,7 @@ pub async fn fetch_series(
     locale: Locale,
 ) -> Result<SeriesView, AppError> {
     let data = crate::ssr::data()?;
-    let indicator = data
-        .public_indicator(&id)
-        .ok_or_else(|| AppError::IndicatorNotFound(id.clone()))?;
-    let block = data.index.block(&id);
-    if block.series.is_empty() {
-        return Err(AppError::NoDataYet(
-            indicator.localized_title(locale.code()).text.to_owned(),
-        ));
-    }
-    let chosen = crate::ssr::select_series(&block.series, &series).map_err(|series| {
-        AppError::SeriesNotFound {
-            indicator: id.clone(),
-            series,
-        }
-    })?;
-    crate::ssr::series::series(&data, indicator, &block, chosen, locale)
+    crate::ssr::series::public_series(&data, &id, &series, locale)
 }
 
 /// The methodology page: `docs/methodology.md` rendered on the server, so the
@@ -178,4 +163,19 @@ pub async fn load_compare(
         }
     }
     crate::ssr::compare::compare(&data, &chosen, district.as_deref(), locale)
+}
+
+/// The data years a yearly report exists for.
+#[server(endpoint = "load_reports")]
+pub async fn load_reports(locale: Locale) -> Result<ReportListView, AppError> {
+    let data = crate::ssr::data()?;
+    Ok(crate::ssr::report::list(&data, locale))
+}
+
+/// The yearly report for data year `year` (public indicators only).
+#[server(endpoint = "load_report")]
+pub async fn load_report(year: String, locale: Locale) -> Result<ReportView, AppError> {
+    let data = crate::ssr::data()?;
+    let year = crate::ssr::report::parse_year(&data, &year)?;
+    crate::ssr::report::report(&data, year, locale)
 }

@@ -58,6 +58,8 @@ pub enum AppError {
         value: String,
         expected: Expected,
     },
+    #[error("There is no yearly report for “{year}”. Reports exist for the years with data; choose one from the list of reports.")]
+    ReportYearNotFound { year: String, latest: Option<i32> },
     #[error("Something went wrong on our side. Please try again in a minute; if it keeps happening, tell the city's data team.")]
     Internal,
     #[error("The request could not be completed ({0}). Reload the page and try again.")]
@@ -72,7 +74,8 @@ impl AppError {
             | AppError::SeriesNotFound { .. }
             | AppError::GoalNotFound(_)
             | AppError::AreaNotFound { .. }
-            | AppError::DistrictNotFound(_) => StatusCode::NOT_FOUND,
+            | AppError::DistrictNotFound(_)
+            | AppError::ReportYearNotFound { .. } => StatusCode::NOT_FOUND,
             // The indicator exists and its page says what it measures.
             AppError::NoDataYet(_) => StatusCode::OK,
             AppError::BadFilter { .. } => StatusCode::BAD_REQUEST,
@@ -158,6 +161,14 @@ impl AppError {
                     ],
                 )
             }
+            AppError::ReportYearNotFound { year, latest } => match latest {
+                Some(latest) => tr(
+                    locale,
+                    "error-report-year-not-found",
+                    &[("year", year.into()), ("latest", latest.to_string().into())],
+                ),
+                None => tr(locale, "error-no-report-yet", &[("year", year.into())]),
+            },
             AppError::Internal => t(locale, "error-internal"),
             AppError::ServerFn(err) => tr(
                 locale,

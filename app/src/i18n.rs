@@ -305,12 +305,14 @@ mod tests {
         let en = keys(concat!(
             include_str!("../locales/en/site.ftl"),
             include_str!("../locales/en/problems.ftl"),
-            include_str!("../locales/en/staff.ftl")
+            include_str!("../locales/en/staff.ftl"),
+            include_str!("../locales/en/narratives.ftl")
         ));
         let nl = keys(concat!(
             include_str!("../locales/nl/site.ftl"),
             include_str!("../locales/nl/problems.ftl"),
-            include_str!("../locales/nl/staff.ftl")
+            include_str!("../locales/nl/staff.ftl"),
+            include_str!("../locales/nl/narratives.ftl")
         ));
         let missing: Vec<_> = en.difference(&nl).collect();
         let extra: Vec<_> = nl.difference(&en).collect();

@@ -13,8 +13,10 @@ pub mod wire;
 
 pub mod aggregate;
 pub mod model;
+pub mod narrative;
 pub mod problem;
 pub mod progress;
+pub mod report;
 pub mod sdg;
 pub mod selection;
 pub mod statuses;
@@ -29,8 +31,8 @@ pub mod read;
 pub mod release;
 
 pub use model::{
-    Area, AreaKind, CountedSeries, Dataset, Dimensions, Direction, Indicator, Labels, Localized,
-    Observation, Period, ProgressOptions, Series, SeriesKey, Visibility,
+    Action, ActionKind, Area, AreaKind, CountedSeries, Dataset, Dimensions, Direction, Indicator,
+    Labels, Localized, Observation, Period, ProgressOptions, Series, SeriesKey, Visibility,
 };
 pub use problem::{Problem, ProblemCode, Reason, Severity};
 pub use sdg::{Goal, GOALS};

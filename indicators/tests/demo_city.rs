@@ -135,16 +135,21 @@ fn demo_city_files_are_what_the_seeded_generator_writes() {
         .expect("python3 runs the generator");
     assert!(status.success());
     let mut compared = 0;
-    for rel in ["catalogue.csv", "areas.csv", "settings.csv", "labels.csv"]
-        .into_iter()
-        .map(String::from)
-        .chain(
-            std::fs::read_dir(demo().join("observations"))
-                .expect("observations")
-                .filter_map(Result::ok)
-                .map(|e| format!("observations/{}", e.file_name().to_string_lossy())),
-        )
-    {
+    for rel in [
+        "catalogue.csv",
+        "areas.csv",
+        "settings.csv",
+        "labels.csv",
+        "actions.csv",
+    ]
+    .into_iter()
+    .map(String::from)
+    .chain(
+        std::fs::read_dir(demo().join("observations"))
+            .expect("observations")
+            .filter_map(Result::ok)
+            .map(|e| format!("observations/{}", e.file_name().to_string_lossy())),
+    ) {
         let committed = std::fs::read(demo().join(&rel)).expect("committed file");
         let generated =
             std::fs::read(out.join(&rel)).unwrap_or_else(|_| panic!("generator wrote no {rel}"));
@@ -154,5 +159,5 @@ fn demo_city_files_are_what_the_seeded_generator_writes() {
         );
         compared += 1;
     }
-    assert_eq!(compared, 12);
+    assert_eq!(compared, 13);
 }

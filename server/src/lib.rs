@@ -2,9 +2,11 @@
 //! [`app`], and the routes that are not pages (`/healthz`). The `localgoals`
 //! binary in `main.rs` only parses the command line and calls into here.
 
+pub mod charts;
 pub mod check;
 pub mod cli;
 pub mod language;
+pub mod pdf;
 pub mod report;
 pub mod staff;
 
@@ -331,6 +333,8 @@ pub fn app(state: AppState) -> Router {
     let served = state.served.clone();
     let inner = Router::new()
         .route("/healthz", get(healthz))
+        .route("/charts/{file}", get(charts::chart_file))
+        .route("/report/{year}/pdf", get(report_pdf))
         .merge(staff::routes(&state))
         .leptos_routes_with_context(&state, routes, page_context, render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
@@ -377,4 +381,55 @@ async fn healthz(State(state): State<AppState>) -> Json<Health> {
         indicators: data.public.indicators.len(),
         observations: data.public_observations(),
     })
+}
+
+/// `GET /report/{year}/pdf`: the yearly report as `report-{year}.pdf`, in
+/// the address's language, public indicators only.
+async fn report_pdf(
+    State(state): State<AppState>,
+    axum::extract::Path(year): axum::extract::Path<String>,
+    locale: Option<axum::Extension<app::i18n::Locale>>,
+) -> axum::response::Response {
+    use axum::http::{header, HeaderValue};
+    use axum::response::IntoResponse;
+    let locale = locale.map_or(app::i18n::Locale::En, |axum::Extension(l)| l);
+    let served = state.served.now();
+    let made = tokio::task::spawn_blocking(move || {
+        let data = &served.data;
+        let year = app::ssr::report::parse_year(data, &year)?;
+        let view = app::ssr::report::report(data, year, locale)?;
+        let mut charts = std::collections::BTreeMap::new();
+        for row in view.rows.iter().filter(|r| r.chart.is_some()) {
+            let image = app::ssr::report::chart_in_year(data, &row.id, &row.slug, year, locale)?;
+            charts.insert(row.id.clone(), image.svg);
+        }
+        let pdf = pdf::report_pdf(&view, &charts, locale).map_err(|err| {
+            tracing::error!(%err, year, "the report's PDF could not be made");
+            app::error::AppError::Internal
+        })?;
+        Ok::<_, app::error::AppError>((year, pdf))
+    })
+    .await;
+    match made {
+        Ok(Ok((year, pdf))) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/pdf"),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    HeaderValue::from_str(&format!("attachment; filename=\"report-{year}.pdf\""))
+                        .unwrap_or_else(|_| HeaderValue::from_static("attachment")),
+                ),
+            ],
+            pdf,
+        )
+            .into_response(),
+        Ok(Err(err)) => charts::error_answer(&err, locale),
+        Err(err) => {
+            tracing::error!(%err, "making a report's PDF stopped unexpectedly");
+            charts::error_answer(&app::error::AppError::Internal, locale)
+        }
+    }
 }

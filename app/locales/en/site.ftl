@@ -261,3 +261,69 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+nav-report = Yearly report
+report-list-title = Yearly reports
+report-list-lead = One report per data year for the council: what improved and what worsened since the year before and since the baseline, per goal and per human right, with what the city does and spends.
+report-none = No data has been published yet, so there is no report.
+report-title = Yearly report { $year }
+report-pdf = Download as PDF
+report-built-from = Built from release { $release }, published { $date }.
+report-lead = What the city's public indicators show for { $year }: what improved and what worsened since { $previous } and since each indicator's baseline, which statuses changed, and what the city does about it. Only data for periods up to { $year } is used.
+report-method = Statuses by the { $method } method.
+report-print-hint = Printing this page gives the same report on paper.
+report-contents = Contents
+report-summary = In short
+report-status-changes = Statuses that changed
+report-table = All indicators
+report-by-goal = By goal
+report-by-right = By human right
+report-count-indicators = { $count ->
+    [one] One public indicator.
+   *[other] { $count } public indicators.
+}
+report-count-previous = Since { $previous }: { $improved } improved, { $worsened } worsened.
+report-count-baseline = Since their baselines: { $improved } improved, { $worsened } worsened.
+report-count-status-changes = { $count ->
+    [one] One status changed.
+   *[other] { $count } statuses changed.
+}
+report-status-changes-lead = Each status is computed twice from the data: once from the periods up to { $previous } and once from those up to { $year }.
+report-no-status-changes = No status changed.
+report-status-in = Status { $year }
+report-other-years = Other years
+verdict-improved = improved
+verdict-worsened = worsened
+verdict-unchanged = unchanged
+report-table-caption = Every public indicator in { $year }: its value, how it moved and its status
+report-col-since = Since { $year }
+report-col-baseline = Baseline
+report-col-since-baseline = Since baseline
+report-list-none = None.
+report-improved-since = Improved since { $year }
+report-worsened-since = Worsened since { $year }
+report-improved-baseline = Improved since the baseline
+report-worsened-baseline = Worsened since the baseline
+report-spending = Budget { $year }
+report-no-spending = No budget line for { $year } is linked to these indicators.
+report-budget-lines = { $count ->
+    [one] (one budget line)
+   *[other] ({ $count } budget lines)
+}
+report-spending-note-goal = A budget line linked to indicators of several goals counts once in each of them, so the goals' totals add up to more than the budget. Amounts in different currencies are never added up.
+report-spending-note-right = A budget line linked to indicators of several human rights counts once in each of them, so these totals add up to more than the budget. Amounts in different currencies are never added up.
+report-status-was = in { $year }:
+report-chart-alt = The indicator's values up to the report year, with its baseline and target; the table above gives the numbers.
+actions-heading = What the city does
+action-kind-decision = Council decision
+action-kind-motion = Council motion
+action-kind-programme = Programme
+action-kind-budget = Budget line
+chart-image-values = Values
+chart-image-source = Source: { $source }
+chart-image-release = Local Goals, release { $release } of { $date }
+chart-image-links = Download this chart:
+error-report-year-not-found = There is no yearly report for “{ $year }”. Reports exist for the years with data, the latest being { $latest }; choose one from the list of reports.
+error-no-report-yet = There is no yearly report for “{ $year }”: no data has been published yet.
+report-page = page
+report-goal-heading = Goal { $n }: { $title }

@@ -260,3 +260,69 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = december
+
+nav-report = Jaarverslag
+report-list-title = Jaarverslagen
+report-list-lead = Eén verslag per datajaar voor de gemeenteraad: wat verbeterde en wat verslechterde sinds het jaar ervoor en sinds de basislijn, per doel en per mensenrecht, met wat de stad doet en uitgeeft.
+report-none = Er zijn nog geen gegevens gepubliceerd, dus er is nog geen verslag.
+report-title = Jaarverslag { $year }
+report-pdf = Downloaden als pdf
+report-built-from = Gemaakt uit release { $release }, gepubliceerd op { $date }.
+report-lead = Wat de openbare indicatoren van de stad laten zien over { $year }: wat verbeterde en wat verslechterde sinds { $previous } en sinds de basislijn van elke indicator, welke statussen veranderden, en wat de stad eraan doet. Alleen gegevens over perioden tot en met { $year } worden gebruikt.
+report-method = Statussen volgens de methode { $method }.
+report-print-hint = Deze pagina afdrukken geeft hetzelfde verslag op papier.
+report-contents = Inhoud
+report-summary = In het kort
+report-status-changes = Veranderde statussen
+report-table = Alle indicatoren
+report-by-goal = Per doel
+report-by-right = Per mensenrecht
+report-count-indicators = { $count ->
+    [one] Eén openbare indicator.
+   *[other] { $count } openbare indicatoren.
+}
+report-count-previous = Sinds { $previous }: { $improved } verbeterd, { $worsened } verslechterd.
+report-count-baseline = Sinds hun basislijn: { $improved } verbeterd, { $worsened } verslechterd.
+report-count-status-changes = { $count ->
+    [one] Eén status veranderde.
+   *[other] { $count } statussen veranderden.
+}
+report-status-changes-lead = Elke status wordt twee keer uit de gegevens berekend: een keer uit de perioden tot en met { $previous } en een keer uit die tot en met { $year }.
+report-no-status-changes = Geen enkele status veranderde.
+report-status-in = Status { $year }
+report-other-years = Andere jaren
+verdict-improved = verbeterd
+verdict-worsened = verslechterd
+verdict-unchanged = onveranderd
+report-table-caption = Elke openbare indicator in { $year }: de waarde, hoe die bewoog en de status
+report-col-since = Sinds { $year }
+report-col-baseline = Basislijn
+report-col-since-baseline = Sinds basislijn
+report-list-none = Geen.
+report-improved-since = Verbeterd sinds { $year }
+report-worsened-since = Verslechterd sinds { $year }
+report-improved-baseline = Verbeterd sinds de basislijn
+report-worsened-baseline = Verslechterd sinds de basislijn
+report-spending = Begroting { $year }
+report-no-spending = Aan deze indicatoren is geen begrotingspost voor { $year } gekoppeld.
+report-budget-lines = { $count ->
+    [one] (één begrotingspost)
+   *[other] ({ $count } begrotingsposten)
+}
+report-spending-note-goal = Een begrotingspost die aan indicatoren van meerdere doelen gekoppeld is, telt bij elk van die doelen één keer mee; samen zijn de totalen van de doelen dus meer dan de begroting. Bedragen in verschillende valuta worden nooit opgeteld.
+report-spending-note-right = Een begrotingspost die aan indicatoren van meerdere mensenrechten gekoppeld is, telt bij elk ervan één keer mee; samen zijn deze totalen dus meer dan de begroting. Bedragen in verschillende valuta worden nooit opgeteld.
+report-status-was = in { $year }:
+report-chart-alt = De waarden van de indicator tot en met het verslagjaar, met basislijn en doel; de tabel hierboven geeft de getallen.
+actions-heading = Wat de stad doet
+action-kind-decision = Raadsbesluit
+action-kind-motion = Motie
+action-kind-programme = Programma
+action-kind-budget = Begrotingspost
+chart-image-values = Waarden
+chart-image-source = Bron: { $source }
+chart-image-release = Local Goals, release { $release } van { $date }
+chart-image-links = Deze grafiek downloaden:
+error-report-year-not-found = Er is geen jaarverslag voor “{ $year }”. Er zijn verslagen voor de jaren met gegevens, het laatste is { $latest }; kies er een uit de lijst met verslagen.
+error-no-report-yet = Er is geen jaarverslag voor “{ $year }”: er zijn nog geen gegevens gepubliceerd.
+report-page = pagina
+report-goal-heading = Doel { $n }: { $title }

@@ -181,10 +181,17 @@ fn SeriesFigure(series: SeriesView, words: ExplorerWords) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <figcaption>{series.caption.clone()}</figcaption>
+            <p class="chart-files">
+                {words.chart_files.clone()} " "
+                <a href=format!("{}.svg?series={}", words.charts_href, crate::escape::url_encode(&series.slug)) download="">"SVG"</a>
+                " · "
+                <a href=format!("{}.png?series={}", words.charts_href, crate::escape::url_encode(&series.slug)) download="">"PNG"</a>
+            </p>
         </figure>
         {series.status.clone().map(|s| view! {
             <section class="why" aria-label=words.why_status.clone()>
                 <p><strong>{format!("{}: ", series.label)}</strong><StatusBadge status=s.status label=own.status(s.status)/></p>
+                {series.narrative.clone().map(|text| view! { <p class="narrative">{text}</p> })}
                 <p class="why-text">{s.explanation.clone()}</p>
                 <p class="why-meta">
                     {series.baseline.clone().unwrap_or_default()}

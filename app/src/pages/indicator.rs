@@ -89,7 +89,8 @@ fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -
                 }).collect_view()}
             </ul>
             <p class="compare-link"><A href=locale.href(&format!("/compare?a={}", url_encode(&view.id)))>{w("compare-link")}</A></p>
-            <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale) error_message initial=series/>
+            <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale, &view.id) error_message initial=series/>
+            <crate::pages::Actions actions=view.actions.clone() locale/>
             {view.districts.clone().map(|figure: Figure| view! {
                 <section class="districts">
                     <h2>{w("district-heading")}</h2>
@@ -125,7 +126,7 @@ fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -
 
 /// The series explorer's fixed words in `locale` (the island has none of
 /// its own).
-fn explorer_words(locale: Locale) -> ExplorerWords {
+fn explorer_words(locale: Locale, id: &str) -> ExplorerWords {
     let w = |key: &str| t(locale, key);
     ExplorerWords {
         all: w("selector-all"),
@@ -143,5 +144,7 @@ fn explorer_words(locale: Locale) -> ExplorerWords {
         release: w("col-release"),
         published: w("col-published"),
         status: w("col-status"),
+        chart_files: w("chart-image-links"),
+        charts_href: locale.href(&format!("/charts/{}", url_encode(id))),
     }
 }

@@ -11,6 +11,7 @@ mod indicator;
 mod methodology;
 mod not_found;
 mod progress;
+mod report;
 mod search;
 
 pub use area::{PolicyPage, RightsPage};
@@ -22,6 +23,7 @@ pub use indicator::IndicatorPage;
 pub use methodology::MethodologyPage;
 pub use not_found::NotFound;
 pub use progress::ProgressPage;
+pub use report::{Actions, ReportListPage, ReportPage};
 pub use search::{SearchForm, SearchPage};
 
 /// `--goal-colour: #E5243B; --goal-text: #FFFFFF`: a goal's colours for CSS.

@@ -112,6 +112,16 @@ impl PublicIndex {
             .get_or_load(indicator_id, || Arc::new(self.read(indicator_id, true)))
     }
 
+    /// A public indicator's series alone (nothing for an unknown or internal
+    /// id), read without its history and not kept: for the yearly report,
+    /// which reads every indicator once and keeps what it made of them.
+    pub fn series_only(&self, indicator_id: &str) -> Vec<indicators::Series> {
+        if !self.public_ids.contains(indicator_id) {
+            return Vec::new();
+        }
+        self.read(indicator_id, false).series
+    }
+
     /// Reads a public indicator from the source, uncached.
     fn read(&self, indicator_id: &str, history: bool) -> IndicatorBlock {
         self.source.load(indicator_id, history).unwrap_or_else(|err| {

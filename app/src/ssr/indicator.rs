@@ -82,6 +82,7 @@ pub fn indicator(
         last_period,
         published: format::date(&index.published, locale),
         districts: district_figure(indicator, series, locale),
+        actions: super::actions::action_views(data, &indicator.id, locale),
     })
 }
 

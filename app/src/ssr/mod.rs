@@ -4,7 +4,9 @@
 //! nothing here knows about pages or server functions (the arrows run pages
 //! → `api` → `ssr` → `types`).
 
+pub(crate) mod actions;
 pub(crate) mod area;
+pub mod chart_image;
 pub(crate) mod compare;
 pub(crate) mod district;
 pub(crate) mod goal;
@@ -12,6 +14,7 @@ pub(crate) mod home;
 mod index;
 pub(crate) mod indicator;
 pub(crate) mod progress;
+pub mod report;
 pub(crate) mod search;
 pub(crate) mod series;
 mod source;
@@ -33,6 +36,7 @@ use crate::i18n::Locale;
 use crate::types::Text;
 pub(crate) use index::select_series;
 pub use index::PublicIndex;
+pub use series::public_chart_image;
 pub use source::{IndicatorBlock, IndicatorSource, MemorySource, ReleaseSource};
 
 /// The dataset the dashboard shows, loaded once at start-up and shared.
@@ -51,6 +55,10 @@ pub struct DashboardData {
     pub languages: Vec<Locale>,
     /// Words for disaggregation names and values (`labels.csv`).
     pub labels: Arc<Labels>,
+    /// The id of the release served (empty for a dataset in memory).
+    pub release: String,
+    /// Yearly reports already computed for this release, by data year.
+    pub(crate) reports: Arc<report::ReportCache>,
 }
 
 impl DashboardData {
@@ -78,6 +86,7 @@ impl DashboardData {
                 indicators: Vec::new(),
                 areas: Vec::new(),
                 observations: public.observations.clone(),
+                ..Dataset::default()
             },
             statuses: Statuses::clone(&statuses),
             releases: releases[..served].to_vec(),
@@ -89,6 +98,8 @@ impl DashboardData {
             index: Arc::new(index),
             languages: vec![Locale::En],
             labels: Arc::default(),
+            release: current.to_owned(),
+            reports: Arc::default(),
         }
     }
 
@@ -99,6 +110,7 @@ impl DashboardData {
         let (languages, labels) = (release.languages.clone(), release.labels.clone());
         let statuses = Arc::new(release.statuses.clone());
         let published = Some(release.manifest.created_unix);
+        let release_id = release.manifest.id.clone();
         let source = ReleaseSource {
             release,
             data_dir: data_dir.to_path_buf(),
@@ -110,6 +122,8 @@ impl DashboardData {
             index: Arc::new(index),
             languages: vec![Locale::En],
             labels: Arc::default(),
+            release: release_id,
+            reports: Arc::default(),
         }
         .with_languages(&languages, labels)
     }

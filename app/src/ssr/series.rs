@@ -16,6 +16,58 @@ use crate::types::{
 use crate::words;
 use indicators::progress::ProgressStatus;
 
+/// The view of series `slug` of public indicator `id`: what the selectors
+/// fetch and what a chart image draws. An internal or unknown id is
+/// `IndicatorNotFound`, the same answer.
+pub fn public_series(
+    data: &DashboardData,
+    id: &str,
+    slug: &str,
+    locale: Locale,
+) -> Result<SeriesView, AppError> {
+    let indicator = data
+        .public_indicator(id)
+        .ok_or_else(|| AppError::IndicatorNotFound(id.to_owned()))?;
+    let block = data.index.block(id);
+    if block.series.is_empty() {
+        return Err(AppError::NoDataYet(
+            indicator.localized_title(locale.code()).text.to_owned(),
+        ));
+    }
+    let chosen =
+        super::select_series(&block.series, slug).map_err(|series| AppError::SeriesNotFound {
+            indicator: id.to_owned(),
+            series,
+        })?;
+    series(data, indicator, &block, chosen, locale)
+}
+
+/// A public series' chart stamped as a file of its own.
+pub fn public_chart_image(
+    data: &DashboardData,
+    id: &str,
+    slug: &str,
+    locale: Locale,
+) -> Result<super::chart_image::ChartImage, AppError> {
+    let view = public_series(data, id, slug, locale)?;
+    let indicator = data
+        .public_indicator(id)
+        .ok_or_else(|| AppError::IndicatorNotFound(id.to_owned()))?;
+    let title = indicator.localized_title(locale.code()).text;
+    let published = format::date(&data.index.published, locale);
+    Ok(super::chart_image::stamp(
+        &view,
+        &super::chart_image::Stamp {
+            indicator_id: id,
+            title,
+            source: &indicator.source,
+            release: &data.release,
+            published: &published,
+            locale,
+        },
+    ))
+}
+
 /// The view of `chosen`, a series of `indicator` (both checked by the
 /// server function).
 pub fn series(
@@ -139,6 +191,7 @@ pub fn series(
             score: s.progress.score,
             method: s.progress.method,
         }),
+        narrative: summary.and_then(|s| words::series_narrative_text(locale, indicator, labels, s)),
         baseline: baseline.map(|b| {
             tr(
                 locale,
@@ -282,6 +335,13 @@ mod tests {
                 .starts_with("From 21 in 2015 to 17 in 2020"),
             "{}",
             status.explanation
+        );
+        assert_eq!(
+            view.narrative.as_deref(),
+            Some(
+                "Poverty (Sex: female): down from 21.0 % in 2015 to 17.0 % in 2020 (better). \
+                 There is no target to measure the pace against."
+            )
         );
         assert_eq!(view.history.len(), 1);
         assert_eq!(view.history[0].release, "r00001");

@@ -120,6 +120,7 @@ pub fn dataset() -> Dataset {
             area("social", AreaKind::Policy, "Social affairs"),
         ],
         observations,
+        ..Dataset::default()
     }
 }
 

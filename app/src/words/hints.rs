@@ -63,6 +63,25 @@ pub fn problem_hint(locale: Locale, problem: &Problem) -> String {
         UnknownTranslation { .. } => t(locale, "hint-unknown-translation"),
         BadLanguage => t(locale, "hint-bad-language"),
         MissingTranslation { .. } => t(locale, "hint-missing-translation"),
+        Reason::UnknownActionKind { allowed } => tr(
+            locale,
+            "hint-unknown-action-kind",
+            &[("allowed", Arg::from(either_of(locale, allowed)))],
+        ),
+        Reason::NoActionTitle => t(locale, "hint-no-action-title"),
+        Reason::NoActionIndicators => t(locale, "hint-no-action-indicators"),
+        Reason::DuplicateAction { .. } => t(locale, "hint-duplicate-action"),
+        Reason::BadDate => t(locale, "hint-bad-date"),
+        Reason::BadLink => t(locale, "hint-bad-link"),
+        Reason::IncompleteBudget { .. } => t(locale, "hint-incomplete-budget"),
+        Reason::BadAmount {
+            decimal: DecimalSeparator::Comma,
+        } => t(locale, "hint-bad-amount-comma"),
+        Reason::BadAmount {
+            decimal: DecimalSeparator::Point,
+        } => t(locale, "hint-bad-amount-point"),
+        Reason::NegativeAmount => t(locale, "hint-negative-amount"),
+        Reason::BadCurrency => t(locale, "hint-bad-currency"),
         MissingColumn { column } => tr(
             locale,
             "hint-missing-column",

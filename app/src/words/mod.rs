@@ -6,6 +6,8 @@
 
 mod explanation;
 mod hints;
+#[cfg(feature = "ssr")]
+mod narrative;
 mod problems;
 
 use indicators::model::Dimensions;
@@ -14,6 +16,10 @@ use indicators::summary::BaselineRule;
 use indicators::{AreaKind, Direction, Labels};
 
 pub use explanation::status_explanation;
+#[cfg(feature = "ssr")]
+pub use narrative::{
+    indicator_narrative_text, narrative_subject, narrative_text, series_narrative_text,
+};
 pub use problems::{problem_hint, problem_line, problem_message};
 
 use crate::i18n::{t, tr, Locale};

@@ -106,6 +106,40 @@ pub fn problem_message(locale: Locale, problem: &Problem) -> String {
                 ("language", Arg::from(language)),
             ],
         ),
+        Reason::UnknownActionKind { .. } => tr(
+            locale,
+            "problem-unknown-action-kind",
+            &[("value", Arg::from(value))],
+        ),
+        Reason::NoActionTitle => t(locale, "problem-no-action-title"),
+        Reason::NoActionIndicators => t(locale, "problem-no-action-indicators"),
+        Reason::DuplicateAction { first_line } => tr(
+            locale,
+            "problem-duplicate-action",
+            &[
+                ("value", Arg::from(value)),
+                ("line", Arg::from(first_line.to_string())),
+            ],
+        ),
+        Reason::BadDate => t(locale, "problem-bad-date"),
+        Reason::BadLink => t(locale, "problem-bad-link"),
+        Reason::IncompleteBudget { missing } => tr(
+            locale,
+            "problem-incomplete-budget",
+            &[(
+                "missing",
+                Arg::from(
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            )],
+        ),
+        Reason::BadAmount { .. } => t(locale, "problem-bad-amount"),
+        Reason::NegativeAmount => t(locale, "problem-negative-amount"),
+        Reason::BadCurrency => t(locale, "problem-bad-currency"),
         MissingColumn { column } => tr(
             locale,
             "problem-missing-column",
@@ -435,5 +469,42 @@ mod tests {
             "p 2020 Sex: female already has the value 1 on line 2"
         );
         assert!(Problem::seen_before_in_file("f.csv", key, 2, None, None).is_none());
+    }
+
+    #[test]
+    fn action_problems_are_worded_in_english_and_dutch() {
+        let p = Problem::unknown_action_kind("actions.csv", indicators::ActionKind::NAMES)
+            .at(3, "kind")
+            .with_value("law");
+        assert_eq!(
+            problem_line(&p),
+            "actions.csv:3 [kind] error bad-action: `law` is not a kind of action (found \"law\"). Write `decision`, `motion`, `programme` or `budget`."
+        );
+        assert_eq!(problem_message(Locale::Nl, &p), "`law` is geen soort actie");
+        let p = Problem::incomplete_budget("actions.csv", &["amount", "currency"]).at(4, "amount");
+        assert_eq!(
+            problem_message(Locale::En, &p),
+            "a budget line needs a year, an amount and a currency; `amount`, `currency` is empty"
+        );
+        let p = Problem::duplicate_action("actions.csv", 2).with_value("a");
+        assert_eq!(
+            problem_message(Locale::Nl, &p),
+            "de actie-id `a` wordt al gebruikt op regel 2"
+        );
+        let p = Problem::bad_amount("actions.csv", indicators::model::DecimalSeparator::Comma);
+        assert!(problem_hint(Locale::Nl, &p).starts_with("Dit bestand gebruikt een decimale komma"));
+        for p in [
+            Problem::no_action_title("a"),
+            Problem::no_action_indicators("a"),
+            Problem::bad_date("a"),
+            Problem::bad_link("a"),
+            Problem::negative_amount("a"),
+            Problem::bad_currency("a"),
+        ] {
+            for locale in [Locale::En, Locale::Nl] {
+                assert!(!problem_message(locale, &p).is_empty(), "{p:?}");
+                assert!(!problem_hint(locale, &p).is_empty(), "{p:?}");
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Area, Dimensions, Indicator, Observation, Point, Series, SeriesKey};
+use super::{Action, Area, Dimensions, Indicator, Observation, Point, Series, SeriesKey};
 
 /// Everything read from one city dataset.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -13,6 +13,10 @@ pub struct Dataset {
     pub areas: Vec<Area>,
     /// Sorted by indicator, dimensions, period.
     pub observations: Vec<Observation>,
+    /// What the city does and spends (`actions.csv`), each linked to
+    /// indicators; empty in datasets and releases without actions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
 }
 
 impl Dataset {
@@ -88,7 +92,14 @@ impl Dataset {
         goals
     }
 
-    /// The same dataset without internal indicators and their observations.
+    /// The actions linked to `indicator_id`, in file order.
+    pub fn actions_of<'a>(&'a self, indicator_id: &'a str) -> impl Iterator<Item = &'a Action> {
+        self.actions.iter().filter(move |a| a.links(indicator_id))
+    }
+
+    /// The same dataset without internal indicators, their observations and
+    /// any trace of them in the actions: an action linked only to internal
+    /// indicators is left out, and the others lose their internal links.
     pub fn public_view(&self) -> Dataset {
         let public: Vec<Indicator> = self
             .indicators
@@ -102,10 +113,26 @@ impl Dataset {
             .filter(|o| public.iter().any(|i| i.id == o.indicator_id))
             .cloned()
             .collect();
+        let is_public = |id: &String| public.iter().any(|i| &i.id == id);
+        let actions = self
+            .actions
+            .iter()
+            .filter(|a| a.indicators.iter().any(is_public))
+            .map(|a| Action {
+                indicators: a
+                    .indicators
+                    .iter()
+                    .filter(|id| is_public(id))
+                    .cloned()
+                    .collect(),
+                ..a.clone()
+            })
+            .collect();
         Dataset {
             indicators: public,
             areas: self.areas.clone(),
             observations,
+            actions,
         }
     }
 }

@@ -1,10 +1,12 @@
 //! The domain types, shared by the server and the WebAssembly front end.
 
+mod action;
 mod dataset;
 mod indicator;
 mod labels;
 mod series;
 
+pub use action::{Action, ActionKind};
 pub use dataset::Dataset;
 pub use indicator::{
     Area, AreaKind, CountedSeries, DecimalSeparator, Direction, Indicator, Localized,
@@ -62,6 +64,7 @@ mod tests {
                 obs("a", 2019, &[("sex", "")], 2.0),
                 obs("b", 2019, &[], 9.0),
             ],
+            actions: vec![],
         };
         let series = data.series_of("a");
         assert_eq!(series.len(), 2);
@@ -125,6 +128,7 @@ mod tests {
             ],
             areas: vec![],
             observations: vec![obs("a", 2020, &[], 1.0), obs("b", 2020, &[], 1.0)],
+            actions: vec![],
         };
         assert_eq!(data.goals_with_data(), vec![1, 3, 11]);
     }
@@ -140,10 +144,33 @@ mod tests {
             ],
             areas: vec![],
             observations: vec![obs("a", 2020, &[], 1.0), obs("secret", 2020, &[], 1.0)],
+            actions: vec![
+                Action::new("both", ActionKind::Decision, "Both", &["secret", "a"]),
+                Action::new("hidden", ActionKind::Budget, "Hidden", &["secret"]),
+                Action::new("open", ActionKind::Programme, "Open", &["a"]),
+            ],
         };
         let public = data.public_view();
         assert_eq!(public.indicators.len(), 1);
         assert!(public.observations.iter().all(|o| o.indicator_id == "a"));
+        // No action linked only to an internal indicator, and no internal id
+        // in the actions that stay.
+        let kept: Vec<(&str, &[String])> = public
+            .actions
+            .iter()
+            .map(|a| (a.id.as_str(), a.indicators.as_slice()))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("both", &["a".to_owned()][..]),
+                ("open", &["a".to_owned()][..])
+            ]
+        );
+        assert!(!serde_json::to_string(&public)
+            .expect("json")
+            .contains("secret"));
+        assert_eq!(data.actions_of("secret").count(), 2);
     }
 
     #[test]

@@ -109,6 +109,56 @@ impl Problem {
         )
     }
 
+    pub fn unknown_action_kind(file: &str, allowed: &[&str]) -> Self {
+        Self::new(
+            file,
+            Reason::UnknownActionKind {
+                allowed: allowed.iter().map(|s| s.to_string()).collect(),
+            },
+        )
+    }
+
+    pub fn no_action_title(file: &str) -> Self {
+        Self::new(file, Reason::NoActionTitle)
+    }
+
+    pub fn no_action_indicators(file: &str) -> Self {
+        Self::new(file, Reason::NoActionIndicators)
+    }
+
+    pub fn duplicate_action(file: &str, first_line: usize) -> Self {
+        Self::new(file, Reason::DuplicateAction { first_line })
+    }
+
+    pub fn bad_date(file: &str) -> Self {
+        Self::new(file, Reason::BadDate)
+    }
+
+    pub fn bad_link(file: &str) -> Self {
+        Self::new(file, Reason::BadLink)
+    }
+
+    pub fn incomplete_budget(file: &str, missing: &[&str]) -> Self {
+        Self::new(
+            file,
+            Reason::IncompleteBudget {
+                missing: missing.iter().map(|s| s.to_string()).collect(),
+            },
+        )
+    }
+
+    pub fn bad_amount(file: &str, decimal: DecimalSeparator) -> Self {
+        Self::new(file, Reason::BadAmount { decimal })
+    }
+
+    pub fn negative_amount(file: &str) -> Self {
+        Self::new(file, Reason::NegativeAmount)
+    }
+
+    pub fn bad_currency(file: &str) -> Self {
+        Self::new(file, Reason::BadCurrency)
+    }
+
     pub fn duplicate_file(file: &str, indicator: &str, first_file: &str) -> Self {
         Self::new(
             file,

@@ -52,6 +52,8 @@ crate::wire_enum! {
         BadMetadata = "bad-metadata",
         UnknownSeries = "unknown-series",
         MissingTranslation = "missing-translation",
+        BadAction = "bad-action",
+        DuplicateAction = "duplicate-action",
     }
 }
 

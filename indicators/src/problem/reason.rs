@@ -152,6 +152,37 @@ pub enum Reason {
         suggestion: Option<String>,
     },
 
+    // --- actions.csv --------------------------------------------------------
+    /// `kind` is not one of the kinds of action.
+    UnknownActionKind {
+        allowed: Vec<String>,
+    },
+    /// An action without a title.
+    NoActionTitle,
+    /// An action linked to no indicator.
+    NoActionIndicators,
+    /// An action id used before, on `first_line`.
+    DuplicateAction {
+        first_line: usize,
+    },
+    /// A date that is not a calendar date written `yyyy-mm-dd`.
+    BadDate,
+    /// A link that is not an `http://` or `https://` address.
+    BadLink,
+    /// A budget line without its year, amount or currency (the columns
+    /// left empty).
+    IncompleteBudget {
+        missing: Vec<String>,
+    },
+    /// An amount that is not a number (read with the file's decimal
+    /// separator).
+    BadAmount {
+        decimal: DecimalSeparator,
+    },
+    NegativeAmount,
+    /// A currency that is not three upper-case letters (ISO 4217).
+    BadCurrency,
+
     // --- observation files --------------------------------------------------
     /// No period or value column, and not a wide table either.
     NoYearOrValueColumn {
@@ -252,6 +283,16 @@ impl Reason {
         match self {
             Reason::BadLanguage => ProblemCode::BadCatalogueValue,
             Reason::MissingTranslation { .. } => ProblemCode::MissingTranslation,
+            Reason::UnknownActionKind { .. }
+            | Reason::NoActionTitle
+            | Reason::NoActionIndicators
+            | Reason::BadDate
+            | Reason::BadLink
+            | Reason::IncompleteBudget { .. }
+            | Reason::BadAmount { .. }
+            | Reason::NegativeAmount
+            | Reason::BadCurrency => ProblemCode::BadAction,
+            Reason::DuplicateAction { .. } => ProblemCode::DuplicateAction,
             Unopenable { .. } | NotCsv { .. } | UnreadableWorkbook { .. } | NoSuchSheet { .. } => {
                 ProblemCode::Unreadable
             }

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::actions::{self, ACTIONS_FILE};
 use super::translations::{self, LABELS_FILE};
 use super::{
     add_file, catalogue, checks, display_name, finish, read_file, read_files_in_order, table,
     ObservationOrder, Progress, Report, AREAS_FILE, CATALOGUE_FILE, OBSERVATIONS_DIR,
     SETTINGS_FILE,
 };
-use crate::model::{Area, Indicator};
+use crate::model::{Action, Area, Indicator};
 use crate::problem::Problem;
 use crate::progress::ProgressMethod;
 
@@ -124,6 +125,7 @@ pub(super) fn read_dataset_columns(
     ));
     report.dataset.indicators = head.indicators;
     report.dataset.areas = head.areas;
+    report.dataset.actions = head.actions;
     finish(&mut report, order);
     report
 }
@@ -136,6 +138,8 @@ pub(crate) struct DatasetHead {
     pub report: Report,
     pub indicators: Vec<Indicator>,
     pub areas: Vec<Area>,
+    /// `actions.csv`'s rows without errors (none without the file).
+    pub actions: Vec<Action>,
     /// The catalogue line of each indicator id.
     pub catalogue_lines: BTreeMap<String, usize>,
     pub files: Vec<PathBuf>,
@@ -183,6 +187,21 @@ pub(crate) fn dataset_head(dir: &Path) -> DatasetHead {
         report.problems.append(&mut problems);
         report.labels = labels;
     }
+    let actions_path = dir.join(ACTIONS_FILE);
+    let actions = if actions_path.is_file() {
+        let (table, mut problems) = table::load_table(&actions_path, ACTIONS_FILE);
+        report.problems.append(&mut problems);
+        let (actions, mut problems) = actions::read_actions(
+            &table,
+            ACTIONS_FILE,
+            &indicators,
+            &report.settings.languages,
+        );
+        report.problems.append(&mut problems);
+        actions
+    } else {
+        Vec::new()
+    };
     let area_lines = areas_path.is_file().then(|| {
         let (table, _) = table::load_table(&areas_path, AREAS_FILE);
         let lines: BTreeMap<String, usize> = (0..table.height())
@@ -214,6 +233,7 @@ pub(crate) fn dataset_head(dir: &Path) -> DatasetHead {
         report,
         indicators,
         areas,
+        actions,
         catalogue_lines,
         files,
     }

@@ -3,6 +3,7 @@
 //! folder, or a single file. Reading never stops at the first problem: it
 //! collects every problem it can find, and only files without errors count.
 
+pub mod actions;
 pub mod catalogue;
 pub mod cell;
 mod checks;
@@ -30,6 +31,7 @@ pub use dataset::{default_rights_areas_csv, read_dataset, Settings};
 pub use observations::{Context, FileSummary, FrameFile, ObservationFile, Shape};
 pub use opensdg::read_open_sdg_data;
 
+pub use actions::ACTIONS_FILE;
 pub const CATALOGUE_FILE: &str = "catalogue.csv";
 pub const AREAS_FILE: &str = "areas.csv";
 pub const OBSERVATIONS_DIR: &str = "observations";

@@ -168,6 +168,7 @@ fn build_into(
         source,
         indicators: &head.indicators,
         areas: &head.areas,
+        actions: &head.actions,
         languages: &report.settings.languages,
         labels: &report.labels,
         statuses: &statuses,
@@ -180,6 +181,7 @@ fn build_into(
     drop(warnings);
     report.dataset.indicators = head.indicators;
     report.dataset.areas = head.areas;
+    report.dataset.actions = head.actions;
     Ok(BuildOutcome { manifest, report })
 }
 

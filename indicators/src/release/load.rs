@@ -112,6 +112,7 @@ fn decode(dir: &Path) -> Result<(Dataset, Statuses), ReleaseError> {
             indicators: catalogue.indicators,
             areas: catalogue.areas,
             observations: frame.to_observations()?,
+            actions: catalogue.actions,
         },
         statuses,
     ))

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::PolarsError;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Area, Dataset, Indicator, Labels};
+use crate::model::{Action, Area, Dataset, Indicator, Labels};
 use crate::progress::{ProgressMethod, ProgressStatus};
 use crate::read::{open_dataset_columns, ReadError, Report};
 use crate::statuses::Statuses;
@@ -168,6 +168,10 @@ pub struct Manifest {
 struct Catalogue {
     indicators: Vec<Indicator>,
     areas: Vec<Area>,
+    /// The dataset's actions (`actions.csv`); empty in releases written
+    /// before actions were kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    actions: Vec<Action>,
     /// The dataset's languages (`settings.csv`), the default first; empty in
     /// releases written before languages were kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

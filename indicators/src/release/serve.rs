@@ -19,7 +19,7 @@ use super::{
     SERIES,
 };
 use crate::frame::{self, ObservationFrame};
-use crate::model::{Area, Dataset, Indicator, Labels, Observation, Series};
+use crate::model::{Action, Area, Dataset, Indicator, Labels, Observation, Series};
 use crate::statuses::Statuses;
 use crate::summary::SeriesSummary;
 
@@ -108,6 +108,10 @@ pub struct ServedRelease {
     pub manifest: Manifest,
     pub indicators: Vec<Indicator>,
     pub areas: Vec<Area>,
+    /// What the city does and spends (`actions.csv`), internal links
+    /// included: [`Dataset::public_view`] of [`ServedRelease::catalogue`]
+    /// drops them.
+    pub actions: Vec<Action>,
     /// The dataset's languages, the default first (empty: the default only).
     pub languages: Vec<String>,
     pub labels: Labels,
@@ -132,6 +136,7 @@ impl ServedRelease {
             manifest,
             indicators: catalogue.indicators,
             areas: catalogue.areas,
+            actions: catalogue.actions,
             languages: catalogue.languages,
             labels: catalogue.labels,
             statuses,
@@ -146,6 +151,7 @@ impl ServedRelease {
             indicators: self.indicators.clone(),
             areas: self.areas.clone(),
             observations: Vec::new(),
+            actions: self.actions.clone(),
         }
     }
 
@@ -168,6 +174,7 @@ impl ServedRelease {
             indicators: Vec::new(),
             areas: Vec::new(),
             observations,
+            ..Dataset::default()
         }
         .series_of(indicator_id);
         let summaries = if self.dir.join(SERIES).exists() {

@@ -20,7 +20,7 @@ use super::{
     Catalogue, FileEntry, Manifest, ReleaseError, ReleaseIndex, StatusesFile, WriteStep, CATALOGUE,
     COUNTED, FORMAT, INDEX, MANIFEST, OBSERVATIONS, PROBLEMS, SERIES, STATUSES,
 };
-use crate::model::{Area, Indicator, Labels};
+use crate::model::{Action, Area, Indicator, Labels};
 use crate::progress::{ProgressMethod, ProgressStatus};
 use crate::read::Report;
 use crate::statuses::{compute_columns, IndicatorStatus, Statuses};
@@ -193,6 +193,7 @@ pub(super) fn write_release(
         source,
         indicators: &dataset.dataset.indicators,
         areas: &dataset.dataset.areas,
+        actions: &dataset.dataset.actions,
         languages: &dataset.settings.languages,
         labels: &dataset.labels,
         statuses: &statuses,
@@ -250,6 +251,7 @@ pub(super) struct ReleaseFacts<'a> {
     pub(super) source: &'a str,
     pub(super) indicators: &'a [Indicator],
     pub(super) areas: &'a [Area],
+    pub(super) actions: &'a [Action],
     pub(super) languages: &'a [String],
     pub(super) labels: &'a Labels,
     /// The indicators' statuses and counts (its `series` are not written).
@@ -279,6 +281,7 @@ pub(super) fn publish(
                 &Catalogue {
                     indicators: facts.indicators.to_vec(),
                     areas: facts.areas.to_vec(),
+                    actions: facts.actions.to_vec(),
                     languages: facts.languages.to_vec(),
                     labels: facts.labels.clone(),
                 },

@@ -94,6 +94,7 @@ pub fn apply_file(
         let target = match upload.kind {
             ChangeKind::Catalogue => dir.join(indicators::read::CATALOGUE_FILE),
             ChangeKind::Areas => dir.join(indicators::read::AREAS_FILE),
+            ChangeKind::Actions => dir.join(indicators::read::ACTIONS_FILE),
             ChangeKind::Observations => dir.join(OBSERVATIONS_DIR).join(upload.name),
         };
         let folder = dir.join(OBSERVATIONS_DIR);
@@ -145,6 +146,14 @@ pub fn apply_file(
                     .find(|f| f.file.ends_with(upload.name))
                     .map_or(0, |f| f.observations);
                 format!("{} added: {values} value(s)", upload.name)
+            }
+            (ChangeKind::Actions, _) => {
+                warnings = report.warnings();
+                format!(
+                    "{} replaced ({} actions)",
+                    ChangeKind::Actions,
+                    report.dataset.actions.len()
+                )
             }
             (kind, _) => {
                 warnings = report.warnings();

@@ -12,6 +12,8 @@ indicators::wire_enum! {
         Observations = "observations",
         Catalogue = "catalogue",
         Areas = "areas",
+        /// `actions.csv`: decisions, motions, programmes and budget lines.
+        Actions = "actions",
     }
 }
 

@@ -38,6 +38,7 @@ pub async fn indicator(
     };
     let row = served.staff_index.rows.iter().find(|r| r.id == id).cloned();
     let release = served.full.clone();
+    let labels = served.full.labels.clone();
     let wanted = id.clone();
     let data = blocking(move || Ok(release.indicator(&wanted)?))
         .await
@@ -93,6 +94,13 @@ pub async fn indicator(
                 ]
             ))
         );
+    }
+    // What the indicator did and where it is heading, in the staff's
+    // language: the sentence its public page and the report show.
+    if let Some(narrative) =
+        app::words::indicator_narrative_text(locale(), &indicator, &labels, &data.summaries)
+    {
+        let _ = write!(body, "<p class=\"narrative\">{}</p>", esc(&narrative));
     }
     let _ = write!(
         body,

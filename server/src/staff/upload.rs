@@ -29,7 +29,7 @@ pub enum Refusal {
     NotCsvOrXlsx { name: String },
     #[error("{name:?} is not a file name the workspace accepts: use letters, digits, spaces, '-', '_' and '.', no folders, and a name not starting with '.'. Rename the file and upload it again.")]
     BadName { name: String },
-    #[error("{name:?} would replace the catalogue or areas, which must be CSV: save it as catalogue.csv or areas.csv.")]
+    #[error("{name:?} would replace the catalogue, areas or actions, which must be CSV: save it as catalogue.csv, areas.csv or actions.csv.")]
     MetadataNotCsv { name: String },
     #[error("There is no working dataset yet to add files to. Import one first: localgoals import DATASET_FOLDER.")]
     NoWorkingDataset,
@@ -132,7 +132,11 @@ pub fn classify(name: &str) -> Result<(ChangeKind, Format), Refusal> {
     let kind = match lower.as_str() {
         "catalogue.csv" => ChangeKind::Catalogue,
         "areas.csv" => ChangeKind::Areas,
-        _ if lower.starts_with("catalogue.") || lower.starts_with("areas.") => {
+        "actions.csv" => ChangeKind::Actions,
+        _ if lower.starts_with("catalogue.")
+            || lower.starts_with("areas.")
+            || lower.starts_with("actions.") =>
+        {
             return Err(Refusal::MetadataNotCsv {
                 name: name.to_owned(),
             })
@@ -351,6 +355,11 @@ mod tests {
             Ok((ChangeKind::Catalogue, Format::Text))
         );
         assert_eq!(classify("Areas.csv"), Ok((ChangeKind::Areas, Format::Text)));
+        assert_eq!(
+            classify("actions.csv"),
+            Ok((ChangeKind::Actions, Format::Text))
+        );
+        assert!(classify("actions.xlsx").is_err());
         assert_eq!(
             classify("book.xlsx"),
             Ok((ChangeKind::Observations, Format::Xlsx))

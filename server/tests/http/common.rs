@@ -69,6 +69,21 @@ impl TestApp {
             .await
     }
 
+    /// GET `path`: the status, the headers and the body as bytes (PDFs, PNGs).
+    pub async fn get_bytes(&self, path: &str) -> (StatusCode, http::HeaderMap, Vec<u8>) {
+        let response = self
+            .router
+            .clone()
+            .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+            .await
+            .expect("response");
+        let (parts, body) = response.into_parts();
+        let bytes = axum::body::to_bytes(body, 64 * 1024 * 1024)
+            .await
+            .expect("body");
+        (parts.status, parts.headers, bytes.to_vec())
+    }
+
     /// POSTs `body` (of `content_type`) to `path`, as a browser calls a
     /// server function.
     pub async fn post(&self, path: &str, content_type: &str, body: String) -> (StatusCode, String) {
@@ -239,7 +254,7 @@ pub fn demo_copy(
         let text = std::fs::read_to_string(demo_dataset().join(file)).expect("read");
         std::fs::write(dir.path().join(file), edit(text)).expect("write");
     }
-    for file in ["settings.csv", "labels.csv"] {
+    for file in ["settings.csv", "labels.csv", "actions.csv"] {
         std::fs::copy(demo_dataset().join(file), dir.path().join(file)).expect("copy");
     }
     dir

@@ -3,6 +3,7 @@
 //! indicators never leave the server, health is JSON. One test binary, one
 //! module per topic, helpers in `common`.
 
+mod actions_upload;
 mod authorization;
 mod canada;
 mod catalogue_upload;
@@ -14,8 +15,10 @@ mod indicator;
 mod languages;
 mod metadata;
 mod monitoring;
+mod narratives;
 mod overviews;
 mod people;
+mod report;
 mod search_compare;
 mod security;
 mod staff;

@@ -1,0 +1,472 @@
+//! The council's yearly report: its lists and status changes against numbers
+//! computed here, straight from the demo city's files; the Dutch report; the
+//! PDF read back with poppler; and the chart files decoded and compared with
+//! the indicator page's own series.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use http::StatusCode;
+use indicators::progress::{ProgressMethod, ProgressStatus};
+use indicators::{Dataset, Direction, Indicator, Observation};
+
+use crate::common::*;
+
+/// The demo city's data up to `year`.
+fn up_to(dataset: &Dataset, year: i32) -> Dataset {
+    Dataset {
+        indicators: dataset.indicators.clone(),
+        areas: dataset.areas.clone(),
+        observations: dataset
+            .observations
+            .iter()
+            .filter(|o| o.period.year <= year)
+            .cloned()
+            .collect(),
+        ..Dataset::default()
+    }
+}
+
+/// What the report should say about one indicator, worked out here.
+#[derive(Debug)]
+struct Expected {
+    /// `None` without both values; then as [`moved`] says.
+    since_previous: Option<Option<bool>>,
+    since_baseline: Option<Option<bool>>,
+    status_before: ProgressStatus,
+    status_now: ProgressStatus,
+}
+
+/// Improved (`Some(true)`), worsened (`Some(false)`) or unchanged at the
+/// shown decimals (`None`).
+fn moved(from: f64, to: f64, indicator: &Indicator) -> Option<bool> {
+    let change = to - from;
+    if change.abs() < 0.5 * 10f64.powi(-i32::from(indicator.decimals)) {
+        return None;
+    }
+    Some(match indicator.direction {
+        Direction::Higher => change > 0.0,
+        Direction::Lower => change < 0.0,
+    })
+}
+
+fn value_in(observations: &[&Observation], year: i32) -> Option<f64> {
+    observations
+        .iter()
+        .rev()
+        .find(|o| o.period.year == year)
+        .map(|o| o.value)
+}
+
+async fn expected_report(year: i32) -> BTreeMap<String, Expected> {
+    let dataset = demo_dataset_read().await;
+    let now = indicators::statuses::compute(&up_to(&dataset, year), ProgressMethod::OpenSdg);
+    let before = indicators::statuses::compute(&up_to(&dataset, year - 1), ProgressMethod::OpenSdg);
+    let status = |s: &indicators::statuses::Statuses, id: &str| {
+        s.indicator(id)
+            .map_or(ProgressStatus::NotAvailable, |s| s.status)
+    };
+    let mut out = BTreeMap::new();
+    for indicator in dataset.indicators.iter().filter(|i| i.is_public()) {
+        // The headline series, or the first one by its dimensions' names.
+        let mut keys: Vec<&indicators::Dimensions> = dataset
+            .observations
+            .iter()
+            .filter(|o| o.indicator_id == indicator.id)
+            .map(|o| &o.dimensions)
+            .collect();
+        keys.sort();
+        keys.dedup();
+        let compared = keys.iter().find(|d| d.is_headline()).or(keys.first());
+        let series: Vec<&Observation> = match compared {
+            Some(d) => {
+                let mut s: Vec<&Observation> = dataset
+                    .observations
+                    .iter()
+                    .filter(|o| o.indicator_id == indicator.id && &&o.dimensions == d)
+                    .collect();
+                s.sort_by_key(|o| o.period.clone());
+                s
+            }
+            None => Vec::new(),
+        };
+        let current = value_in(&series, year);
+        let previous = value_in(&series, year - 1);
+        let baseline = compared.and_then(|d| {
+            now.series
+                .iter()
+                .find(|s| s.indicator_id == indicator.id && &&s.dimensions == d)
+                .and_then(|s| s.baseline.clone())
+        });
+        out.insert(
+            indicator.id.clone(),
+            Expected {
+                since_previous: current.zip(previous).map(|(c, p)| moved(p, c, indicator)),
+                since_baseline: current
+                    .zip(baseline.filter(|b| b.year < year))
+                    .map(|(c, b)| moved(b.value, c, indicator)),
+                status_before: status(&before, &indicator.id),
+                status_now: status(&now, &indicator.id),
+            },
+        );
+    }
+    out
+}
+
+/// The `data-indicator` ids of the list with class `class` in `html`.
+fn list_ids(html: &str, class: &str) -> BTreeSet<String> {
+    let start = format!("class=\"report-list {class}\"");
+    let list = section(html, &start, "</div>");
+    list.split("data-indicator=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+async fn latest_year() -> i32 {
+    demo_dataset_read()
+        .await
+        .observations
+        .iter()
+        .map(|o| o.period.year)
+        .max()
+        .expect("the demo city has data")
+}
+
+#[tokio::test]
+async fn the_latest_report_lists_what_improved_and_worsened_as_computed_from_the_files() {
+    let app = demo_app().await;
+    let year = latest_year().await;
+    let expected = expected_report(year).await;
+    let dataset = demo_dataset_read().await;
+    let (status, list) = app.get("/report").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        list.contains(&format!("href=\"/report/{year}\"")),
+        "the list links {year}"
+    );
+    let (status, html) = app.get(&format!("/report/{year}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("Yearly report {year}")));
+    assert!(
+        html.contains("Built from release r00001"),
+        "names its release"
+    );
+    assert_no_internal(&format!("/report/{year}"), &html);
+
+    let mut goals_checked = 0;
+    for goal in 1..=17u8 {
+        let members: Vec<&Indicator> = dataset
+            .indicators
+            .iter()
+            .filter(|i| i.is_public() && i.goals().contains(&goal))
+            .collect();
+        let anchor = format!("<section id=\"goal-{goal}\"");
+        if members.is_empty() {
+            assert!(
+                !html.contains(&anchor),
+                "goal {goal} has no public indicator"
+            );
+            continue;
+        }
+        let part = &html[html.find(&anchor).expect("a section per goal")..];
+        let ids_where = |f: &dyn Fn(&Expected) -> bool| -> BTreeSet<String> {
+            members
+                .iter()
+                .filter(|i| f(&expected[&i.id]))
+                .map(|i| i.id.clone())
+                .collect()
+        };
+        assert_eq!(
+            list_ids(part, "improved-previous"),
+            ids_where(&|e| e.since_previous == Some(Some(true))),
+            "goal {goal}: improved since {}",
+            year - 1
+        );
+        assert_eq!(
+            list_ids(part, "worsened-previous"),
+            ids_where(&|e| e.since_previous == Some(Some(false))),
+            "goal {goal}: worsened since {}",
+            year - 1
+        );
+        assert_eq!(
+            list_ids(part, "improved-baseline"),
+            ids_where(&|e| e.since_baseline == Some(Some(true))),
+            "goal {goal}: improved since the baseline"
+        );
+        assert_eq!(
+            list_ids(part, "worsened-baseline"),
+            ids_where(&|e| e.since_baseline == Some(Some(false))),
+            "goal {goal}: worsened since the baseline"
+        );
+        assert_eq!(
+            list_ids(part, "status-changes"),
+            ids_where(&|e| e.status_before != e.status_now),
+            "goal {goal}: statuses that changed"
+        );
+        goals_checked += 1;
+    }
+    assert!(goals_checked >= 10, "{goals_checked} goals checked");
+
+    // The table of changed statuses: each row's before and after.
+    let changed: Vec<(&String, &Expected)> = expected
+        .iter()
+        .filter(|(_, e)| e.status_before != e.status_now)
+        .collect();
+    assert!(
+        !changed.is_empty(),
+        "the demo city has status changes in {year}"
+    );
+    let table = section(
+        &html,
+        "class=\"data-table report-status-table\"",
+        "</table>",
+    );
+    for (id, e) in &changed {
+        let row = section(table, &format!("<tr data-indicator=\"{id}\""), "</tr>");
+        let before = row
+            .find(&format!("status-{}", e.status_before))
+            .expect("before");
+        let now = row.rfind(&format!("status-{}", e.status_now)).expect("now");
+        assert!(
+            before < now,
+            "{id}: {} then {}",
+            e.status_before,
+            e.status_now
+        );
+    }
+    assert_eq!(table.matches("<tr data-indicator=").count(), changed.len());
+    // The latest year's statuses are the release's own.
+    let released = expected_statuses().await;
+    for (id, e) in &expected {
+        assert_eq!(
+            e.status_now,
+            released
+                .indicator(id)
+                .map_or(ProgressStatus::NotAvailable, |s| s.status),
+            "{id}: the latest report agrees with the release"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_report_renders_in_dutch_and_unknown_years_are_not_found() {
+    let app = demo_app().await;
+    let year = latest_year().await;
+    let (status, html) = app.get(&format!("/nl/report/{year}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<html lang=\"nl\""));
+    for words in [
+        format!("Jaarverslag {year}"),
+        "Veranderde statussen".to_owned(),
+        "Doel 1: Geen armoede".to_owned(),
+        format!("Verbeterd sinds {}", year - 1),
+        "Wat de stad doet".to_owned(),
+    ] {
+        assert!(html.contains(&words), "the Dutch report says {words}");
+    }
+    assert!(
+        html.contains(&format!(
+            "/nl/charts/poverty-rate.svg?series=total&amp;until={year}"
+        )),
+        "its charts are Dutch and stop at {year}"
+    );
+    for path in ["/report/1850", "/report/next", "/nl/report/1850"] {
+        let (status, body) = app.get(path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            body.contains(&year.to_string()),
+            "{path} names the latest year"
+        );
+    }
+}
+
+/// Runs a poppler tool on `pdf` (`pdftotext` writes to standard output);
+/// the set-up installs them.
+fn poppler(tool: &str, args: &[&str], pdf: &std::path::Path) -> String {
+    let mut command = std::process::Command::new(tool);
+    command.args(args).arg(pdf);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    let out = command
+        .output()
+        .unwrap_or_else(|err| {
+            panic!("{tool} could not run ({err}): run scripts/setup.sh --browser, which installs poppler-utils")
+        });
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn the_pdf_has_every_goal_title_pages_numbered_and_fonts_embedded() {
+    let app = demo_app().await;
+    let year = latest_year().await;
+    let (status, headers, pdf) = app.get_bytes(&format!("/report/{year}/pdf")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/pdf");
+    assert_eq!(
+        headers["content-disposition"],
+        format!("attachment; filename=\"report-{year}.pdf\"").as_str()
+    );
+    assert!(pdf.starts_with(b"%PDF-"));
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, &pdf).expect("written");
+
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], &path);
+    let (_, html) = app.get(&format!("/report/{year}")).await;
+    let goals: Vec<String> = html
+        .split("<section id=\"goal-")
+        .skip(1)
+        .map(|rest| {
+            let h2 = section(rest, "<h2>", "</h2>");
+            h2.trim_start_matches("<h2>")
+                .trim_end_matches("</h2>")
+                .replace("<!-- -->", "")
+                .replace("&amp;", "&")
+        })
+        .collect();
+    assert!(goals.len() >= 10, "{goals:?}");
+    for goal in &goals {
+        assert!(text.contains(goal.as_str()), "the PDF's text has “{goal}”");
+    }
+    assert!(text.contains(&format!("Yearly report {year}")));
+    assert!(text.contains("Contents"));
+    assert_no_internal("the PDF", &text);
+
+    let info = poppler("pdfinfo", &[], &path);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count");
+    assert!(pages > 1, "{pages} pages");
+    assert!(
+        info.contains("Tagged:          yes"),
+        "tagged for screen readers: {info}"
+    );
+    assert!(
+        text.contains(&format!("page 2 / {pages}")),
+        "numbered pages"
+    );
+
+    let fonts = poppler("pdffonts", &[], &path);
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(!rows.is_empty(), "fonts are listed: {fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        // name, type…, encoding, emb, sub, uni, object, generation
+        let emb = columns[columns.len() - 5];
+        let uni = columns[columns.len() - 3];
+        assert_eq!(emb, "yes", "embedded: {row}");
+        assert_eq!(uni, "yes", "a Unicode map, so text can be extracted: {row}");
+    }
+}
+
+/// The text of every `<td>` in the series table of an indicator page.
+fn page_values(html: &str) -> Vec<(String, String)> {
+    let table = section(html, "<table class=\"data-table\">", "</table>");
+    table
+        .split("<tr><th scope=\"row\">")
+        .skip(1)
+        .map(|row| {
+            let period = row.split('<').next().unwrap_or_default().to_owned();
+            let value = section(row, "<td>", "</td>")
+                .trim_start_matches("<td>")
+                .trim_end_matches("</td>")
+                .to_owned();
+            (period, value)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn chart_files_decode_and_carry_the_pages_selection_and_values() {
+    let app = demo_app().await;
+    let (status, page) = app.get("/indicators/poverty-rate?sex=female").await;
+    assert_eq!(status, StatusCode::OK);
+    let rows = page_values(&page);
+    assert!(rows.len() >= 5, "{rows:?}");
+
+    let (status, headers, svg) = app.get_bytes("/charts/poverty-rate.svg?sex=female").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "image/svg+xml; charset=utf-8");
+    let svg = String::from_utf8(svg).expect("utf-8");
+    let tree = server::charts::parse_svg(&svg).expect("the SVG decodes");
+    let (width, height) = (tree.size().width(), tree.size().height());
+    assert!(width > 100.0 && height > 100.0);
+    // The stamp: the indicator, the selection, the source, the release.
+    assert!(svg.contains("data-series=\"sex=female\""));
+    let selection = section(&svg, "class=\"stamp-selection\"", "</text>");
+    assert!(selection.contains("female"), "{selection}");
+    assert!(svg.contains("Residents living below the poverty line"));
+    assert!(svg.contains("release r00001"));
+    assert!(svg.contains("Source: "));
+    // The values in its description are the page's table, in order.
+    let desc = section(&svg, "<desc", "</desc>");
+    let mut at = 0;
+    for (period, value) in &rows {
+        let entry = format!("{period}: {value}");
+        let found = desc[at..]
+            .find(&entry)
+            .unwrap_or_else(|| panic!("{entry} in the chart's values: {desc}"));
+        at += found + entry.len();
+    }
+
+    let (status, headers, png) = app.get_bytes("/charts/poverty-rate.png?sex=female").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "image/png");
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).expect("the PNG decodes");
+    assert_eq!(
+        (pixmap.width(), pixmap.height()),
+        (width as u32, height as u32),
+        "the PNG has the SVG's size"
+    );
+    // Not blank: drawn in several colours.
+    let colours: BTreeSet<[u8; 4]> = pixmap
+        .pixels()
+        .iter()
+        .map(|p| [p.red(), p.green(), p.blue(), p.alpha()])
+        .collect();
+    assert!(colours.len() > 10, "{} colours", colours.len());
+
+    // Internal and unknown ids: the same 404, in both formats.
+    for (id, _) in internal_indicators() {
+        for extension in ["svg", "png"] {
+            let path = format!("/charts/{id}.{extension}");
+            let (status, body) = app.get(&path).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+            assert!(
+                !body.contains(&id) || body.contains("There is no indicator"),
+                "{path}"
+            );
+            let until = format!("/charts/{id}.svg?until=2024");
+            assert_eq!(app.get(&until).await.0, StatusCode::NOT_FOUND, "{until}");
+        }
+    }
+    for path in [
+        "/charts/no-such.svg",
+        "/charts/poverty-rate.gif",
+        "/charts/poverty-rate",
+    ] {
+        assert_eq!(app.get(path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    // The indicator page links its chart files for the selection shown.
+    assert!(
+        page.contains("/charts/poverty-rate.svg?series=sex%3Dfemale"),
+        "links the SVG"
+    );
+    assert!(
+        page.contains("/charts/poverty-rate.png?series=sex%3Dfemale"),
+        "links the PNG"
+    );
+}
