@@ -108,6 +108,36 @@ async fn main() -> anyhow::Result<()> {
         let (_, coding, compressed) = fetch(&app, page, "br").await?;
         println!("{row} {raw} B | {compressed} B ({coding}) |");
     }
+    // The yearly report: its first view computes the statuses of two years
+    // from every indicator's data; later views reuse them. The PDF and the
+    // chart files are drawn anew each time.
+    println!("\nThe yearly report and the chart files (first request, then the median of 10):\n");
+    println!("| request | first | median of 10 | bytes |");
+    println!("|---|---|---|---|");
+    for path in [
+        "/report/2025",
+        "/report/2025/pdf",
+        "/nl/report/2025/pdf",
+        "/charts/poverty-rate.svg?sex=female",
+        "/charts/poverty-rate.png?sex=female",
+    ] {
+        let start = Instant::now();
+        let (status, _, bytes) = fetch(&app, path, "identity").await?;
+        let first = start.elapsed();
+        anyhow::ensure!(status == 200, "{path} answered {status}");
+        let mut times = Vec::new();
+        for _ in 0..10 {
+            let start = Instant::now();
+            fetch(&app, path, "identity").await?;
+            times.push(start.elapsed());
+        }
+        times.sort();
+        println!(
+            "| `{path}` | {:.0} ms | {:.0} ms | {bytes} B |",
+            first.as_secs_f64() * 1e3,
+            percentile(&times, 0.5).as_secs_f64() * 1e3
+        );
+    }
     // The page in each language, then what every page shares.
     for page in ["/indicators/poverty-rate", "/nl/indicators/poverty-rate"] {
         println!("\nFirst visit to {page} (Accept-Encoding: br, gzip):\n");

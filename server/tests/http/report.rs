@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use http::StatusCode;
 use indicators::progress::{ProgressMethod, ProgressStatus};
+use indicators::report::Verdict;
 use indicators::{Dataset, Direction, Indicator, Observation};
 
 use crate::common::*;
@@ -30,23 +31,26 @@ fn up_to(dataset: &Dataset, year: i32) -> Dataset {
 #[derive(Debug)]
 struct Expected {
     /// `None` without both values; then as [`moved`] says.
-    since_previous: Option<Option<bool>>,
-    since_baseline: Option<Option<bool>>,
+    since_previous: Option<Verdict>,
+    since_baseline: Option<Verdict>,
     status_before: ProgressStatus,
     status_now: ProgressStatus,
 }
 
-/// Improved (`Some(true)`), worsened (`Some(false)`) or unchanged at the
-/// shown decimals (`None`).
-fn moved(from: f64, to: f64, indicator: &Indicator) -> Option<bool> {
+/// Improved, worsened, or unchanged at the shown decimals, worked out here.
+fn moved(from: f64, to: f64, indicator: &Indicator) -> Verdict {
     let change = to - from;
-    if change.abs() < 0.5 * 10f64.powi(-i32::from(indicator.decimals)) {
-        return None;
-    }
-    Some(match indicator.direction {
+    let better = match indicator.direction {
         Direction::Higher => change > 0.0,
         Direction::Lower => change < 0.0,
-    })
+    };
+    if change.abs() < 0.5 * 10f64.powi(-i32::from(indicator.decimals)) {
+        Verdict::Unchanged
+    } else if better {
+        Verdict::Improved
+    } else {
+        Verdict::Worsened
+    }
 }
 
 fn value_in(observations: &[&Observation], year: i32) -> Option<f64> {
@@ -179,24 +183,24 @@ async fn the_latest_report_lists_what_improved_and_worsened_as_computed_from_the
         };
         assert_eq!(
             list_ids(part, "improved-previous"),
-            ids_where(&|e| e.since_previous == Some(Some(true))),
+            ids_where(&|e| e.since_previous == Some(Verdict::Improved)),
             "goal {goal}: improved since {}",
             year - 1
         );
         assert_eq!(
             list_ids(part, "worsened-previous"),
-            ids_where(&|e| e.since_previous == Some(Some(false))),
+            ids_where(&|e| e.since_previous == Some(Verdict::Worsened)),
             "goal {goal}: worsened since {}",
             year - 1
         );
         assert_eq!(
             list_ids(part, "improved-baseline"),
-            ids_where(&|e| e.since_baseline == Some(Some(true))),
+            ids_where(&|e| e.since_baseline == Some(Verdict::Improved)),
             "goal {goal}: improved since the baseline"
         );
         assert_eq!(
             list_ids(part, "worsened-baseline"),
-            ids_where(&|e| e.since_baseline == Some(Some(false))),
+            ids_where(&|e| e.since_baseline == Some(Verdict::Worsened)),
             "goal {goal}: worsened since the baseline"
         );
         assert_eq!(

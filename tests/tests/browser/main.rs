@@ -42,6 +42,7 @@ in_both_modes!(
     pages_fit_a_360_px_phone,
     staff_upload_preview_publish,
     compare_is_reached_from_an_indicator_and_aligns_two_charts,
+    the_yearly_report_prints_with_each_goal_on_a_page_of_its_own,
     axe_finds_no_violations_on_any_page_type_in_either_language,
     every_control_is_reached_by_keyboard_and_the_skip_link_moves_focus,
     a_selector_changed_by_keyboard_changes_the_chart_and_is_announced,

@@ -371,3 +371,77 @@ pub async fn compare_is_reached_from_an_indicator_and_aligns_two_charts(ctx: Ctx
     assert_eq!(charts.len(), 2, "a chart each");
     ctx
 }
+
+/// The council's report: reached from the header, its charts loaded, and
+/// printed by the browser with each goal starting a page and the site's
+/// header and controls left off the paper.
+pub async fn the_yearly_report_prints_with_each_goal_on_a_page_of_its_own(ctx: Ctx) -> Ctx {
+    ctx.open("/").await;
+    ctx.click_link("Yearly report").await;
+    ctx.wait_for("ul.report-years").await;
+    assert_eq!(ctx.path().await, "/report");
+    let latest = ctx.texts("ul.report-years li a").await;
+    let title = latest.first().cloned().expect("a report year");
+    ctx.click_link(&title).await;
+    ctx.wait_for("article.report").await;
+    assert_eq!(ctx.text("article.report h1").await, title);
+    let goals = ctx.texts("section.report-goal > h2").await;
+    assert!(goals.len() >= 10, "{goals:?}");
+    // Every small multiple's chart has arrived (the PDF and the page draw
+    // the same files).
+    let loaded = ctx
+        .client()
+        .execute(
+            "const imgs = [...document.querySelectorAll('.report-chart img')];\
+             return [imgs.length, imgs.filter(i => i.complete && i.naturalWidth > 0).length];",
+            vec![],
+        )
+        .await
+        .expect("count the charts");
+    let counts: Vec<u64> = serde_json::from_value(loaded).expect("two numbers");
+    assert!(counts[0] >= 20, "{counts:?} charts");
+    assert_eq!(counts[0], counts[1], "every chart loaded");
+
+    let config = fantoccini::wd::PrintConfigurationBuilder::default()
+        .build()
+        .expect("default print settings");
+    let pdf = ctx
+        .client()
+        .print(config)
+        .await
+        .expect("the browser prints");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("printed.pdf");
+    std::fs::write(&path, &pdf).expect("written");
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (scripts/setup.sh --browser installs poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    assert!(
+        pages.len() > goals.len(),
+        "{} pages for {} goals",
+        pages.len(),
+        goals.len()
+    );
+    for goal in &goals {
+        let page = pages
+            .iter()
+            .find(|p| p.contains(goal.as_str()) && p.contains("Improved since"))
+            .unwrap_or_else(|| panic!("{goal} is printed"));
+        assert!(
+            page.trim_start().starts_with(goal.as_str()),
+            "{goal} starts its page: {}",
+            &page.trim_start()[..page.trim_start().len().min(120)]
+        );
+    }
+    assert!(pages[0].contains(&title), "the title on the first page");
+    for left_off in ["Nederlands", "Skip to content", "Download as PDF"] {
+        assert!(!text.contains(left_off), "{left_off} is not printed");
+    }
+    ctx
+}
