@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::harness::{Ctx, Js};
 
 /// One page of each type; each is opened in English and in Dutch.
-const PAGE_TYPES: [&str; 11] = [
+const PAGE_TYPES: [&str; 13] = [
     "/",
     "/goals/1",
     "/indicators/poverty-rate",
@@ -27,6 +27,8 @@ const PAGE_TYPES: [&str; 11] = [
     "/methodology",
     "/search?q=armoede",
     "/compare?a=rent-burden&b=social-assistance&district=Altstadt",
+    "/report",
+    "/report/2025",
 ];
 
 fn axe_source() -> String {
