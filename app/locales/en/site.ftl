@@ -312,8 +312,8 @@ report-budget-lines = { $count ->
 }
 report-spending-note-goal = A budget line linked to indicators of several goals counts once in each of them, so the goals' totals add up to more than the budget. Amounts in different currencies are never added up.
 report-spending-note-right = A budget line linked to indicators of several human rights counts once in each of them, so these totals add up to more than the budget. Amounts in different currencies are never added up.
+report-chart-alt = Chart of “{ $title }” up to { $year } ({ $value } in { $year }), with its baseline, target and trend; the table of all indicators gives the numbers.
 report-status-was = in { $year }:
-report-chart-alt = The indicator's values up to the report year, with its baseline and target; the table above gives the numbers.
 actions-heading = What the city does
 action-kind-decision = Council decision
 action-kind-motion = Council motion

@@ -311,8 +311,8 @@ report-budget-lines = { $count ->
 }
 report-spending-note-goal = Een begrotingspost die aan indicatoren van meerdere doelen gekoppeld is, telt bij elk van die doelen één keer mee; samen zijn de totalen van de doelen dus meer dan de begroting. Bedragen in verschillende valuta worden nooit opgeteld.
 report-spending-note-right = Een begrotingspost die aan indicatoren van meerdere mensenrechten gekoppeld is, telt bij elk ervan één keer mee; samen zijn deze totalen dus meer dan de begroting. Bedragen in verschillende valuta worden nooit opgeteld.
+report-chart-alt = Grafiek van “{ $title }” tot en met { $year } ({ $value } in { $year }), met basislijn, doel en trend; de tabel met alle indicatoren geeft de getallen.
 report-status-was = in { $year }:
-report-chart-alt = De waarden van de indicator tot en met het verslagjaar, met basislijn en doel; de tabel hierboven geeft de getallen.
 actions-heading = Wat de stad doet
 action-kind-decision = Raadsbesluit
 action-kind-motion = Motie

@@ -212,6 +212,83 @@ async fn the_latest_report_lists_what_improved_and_worsened_as_computed_from_the
     }
     assert!(goals_checked >= 10, "{goals_checked} goals checked");
 
+    // Each goal's budget for the year, summed here from actions.csv: a line
+    // once per goal it touches, per currency, public indicators only.
+    let mut reader =
+        csv::Reader::from_path(demo_dataset().join("actions.csv")).expect("actions.csv");
+    let headers = reader.headers().expect("a header").clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let (kind, ids, y, amount, currency) = (
+        column("kind"),
+        column("indicators"),
+        column("year"),
+        column("amount"),
+        column("currency"),
+    );
+    let mut budgets: BTreeMap<u8, BTreeMap<String, (f64, usize)>> = BTreeMap::new();
+    for row in reader.records() {
+        let row = row.expect("a row");
+        if &row[kind] != "budget" || row[y].parse::<i32>().ok() != Some(year) {
+            continue;
+        }
+        let linked: BTreeSet<u8> = row[ids]
+            .split(';')
+            .filter_map(|id| dataset.indicators.iter().find(|i| i.id == id.trim()))
+            .filter(|i| i.is_public())
+            .flat_map(Indicator::goals)
+            .collect();
+        for goal in linked {
+            let sum = budgets
+                .entry(goal)
+                .or_default()
+                .entry(row[currency].to_owned())
+                .or_default();
+            sum.0 += row[amount].parse::<f64>().expect("an amount");
+            sum.1 += 1;
+        }
+    }
+    assert!(
+        !budgets.is_empty(),
+        "the demo city has budget lines for {year}"
+    );
+    for goal in 1..=17u8 {
+        let anchor = format!("<section id=\"goal-{goal}\"");
+        let Some(at) = html.find(&anchor) else {
+            continue;
+        };
+        let spending = section(&html[at..], "<div class=\"report-spending\">", "</div>");
+        let shown: Vec<(String, String)> = spending
+            .split("<li data-currency=\"")
+            .skip(1)
+            .map(|li| {
+                let currency = li.split('"').next().unwrap_or_default().to_owned();
+                let amount = section(li, "<strong>", "</strong>")
+                    .trim_start_matches("<strong>")
+                    .trim_end_matches("</strong>")
+                    .to_owned();
+                (currency, amount)
+            })
+            .collect();
+        let expected: Vec<(String, String)> = budgets
+            .get(&goal)
+            .map(|by_currency| {
+                by_currency
+                    .iter()
+                    .map(|(c, (sum, _))| {
+                        (
+                            c.clone(),
+                            format!(
+                                "{} {c}",
+                                app::format::number(*sum, 0, app::format::Locale::En)
+                            ),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(shown, expected, "goal {goal}: the budget for {year}");
+    }
+
     // The table of changed statuses: each row's before and after.
     let changed: Vec<(&String, &Expected)> = expected
         .iter()
