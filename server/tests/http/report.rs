@@ -451,6 +451,24 @@ async fn the_pdf_has_every_goal_title_pages_numbered_and_fonts_embedded() {
         assert_eq!(emb, "yes", "embedded: {row}");
         assert_eq!(uni, "yes", "a Unicode map, so text can be extracted: {row}");
     }
+
+    // The Dutch PDF: Dutch words, the same goals.
+    let (status, headers, pdf) = app.get_bytes(&format!("/nl/report/{year}/pdf")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers["content-disposition"],
+        format!("attachment; filename=\"report-{year}.pdf\"").as_str()
+    );
+    std::fs::write(&path, &pdf).expect("written");
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], &path);
+    for words in [
+        format!("Jaarverslag {year}"),
+        "Inhoud".to_owned(),
+        "Doel 1: Geen armoede".to_owned(),
+        "pagina 2 /".to_owned(),
+    ] {
+        assert!(text.contains(&words), "the Dutch PDF says {words}");
+    }
 }
 
 /// The text of every `<td>` in the series table of an indicator page.
