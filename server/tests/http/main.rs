@@ -7,6 +7,7 @@ mod actions_upload;
 mod authorization;
 mod canada;
 mod catalogue_upload;
+mod charts;
 mod common;
 #[path = "../../../indicators/tests/common/mod.rs"]
 mod fixtures;
