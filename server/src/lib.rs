@@ -397,17 +397,21 @@ async fn report_pdf(
     let made = tokio::task::spawn_blocking(move || {
         let data = &served.data;
         let year = app::ssr::report::parse_year(data, &year)?;
-        let view = app::ssr::report::report(data, year, locale)?;
-        let mut charts = std::collections::BTreeMap::new();
-        for row in view.rows.iter().filter(|r| r.chart.is_some()) {
-            let image = app::ssr::report::chart_in_year(data, &row.id, &row.slug, year, locale)?;
-            charts.insert(row.id.clone(), image.svg);
-        }
-        let pdf = pdf::report_pdf(&view, &charts, locale).map_err(|err| {
-            tracing::error!(%err, year, "the report's PDF could not be made");
-            app::error::AppError::Internal
+        // Made once per release, year and language.
+        let pdf = data.report_file(&format!("{year}.{}.pdf", locale.code()), || {
+            let view = app::ssr::report::report(data, year, locale)?;
+            let mut charts = std::collections::BTreeMap::new();
+            for row in view.rows.iter().filter(|r| r.chart.is_some()) {
+                let image =
+                    app::ssr::report::chart_in_year(data, &row.id, &row.slug, year, locale)?;
+                charts.insert(row.id.clone(), image.svg);
+            }
+            pdf::report_pdf(&view, &charts, locale).map_err(|err| {
+                tracing::error!(%err, year, "the report's PDF could not be made");
+                app::error::AppError::Internal
+            })
         })?;
-        Ok::<_, app::error::AppError>((year, pdf))
+        Ok::<_, app::error::AppError>((year, pdf.to_vec()))
     })
     .await;
     match made {

@@ -20,6 +20,34 @@ use crate::types::{ReportCounts, ReportListView, ReportRow, ReportSection, Repor
 pub struct ReportCache {
     years: OnceLock<Vec<i32>>,
     reports: Mutex<BTreeMap<i32, Arc<YearReport>>>,
+    /// Files made from a report (its PDF per year and language), kept
+    /// because making one takes a while and a release never changes.
+    files: Mutex<BTreeMap<String, Arc<Vec<u8>>>>,
+}
+
+/// How many report files a release keeps (years × languages a council asks for).
+const KEPT_FILES: usize = 16;
+
+impl DashboardData {
+    /// The report file `key` of this release, made by `make` the first time.
+    /// Two requests at once may both make it; the file is the same.
+    pub fn report_file<E>(
+        &self,
+        key: &str,
+        make: impl FnOnce() -> Result<Vec<u8>, E>,
+    ) -> Result<Arc<Vec<u8>>, E> {
+        let lock = || self.reports.files.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(file) = lock().get(key) {
+            return Ok(file.clone());
+        }
+        let file = Arc::new(make()?);
+        let mut files = lock();
+        if files.len() >= KEPT_FILES {
+            files.clear();
+        }
+        files.insert(key.to_owned(), file.clone());
+        Ok(file)
+    }
 }
 
 /// The data years with a report, newest first.
@@ -469,6 +497,28 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_report_file_is_made_once_per_release() {
+        let data = testing::data();
+        let made = std::cell::Cell::new(0);
+        for _ in 0..3 {
+            let file = data
+                .report_file("2020.en.pdf", || {
+                    made.set(made.get() + 1);
+                    Ok::<_, AppError>(b"%PDF".to_vec())
+                })
+                .expect("made");
+            assert_eq!(file.as_slice(), b"%PDF");
+        }
+        assert_eq!(made.get(), 1);
+        // A failure is not kept.
+        let failed = data.report_file("2019.en.pdf", || Err(AppError::Internal));
+        assert!(failed.is_err());
+        assert!(data
+            .report_file("2019.en.pdf", || Ok::<_, AppError>(vec![1]))
+            .is_ok());
     }
 
     fn report_year_error(data: &DashboardData, year: &str) -> AppError {
