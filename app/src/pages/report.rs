@@ -133,6 +133,7 @@ fn Report(report: ReportView, locale: Locale) -> impl IntoView {
                     Either::Left(view! { <p class="empty">{t(locale, "report-no-status-changes")}</p> })
                 } else {
                     Either::Right(view! {
+                        <div class="table-scroll" role="region" tabindex="0" aria-label=t(locale, "report-status-changes")>
                         <table class="data-table report-status-table">
                             <caption>{t(locale, "report-status-changes")}</caption>
                             <thead><tr>
@@ -150,12 +151,17 @@ fn Report(report: ReportView, locale: Locale) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     })
                 }}
             </section>
             <section id="report-table" class="report-section">
                 <h2>{t(locale, "report-table")}</h2>
-                <SummaryTable rows=report.rows.clone() year locale/>
+                // Seven columns are wider than a phone: the table scrolls
+                // sideways inside its own region, which a keyboard can reach.
+                <div class="table-scroll" role="region" tabindex="0" aria-label=t(locale, "report-table")>
+                    <SummaryTable rows=report.rows.clone() year locale/>
+                </div>
             </section>
             {report.goals.into_iter().map(|section| view! {
                 <GoalSection section titles=titles.clone() year locale/>
