@@ -72,6 +72,12 @@ pub fn problem_hint(locale: Locale, problem: &Problem) -> String {
         Reason::NoActionIndicators => t(locale, "hint-no-action-indicators"),
         Reason::DuplicateAction { .. } => t(locale, "hint-duplicate-action"),
         Reason::BadDate => t(locale, "hint-bad-date"),
+        Reason::NotOneOf { allowed } => tr(
+            locale,
+            "hint-not-one-of",
+            &[("allowed", Arg::from(either_of(locale, allowed)))],
+        ),
+        Reason::NotADate => t(locale, "hint-not-a-date"),
         Reason::BadLink => t(locale, "hint-bad-link"),
         Reason::IncompleteBudget { .. } => t(locale, "hint-incomplete-budget"),
         Reason::BadAmount {

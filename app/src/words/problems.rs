@@ -122,6 +122,12 @@ pub fn problem_message(locale: Locale, problem: &Problem) -> String {
             ],
         ),
         Reason::BadDate => t(locale, "problem-bad-date"),
+        Reason::NotOneOf { .. } => tr(
+            locale,
+            "problem-not-one-of",
+            &[("value", Arg::from(value))],
+        ),
+        Reason::NotADate => t(locale, "problem-not-a-date"),
         Reason::BadLink => t(locale, "problem-bad-link"),
         Reason::IncompleteBudget { missing } => tr(
             locale,

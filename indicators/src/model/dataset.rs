@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Action, Area, Dimensions, Indicator, Observation, Point, Series, SeriesKey};
+use super::{
+    Action, Area, Dimensions, Indicator, Observation, Point, Series, SeriesKey, Supplements,
+};
 
 /// Everything read from one city dataset.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -17,6 +19,10 @@ pub struct Dataset {
     /// indicators; empty in datasets and releases without actions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// Rights-holder groups, district boundaries, recommendations and
+    /// qualitative statements (the optional rights files).
+    #[serde(default, skip_serializing_if = "Supplements::is_empty")]
+    pub supplements: Supplements,
 }
 
 impl Dataset {
@@ -128,11 +134,15 @@ impl Dataset {
                 ..a.clone()
             })
             .collect();
+        let supplements = self
+            .supplements
+            .public_view(|id| public.iter().any(|i| i.id == id));
         Dataset {
             indicators: public,
             areas: self.areas.clone(),
             observations,
             actions,
+            supplements,
         }
     }
 }

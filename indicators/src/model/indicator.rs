@@ -126,6 +126,74 @@ pub struct Indicator {
     /// (`definition_nl`, `narrative_nl` columns), by language code.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, Translation>,
+    /// Numbers with a chart and a status, or dated statements shown as a
+    /// timeline with no status (the catalogue's `kind` column).
+    #[serde(default, skip_serializing_if = "IndicatorKind::is_quantitative")]
+    pub kind: IndicatorKind,
+    /// The OHCHR framework's type (`indicator_type`): structure, process or outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ohchr_type: Option<OhchrType>,
+    /// Proxy mark, quality note, licence and update dates.
+    #[serde(default, skip_serializing_if = "Quality::is_empty")]
+    pub quality: Quality,
+}
+
+crate::wire_enum! {
+    /// The catalogue's `kind`: what an indicator's observations are.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+    pub enum IndicatorKind: "kind of indicator" {
+        /// Numbers (observation files): a chart, a trend and a status.
+        #[default]
+        Quantitative = "quantitative",
+        /// Yes/no answers or dated text (`qualitative.csv`): a timeline, no status.
+        Qualitative = "qualitative",
+    }
+}
+
+impl IndicatorKind {
+    pub fn is_quantitative(&self) -> bool {
+        *self == IndicatorKind::Quantitative
+    }
+}
+
+crate::wire_enum! {
+    /// The OHCHR human-rights indicator framework's three types.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum OhchrType: "indicator type" {
+        /// Commitments in law and policy (a strategy adopted, an office set up).
+        Structure = "structure",
+        /// What the city does to meet them (services, spending, coverage).
+        Process = "process",
+        /// What residents experience (poverty, evictions, health).
+        Outcome = "outcome",
+    }
+}
+
+/// Where an indicator's figures come from and how far to trust them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quality {
+    /// The figures stand in for what the indicator means to measure (`proxy`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub proxy: bool,
+    /// `quality_note` in the default language (translations in
+    /// [`Translation::quality_note`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// `licence` (e.g. `CC BY 4.0`); empty: the dataset's licence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// `last_update`: when the figures were last updated (`yyyy-mm-dd`, `yyyy-mm` or `yyyy`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_update: Option<String>,
+    /// `next_update`: when new figures are expected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_update: Option<String>,
+}
+
+impl Quality {
+    pub fn is_empty(&self) -> bool {
+        self == &Quality::default()
+    }
 }
 
 /// An indicator's long texts in one more language.
@@ -135,6 +203,8 @@ pub struct Translation {
     pub definition: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub narrative: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quality_note: String,
 }
 
 /// A text in the language asked for, or in another one when it has no
@@ -254,6 +324,9 @@ impl Indicator {
             counted_series: CountedSeries::Headline,
             update_frequency: None,
             translations: BTreeMap::new(),
+            kind: IndicatorKind::Quantitative,
+            ohchr_type: None,
+            quality: Quality::default(),
         }
     }
 
@@ -286,6 +359,16 @@ impl Indicator {
     /// The definition in `language`, or the default language's.
     pub fn localized_definition(&self, language: &str) -> Localized<'_> {
         self.long_text(language, &self.definition, |t| &t.definition)
+    }
+
+    /// The quality note in `language`, or the default language's.
+    pub fn localized_quality_note(&self, language: &str) -> Localized<'_> {
+        self.long_text(language, &self.quality.note, |t| &t.quality_note)
+    }
+
+    /// Whether it is reported in dated statements rather than numbers.
+    pub fn is_qualitative(&self) -> bool {
+        self.kind == IndicatorKind::Qualitative
     }
 
     /// The narrative in `language`, or the default language's.

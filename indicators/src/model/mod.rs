@@ -5,14 +5,19 @@ mod dataset;
 mod indicator;
 mod labels;
 mod series;
+mod supplements;
 
 pub use action::{Action, ActionKind};
 pub use dataset::Dataset;
 pub use indicator::{
     Area, AreaKind, CountedSeries, DecimalSeparator, Direction, Indicator, Localized,
-    ProgressOptions, Translation, UpdateFrequency, Visibility,
+    IndicatorKind, OhchrType, ProgressOptions, Quality, Translation, UpdateFrequency, Visibility,
 };
 pub use labels::Labels;
+pub use supplements::{
+    DistrictMap, DistrictShape, FollowUpStatus, GroupMapping, Polygon, Recommendation,
+    RecommendationSource, RecommendationText, Ring, Statement, Supplements,
+};
 pub use series::{
     is_district_dimension, Dimensions, Observation, Period, Point, Series, SeriesKey, SourceRef,
     DISTRICT_DIMENSIONS, HEADLINE_SLUG,
@@ -64,7 +69,7 @@ mod tests {
                 obs("a", 2019, &[("sex", "")], 2.0),
                 obs("b", 2019, &[], 9.0),
             ],
-            actions: vec![],
+            ..Dataset::default()
         };
         let series = data.series_of("a");
         assert_eq!(series.len(), 2);
@@ -128,7 +133,7 @@ mod tests {
             ],
             areas: vec![],
             observations: vec![obs("a", 2020, &[], 1.0), obs("b", 2020, &[], 1.0)],
-            actions: vec![],
+            ..Dataset::default()
         };
         assert_eq!(data.goals_with_data(), vec![1, 3, 11]);
     }
@@ -149,6 +154,7 @@ mod tests {
                 Action::new("hidden", ActionKind::Budget, "Hidden", &["secret"]),
                 Action::new("open", ActionKind::Programme, "Open", &["a"]),
             ],
+            ..Dataset::default()
         };
         let public = data.public_view();
         assert_eq!(public.indicators.len(), 1);

@@ -130,6 +130,21 @@ impl Problem {
         Self::new(file, Reason::DuplicateAction { first_line })
     }
 
+    /// A cell that must be one of `allowed` (wire names) and is not.
+    pub fn not_one_of(file: &str, allowed: &[&str]) -> Self {
+        Self::new(
+            file,
+            Reason::NotOneOf {
+                allowed: allowed.iter().map(|a| a.to_string()).collect(),
+            },
+        )
+    }
+
+    /// A cell that must be a date (`yyyy-mm-dd`, `yyyy-mm` or `yyyy`).
+    pub fn not_a_date(file: &str) -> Self {
+        Self::new(file, Reason::NotADate)
+    }
+
     pub fn bad_date(file: &str) -> Self {
         Self::new(file, Reason::BadDate)
     }

@@ -54,6 +54,7 @@ crate::wire_enum! {
         MissingTranslation = "missing-translation",
         BadAction = "bad-action",
         DuplicateAction = "duplicate-action",
+        BadValue = "bad-value",
     }
 }
 

@@ -262,6 +262,13 @@ pub enum Reason {
     FlaggedValue {
         flags: String,
     },
+    // --- any file: a cell that takes one of a few words, or a date ----------
+    /// The cell is not one of the words its column takes.
+    NotOneOf {
+        allowed: Vec<String>,
+    },
+    /// The cell is not a date (`yyyy-mm-dd`, `yyyy-mm` or `yyyy`).
+    NotADate,
 }
 
 impl Reason {
@@ -293,6 +300,7 @@ impl Reason {
             | Reason::NegativeAmount
             | Reason::BadCurrency => ProblemCode::BadAction,
             Reason::DuplicateAction { .. } => ProblemCode::DuplicateAction,
+            Reason::NotOneOf { .. } | Reason::NotADate => ProblemCode::BadValue,
             Unopenable { .. } | NotCsv { .. } | UnreadableWorkbook { .. } | NoSuchSheet { .. } => {
                 ProblemCode::Unreadable
             }

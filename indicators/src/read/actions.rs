@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::catalogue::{language_columns, split_list};
-use super::cell::{detect_decimal_separator, parse_number};
+use super::cell::{detect_decimal_separator, is_iso_date, parse_number};
 use super::table::Table;
 use crate::model::{Action, ActionKind, Indicator, SourceRef};
 use crate::problem::{Problem, YEAR_RANGE};
@@ -242,31 +242,6 @@ impl Rows<'_> {
     }
 }
 
-/// `2023-05-14`: four-digit year, month and day, a day the month has.
-fn is_iso_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10
-        || bytes[4] != b'-'
-        || bytes[7] != b'-'
-        || !text
-            .chars()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-    {
-        return false;
-    }
-    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
-    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
-}
 
 /// `http://…` or `https://…` with a host and no spaces.
 fn is_web_address(text: &str) -> bool {

@@ -13,7 +13,7 @@ use super::{
     ObservationOrder, Progress, Report, AREAS_FILE, CATALOGUE_FILE, OBSERVATIONS_DIR,
     SETTINGS_FILE,
 };
-use crate::model::{Action, Area, Indicator};
+use crate::model::{Action, Area, Indicator, Supplements};
 use crate::problem::Problem;
 use crate::progress::ProgressMethod;
 
@@ -126,6 +126,7 @@ pub(super) fn read_dataset_columns(
     report.dataset.indicators = head.indicators;
     report.dataset.areas = head.areas;
     report.dataset.actions = head.actions;
+    report.dataset.supplements = head.supplements;
     finish(&mut report, order);
     report
 }
@@ -140,6 +141,7 @@ pub(crate) struct DatasetHead {
     pub areas: Vec<Area>,
     /// `actions.csv`'s rows without errors (none without the file).
     pub actions: Vec<Action>,
+    pub supplements: Supplements,
     /// The catalogue line of each indicator id.
     pub catalogue_lines: BTreeMap<String, usize>,
     pub files: Vec<PathBuf>,
@@ -229,11 +231,15 @@ pub(crate) fn dataset_head(dir: &Path) -> DatasetHead {
             .problems
             .push(Problem::no_observation_files(OBSERVATIONS_DIR));
     }
+    let (supplements, mut problems) =
+        super::read_supplements(dir, &indicators, &areas, &report.settings.languages);
+    report.problems.append(&mut problems);
     DatasetHead {
         report,
         indicators,
         areas,
         actions,
+        supplements,
         catalogue_lines,
         files,
     }

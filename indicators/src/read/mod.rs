@@ -8,9 +8,14 @@ pub mod catalogue;
 pub mod cell;
 mod checks;
 mod dataset;
+pub mod districts;
+pub mod groups;
 mod in_place;
 pub mod observations;
 pub mod opensdg;
+pub mod recommendations;
+pub mod statements;
+pub mod supplements;
 pub mod table;
 pub mod text;
 pub mod translations;
@@ -32,6 +37,9 @@ pub use observations::{Context, FileSummary, FrameFile, ObservationFile, Shape};
 pub use opensdg::read_open_sdg_data;
 
 pub use actions::ACTIONS_FILE;
+pub use supplements::{
+    read_supplements, DISTRICTS_FILE, GROUPS_FILE, QUALITATIVE_FILE, RECOMMENDATIONS_FILE,
+};
 pub const CATALOGUE_FILE: &str = "catalogue.csv";
 pub const AREAS_FILE: &str = "areas.csv";
 pub const OBSERVATIONS_DIR: &str = "observations";

@@ -169,6 +169,7 @@ fn build_into(
         indicators: &head.indicators,
         areas: &head.areas,
         actions: &head.actions,
+        supplements: &head.supplements,
         languages: &report.settings.languages,
         labels: &report.labels,
         statuses: &statuses,
@@ -182,6 +183,7 @@ fn build_into(
     report.dataset.indicators = head.indicators;
     report.dataset.areas = head.areas;
     report.dataset.actions = head.actions;
+    report.dataset.supplements = head.supplements;
     Ok(BuildOutcome { manifest, report })
 }
 

@@ -113,6 +113,7 @@ fn decode(dir: &Path) -> Result<(Dataset, Statuses), ReleaseError> {
             areas: catalogue.areas,
             observations: frame.to_observations()?,
             actions: catalogue.actions,
+            supplements: catalogue.supplements,
         },
         statuses,
     ))

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::PolarsError;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Action, Area, Dataset, Indicator, Labels};
+use crate::model::{Action, Area, Dataset, Indicator, Labels, Supplements};
 use crate::progress::{ProgressMethod, ProgressStatus};
 use crate::read::{open_dataset_columns, ReadError, Report};
 use crate::statuses::Statuses;
@@ -172,6 +172,10 @@ struct Catalogue {
     /// before actions were kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     actions: Vec<Action>,
+    /// Groups, district boundaries, recommendations, statements; empty in
+    /// releases written before they were kept.
+    #[serde(default, skip_serializing_if = "Supplements::is_empty")]
+    supplements: Supplements,
     /// The dataset's languages (`settings.csv`), the default first; empty in
     /// releases written before languages were kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

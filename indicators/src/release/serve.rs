@@ -19,7 +19,9 @@ use super::{
     SERIES,
 };
 use crate::frame::{self, ObservationFrame};
-use crate::model::{Action, Area, Dataset, Indicator, Labels, Observation, Series};
+use crate::model::{
+    Action, Area, Dataset, Indicator, Labels, Observation, Series, Supplements,
+};
 use crate::statuses::Statuses;
 use crate::summary::SeriesSummary;
 
@@ -112,6 +114,9 @@ pub struct ServedRelease {
     /// included: [`Dataset::public_view`] of [`ServedRelease::catalogue`]
     /// drops them.
     pub actions: Vec<Action>,
+    /// Groups, district boundaries, recommendations and statements, internal
+    /// links included (as `actions`).
+    pub supplements: Supplements,
     /// The dataset's languages, the default first (empty: the default only).
     pub languages: Vec<String>,
     pub labels: Labels,
@@ -137,6 +142,7 @@ impl ServedRelease {
             indicators: catalogue.indicators,
             areas: catalogue.areas,
             actions: catalogue.actions,
+            supplements: catalogue.supplements,
             languages: catalogue.languages,
             labels: catalogue.labels,
             statuses,
@@ -152,6 +158,7 @@ impl ServedRelease {
             areas: self.areas.clone(),
             observations: Vec::new(),
             actions: self.actions.clone(),
+            supplements: self.supplements.clone(),
         }
     }
 

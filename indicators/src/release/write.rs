@@ -20,7 +20,7 @@ use super::{
     Catalogue, FileEntry, Manifest, ReleaseError, ReleaseIndex, StatusesFile, WriteStep, CATALOGUE,
     COUNTED, FORMAT, INDEX, MANIFEST, OBSERVATIONS, PROBLEMS, SERIES, STATUSES,
 };
-use crate::model::{Action, Area, Indicator, Labels};
+use crate::model::{Action, Area, Indicator, Labels, Supplements};
 use crate::progress::{ProgressMethod, ProgressStatus};
 use crate::read::Report;
 use crate::statuses::{compute_columns, IndicatorStatus, Statuses};
@@ -194,6 +194,7 @@ pub(super) fn write_release(
         indicators: &dataset.dataset.indicators,
         areas: &dataset.dataset.areas,
         actions: &dataset.dataset.actions,
+        supplements: &dataset.dataset.supplements,
         languages: &dataset.settings.languages,
         labels: &dataset.labels,
         statuses: &statuses,
@@ -252,6 +253,7 @@ pub(super) struct ReleaseFacts<'a> {
     pub(super) indicators: &'a [Indicator],
     pub(super) areas: &'a [Area],
     pub(super) actions: &'a [Action],
+    pub(super) supplements: &'a Supplements,
     pub(super) languages: &'a [String],
     pub(super) labels: &'a Labels,
     /// The indicators' statuses and counts (its `series` are not written).
@@ -282,6 +284,7 @@ pub(super) fn publish(
                     indicators: facts.indicators.to_vec(),
                     areas: facts.areas.to_vec(),
                     actions: facts.actions.to_vec(),
+                    supplements: facts.supplements.clone(),
                     languages: facts.languages.to_vec(),
                     labels: facts.labels.clone(),
                 },

@@ -11,11 +11,11 @@ use std::collections::{BTreeMap, HashSet};
 
 pub use areas::{check_area_references, read_areas};
 
-use super::cell::parse_number;
+use super::cell::{loose_date_year, parse_number};
 use super::table::{normalise_header, Table};
 use crate::model::{
-    CountedSeries, DecimalSeparator, Dimensions, Direction, Indicator, Translation,
-    UpdateFrequency, Visibility,
+    CountedSeries, DecimalSeparator, Dimensions, Direction, Indicator, IndicatorKind, OhchrType,
+    Quality, Translation, UpdateFrequency, Visibility,
 };
 use crate::problem::{Problem, YEAR_RANGE};
 use crate::sdg;
@@ -126,7 +126,11 @@ impl<'a> RowReader<'a> {
         let counted_series = self.counted_series();
         let (titles, default_language) = self.titles(titles);
         let default_language = default_language.unwrap_or_else(|| "en".into());
-        let (definition, narrative, translations) = self.long_texts(&default_language);
+        let (definition, narrative, quality_note, translations) =
+            self.long_texts(&default_language);
+        let (kind, ohchr_type, proxy) = (self.kind(), self.ohchr_type(), self.proxy());
+        let (last_update, next_update) =
+            (self.loose_date("last_update"), self.loose_date("next_update"));
         Indicator {
             id: id.to_owned(),
             default_language,
@@ -154,7 +158,80 @@ impl<'a> RowReader<'a> {
             counted_series,
             update_frequency,
             translations,
+            kind,
+            ohchr_type,
+            quality: Quality {
+                proxy,
+                note: quality_note,
+                licence: Some(self.text("licence"))
+                    .or_else(|| Some(self.text("license")))
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned),
+                last_update,
+                next_update,
+            },
         }
+    }
+
+    /// `kind`: `quantitative` (default) or `qualitative`.
+    fn kind(&mut self) -> IndicatorKind {
+        let text = self.text("kind").to_ascii_lowercase();
+        if text.is_empty() {
+            return IndicatorKind::Quantitative;
+        }
+        text.parse().unwrap_or_else(|_| {
+            self.report(
+                Problem::not_one_of(self.file, IndicatorKind::NAMES),
+                "kind",
+                &text,
+            );
+            IndicatorKind::Quantitative
+        })
+    }
+
+    /// `indicator_type`: the OHCHR type, `structure`, `process` or `outcome`.
+    fn ohchr_type(&mut self) -> Option<OhchrType> {
+        let text = self.text("indicator_type").to_ascii_lowercase();
+        if text.is_empty() {
+            return None;
+        }
+        // OHCHR's own words are "structural", "process" and "outcome".
+        let word = if text == "structural" { "structure" } else { &text };
+        let parsed = word.parse().ok();
+        if parsed.is_none() {
+            self.report(
+                Problem::not_one_of(self.file, OhchrType::NAMES),
+                "indicator_type",
+                &text,
+            );
+        }
+        parsed
+    }
+
+    /// `proxy`: `yes`/`no` (also `true`/`false`, `1`/`0`); empty is no.
+    fn proxy(&mut self) -> bool {
+        match self.text("proxy").to_ascii_lowercase().as_str() {
+            "" | "no" | "false" | "0" | "n" => false,
+            "yes" | "true" | "1" | "y" => true,
+            other => {
+                let other = other.to_owned();
+                self.report(Problem::not_one_of(self.file, &["yes", "no"]), "proxy", &other);
+                false
+            }
+        }
+    }
+
+    /// A date column (`last_update`, `next_update`): `yyyy-mm-dd`, `yyyy-mm` or `yyyy`.
+    fn loose_date(&mut self, name: &str) -> Option<String> {
+        let text = self.text(name);
+        if text.is_empty() {
+            return None;
+        }
+        if loose_date_year(text).is_none() {
+            self.report(Problem::not_a_date(self.file), name, text);
+            return None;
+        }
+        Some(text.to_owned())
     }
 
     /// `definition` and `narrative` in the default language, and in every
@@ -163,24 +240,29 @@ impl<'a> RowReader<'a> {
     fn long_texts(
         &self,
         default_language: &str,
-    ) -> (String, String, BTreeMap<String, Translation>) {
+    ) -> (String, String, String, BTreeMap<String, Translation>) {
         let mut by_language: BTreeMap<String, Translation> = BTreeMap::new();
-        for base in ["definition", "narrative"] {
+        for base in ["definition", "narrative", "quality_note"] {
             for (language, column) in language_columns(&self.table.headers, base) {
                 let text = self.table.cell(column, self.row).trim();
                 if text.is_empty() {
                     continue;
                 }
                 let entry = by_language.entry(language).or_default();
-                if base == "definition" {
-                    entry.definition = text.to_owned();
-                } else {
-                    entry.narrative = text.to_owned();
+                match base {
+                    "definition" => entry.definition = text.to_owned(),
+                    "narrative" => entry.narrative = text.to_owned(),
+                    _ => entry.quality_note = text.to_owned(),
                 }
             }
         }
         let default = by_language.remove(default_language).unwrap_or_default();
-        (default.definition, default.narrative, by_language)
+        (
+            default.definition,
+            default.narrative,
+            default.quality_note,
+            by_language,
+        )
     }
 
     /// `progress_series`: the series whose scores make the status, by slug,
