@@ -29,6 +29,8 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import demo_city_nl as nl  # noqa: E402  (next to this script)
+import demo_city_rights as rights_files  # noqa: E402
+import gen_districts  # noqa: E402  (the district boundaries)
 
 SEED = 20260101
 YEARS = list(range(2012, 2026))
@@ -167,6 +169,24 @@ ACTIONS = [
 ]
 
 
+# From 2019 bulky waste is no longer counted as residual waste: the series
+# breaks (flag `b`) and drops by about 8 %. No random numbers are drawn here,
+# so no other value changes.
+BREAK_INDICATOR, BREAK_YEAR = "household-waste", 2019
+
+
+def with_break(rows):
+    at = YEARS.index(BREAK_YEAR)
+    out = []
+    for dims, k, v, flag in rows:
+        if k >= at:
+            v *= 0.92
+        if k == at and not dims:
+            flag = "b"
+        out.append((dims, k, v, flag))
+    return out
+
+
 def series_values(rng, base, slope, sd, limit_low=None, limit_high=None, years=YEARS):
     out = []
     for k, _ in enumerate(years):
@@ -208,6 +228,7 @@ def main():
             "rights_areas", "policy_areas", "baseline_year", "target_value", "target_year",
             "natural_limit", "visibility", "source", "owner", "definition", "narrative",
             "update_frequency", "title_nl", "definition_nl", "narrative_nl",
+            *rights_files.CATALOGUE_COLUMNS,
         ])
         for (iid, en, de, unit, direction, dec, targets, rights, policy, model, tv, ty, limit,
              vis, splits, _file, owner) in I:
@@ -221,7 +242,18 @@ def main():
                 "" if limit is None else limit, vis,
                 f"Lindenfeld {owner}", owner, definition, narrative, "annual",
                 nl.TITLES[iid], nl.definition_nl(iid, splits), nl.narrative_nl(owner),
+                *rights_files.catalogue_cells(iid),
             ])
+        # Qualitative indicators last: dated statements, no numbers.
+        header = [
+            "id", "title_en", "title_de", "unit", "direction", "decimals", "sdg_targets",
+            "rights_areas", "policy_areas", "baseline_year", "target_value", "target_year",
+            "natural_limit", "visibility", "source", "owner", "definition", "narrative",
+            "update_frequency", "title_nl", "definition_nl", "narrative_nl",
+            *rights_files.CATALOGUE_COLUMNS,
+        ]
+        for row in rights_files.qualitative_rows():
+            w.writerow([row.get(column, "") for column in header])
 
     # --- areas -----------------------------------------------------------------
     with open(ROOT / "areas.csv", "w", newline="", encoding="utf-8") as f:
@@ -237,6 +269,7 @@ def main():
         w = csv.writer(f, lineterminator="\r\n")
         w.writerow(["key", "value"])
         w.writerow(["languages", "en;nl"])
+        w.writerow(["licence", "CC BY 4.0"])
     with open(ROOT / "labels.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\r\n")
         w.writerow(["dimension", "value", "label_en", "label_nl"])
@@ -250,6 +283,10 @@ def main():
         for aid, kind, title, linked, date, ref, link, year, amount in ACTIONS:
             w.writerow([aid, kind, title, linked, date, ref, link, year, amount,
                         "EUR" if amount else "", nl.ACTIONS[aid]])
+
+    # --- rights files: groups, recommendations, qualitative statements, boundaries --
+    rights_files.write(ROOT, DISTRICTS)
+    gen_districts.write_districts(ROOT / "districts.geojson")
 
     # --- observations ------------------------------------------------------------
     files = {name: [] for name in ("social", "health", "districts", "environment", "safety", "governance", "budget", "housing")}
@@ -287,6 +324,8 @@ def main():
                     if high is not None:
                         value = min(high, value)
                     rows.append(({"district": d}, k, max(0.0, value), ""))
+        if iid == BREAK_INDICATOR:
+            rows = with_break(rows)
         files[file].append((spec, rows))
 
     write_long_csv(obs_dir / "social.csv", files["social"], ["sex", "age"], delimiter=",", bom=False, crlf=False)

@@ -179,3 +179,26 @@ pub async fn load_report(year: String, locale: Locale) -> Result<ReportView, App
     let year = crate::ssr::report::parse_year(&data, &year)?;
     crate::ssr::report::report(&data, year, locale)
 }
+
+/// `/equality`: the widest and the fastest-widening gaps between
+/// rights-holder groups and the whole city (public indicators only).
+#[server(endpoint = "load_equality")]
+pub async fn load_equality(locale: Locale) -> Result<crate::types::EqualityView, AppError> {
+    Ok(crate::ssr::equality::equality(&crate::ssr::data()?, locale))
+}
+
+/// `/recommendations`: the recommendations of the status and source asked
+/// for (the filters are typed: an unknown name never gets here).
+#[server(endpoint = "load_recommendations", input = Json)]
+pub async fn load_recommendations(
+    query: crate::params::RecommendationsQuery,
+    locale: Locale,
+) -> Result<crate::types::RecommendationsView, AppError> {
+    let data = crate::ssr::data()?;
+    Ok(crate::ssr::recommendations::recommendations(
+        &data,
+        query.status.0,
+        query.source.0,
+        locale,
+    ))
+}

@@ -306,13 +306,19 @@ mod tests {
             include_str!("../locales/en/site.ftl"),
             include_str!("../locales/en/problems.ftl"),
             include_str!("../locales/en/staff.ftl"),
-            include_str!("../locales/en/narratives.ftl")
+            include_str!("../locales/en/narratives.ftl"),
+            include_str!("../locales/en/quality.ftl"),
+            include_str!("../locales/en/equality.ftl"),
+            include_str!("../locales/en/map.ftl")
         ));
         let nl = keys(concat!(
             include_str!("../locales/nl/site.ftl"),
             include_str!("../locales/nl/problems.ftl"),
             include_str!("../locales/nl/staff.ftl"),
-            include_str!("../locales/nl/narratives.ftl")
+            include_str!("../locales/nl/narratives.ftl"),
+            include_str!("../locales/nl/quality.ftl"),
+            include_str!("../locales/nl/equality.ftl"),
+            include_str!("../locales/nl/map.ftl")
         ));
         let missing: Vec<_> = en.difference(&nl).collect();
         let extra: Vec<_> = nl.difference(&en).collect();

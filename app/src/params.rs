@@ -130,6 +130,49 @@ macro_rules! enum_param {
 
 enum_param!(Group, Sort);
 
+/// `?status=`: every follow-up status (empty) or one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusFilter(pub Option<indicators::model::FollowUpStatus>);
+
+/// `?source=`: every source of recommendations (empty) or one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceFilter(pub Option<indicators::model::RecommendationSource>);
+
+/// `/recommendations?status=&source=`; empty values mean all, an unknown
+/// name is a 400 that lists the names. Left out of a server function's
+/// JSON, a filter means all too.
+#[derive(Params, Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RecommendationsQuery {
+    pub status: StatusFilter,
+    pub source: SourceFilter,
+}
+
+/// Wire-named enums that may be left out: empty means all.
+macro_rules! optional_enum_param {
+    ($($filter:ident($ty:ty)),*) => {$(
+        impl IntoParam for $filter {
+            fn into_param(value: Option<&str>, name: &str) -> Result<Self, ParamsError> {
+                match given(value) {
+                    None => Ok($filter(None)),
+                    Some(text) => text.parse::<$ty>().map(|v| $filter(Some(v))).map_err(|_| {
+                        bad_filter(
+                            name,
+                            text,
+                            Expected::OneOf(<$ty>::NAMES.iter().map(|n| n.to_string()).collect()),
+                        )
+                    }),
+                }
+            }
+        }
+    )*};
+}
+
+optional_enum_param!(
+    StatusFilter(indicators::model::FollowUpStatus),
+    SourceFilter(indicators::model::RecommendationSource)
+);
+
 /// The series slug a page address selects: `series=` when given (the form
 /// before per-dimension selectors), else every other non-empty parameter as
 /// a dimension.
@@ -199,6 +242,36 @@ mod tests {
                 group: Group::Rights,
                 sort: Sort::Worsened,
             })
+        );
+    }
+
+    #[test]
+    fn recommendation_filters_are_typed_and_unknown_names_refused() {
+        use indicators::model::{FollowUpStatus, RecommendationSource};
+        let parse = |pairs: &[(&str, &str)]| {
+            let mut map = ParamsMap::new();
+            for (k, v) in pairs {
+                map.insert(k.to_string(), v.to_string());
+            }
+            RecommendationsQuery::from_map(&map).map_err(|e| AppError::from_params(&e))
+        };
+        assert_eq!(
+            parse(&[("status", ""), ("source", "")]),
+            Ok(RecommendationsQuery::default())
+        );
+        assert_eq!(
+            parse(&[("status", "in-progress"), ("source", "upr")]),
+            Ok(RecommendationsQuery {
+                status: StatusFilter(Some(FollowUpStatus::InProgress)),
+                source: SourceFilter(Some(RecommendationSource::Upr)),
+            })
+        );
+        let err = parse(&[("status", "done")]).expect_err("unknown status");
+        assert_eq!(err.status(), http::StatusCode::BAD_REQUEST);
+        assert!(
+            err.to_string()
+                .contains("not-started, in-progress, implemented or rejected"),
+            "{err}"
         );
     }
 

@@ -12,8 +12,9 @@ use crate::i18n::{t, use_locale, Locale};
 
 use crate::islands::HydrationMarker;
 use crate::pages::{
-    ComparePage, DistrictPage, GoalPage, HomePage, IndicatorPage, MethodologyPage, NotFound,
-    PolicyPage, ProgressPage, ReportListPage, ReportPage, RightsPage, SearchForm, SearchPage,
+    ComparePage, DistrictPage, EqualityPage, GoalPage, HomePage, IndicatorPage, MethodologyPage,
+    NotFound, PolicyPage, ProgressPage, RecommendationsPage, ReportListPage, ReportPage,
+    RightsPage, SearchForm, SearchPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -58,6 +59,8 @@ pub fn App() -> impl IntoView {
                         <A href=home.clone()>{t(locale, "nav-goals")}</A>
                         <A href=locale.href("/progress")>{t(locale, "nav-progress")}</A>
                         <A href=locale.href("/report")>{t(locale, "nav-report")}</A>
+                        <A href=locale.href("/equality")>{t(locale, "equality-nav")}</A>
+                        <A href=locale.href("/recommendations")>{t(locale, "recommendation-nav")}</A>
                         <A href=locale.href("/methodology")>{t(locale, "nav-methodology")}</A>
                     </nav>
                     <SearchForm locale value=String::new() id="header-search"/>
@@ -78,6 +81,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                         <Route path=path!("/compare") view=ComparePage ssr=SsrMode::Async/>
+                        <Route path=path!("/equality") view=EqualityPage ssr=SsrMode::Async/>
+                        <Route path=path!("/recommendations") view=RecommendationsPage ssr=SsrMode::Async/>
                         <Route path=path!("/report") view=ReportListPage ssr=SsrMode::Async/>
                         <Route path=path!("/report/:year") view=ReportPage ssr=SsrMode::Async/>
                     </Routes>

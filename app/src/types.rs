@@ -5,12 +5,25 @@
 //! involved. This module imports neither pages nor server functions.
 
 use indicators::progress::{ProgressMethod, ProgressStatus};
-use indicators::{AreaKind, Direction};
+use indicators::AreaKind;
 use serde::{Deserialize, Serialize};
 
+mod district;
+mod equality;
+mod map;
+mod quality;
 mod report;
+mod rights;
+pub use district::{DistrictRow, DistrictView, Rank};
+pub use equality::{EqualityView, GapFigure, GapRow};
+pub use map::{DistrictMaps, MapFigure, MapRow};
+pub use quality::QualityView;
 pub use report::{
     ActionView, ReportCounts, ReportListView, ReportRow, ReportSection, ReportView, Spending,
+};
+pub use rights::{
+    CardStatement, DateView, FollowUpCount, OhchrGroup, RecommendationView, RecommendationsView,
+    StatementView,
 };
 
 indicators::wire_enum! {
@@ -33,6 +46,8 @@ indicators::wire_enum! {
         Target = "target",
         Projection = "projection",
         Flagged = "flagged",
+        /// A break in series: a dashed vertical line, labelled.
+        SeriesBreak = "series-break",
     }
 }
 
@@ -126,6 +141,14 @@ pub struct IndicatorCard {
     pub improvement: Option<f64>,
     /// Decorative sparkline SVG (the card says the same in words).
     pub sparkline_svg: String,
+    /// A qualitative indicator: no status, its latest statement instead.
+    #[serde(default)]
+    pub qualitative: bool,
+    #[serde(default)]
+    pub statement: Option<CardStatement>,
+    /// A proxy indicator (marked on the card).
+    #[serde(default)]
+    pub proxy: bool,
 }
 
 /// A rights or policy area in a list of ways in.
@@ -178,6 +201,15 @@ pub struct AreaView {
     pub rights_holders: Vec<String>,
     pub status_counts: Vec<StatusCount>,
     pub indicators: Vec<IndicatorCard>,
+    /// Rights areas: the same indicators by OHCHR type (structure, process,
+    /// outcome, then those without a type), groups without any left out.
+    #[serde(default)]
+    pub ohchr_groups: Vec<OhchrGroup>,
+    /// Rights areas: the recommendations that name it, newest first.
+    #[serde(default)]
+    pub recommendations: Vec<RecommendationView>,
+    /// Rights areas: the groups behind the whole city in its indicators.
+    pub gaps: Vec<GapRow>,
 }
 
 /// A value and its label in a filter form.
@@ -202,35 +234,6 @@ pub struct ProgressView {
     pub total: usize,
     pub goal_choices: Vec<Choice>,
     pub area_choices: Vec<Choice>,
-}
-
-/// `/districts/{name}`: each district series' latest value against the city.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DistrictView {
-    pub name: String,
-    pub rows: Vec<DistrictRow>,
-    pub others: Vec<String>,
-}
-
-/// A district's place among all districts in one year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Rank {
-    /// 1 for the highest value.
-    pub position: usize,
-    pub of: usize,
-    pub direction: Direction,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DistrictRow {
-    pub indicator_id: String,
-    pub title: Text,
-    /// The link to the indicator with this district's series selected.
-    pub href: String,
-    pub period: String,
-    pub value: String,
-    pub city: Option<String>,
-    pub rank: Rank,
 }
 
 /// A chart drawn on the server with its caption.
@@ -291,6 +294,30 @@ pub struct IndicatorView {
     pub districts: Option<Figure>,
     /// What the city does about it (`actions.csv`).
     pub actions: Vec<ActionView>,
+    /// The latest period's values on the district map (with the
+    /// boundaries of `districts.geojson`).
+    #[serde(default)]
+    pub map: Option<MapFigure>,
+    /// Reported by district only (no whole-city series): the page opens on
+    /// the comparison of all districts, not on one of them.
+    #[serde(default)]
+    pub district_only: bool,
+    /// The OHCHR type (`indicator_type`), when the catalogue gives one.
+    #[serde(default)]
+    pub ohchr_type: Option<indicators::model::OhchrType>,
+    /// A qualitative indicator: its statements replace the chart and the status.
+    #[serde(default)]
+    pub qualitative: bool,
+    /// Its statements, newest first (public indicators only reach here).
+    #[serde(default)]
+    pub statements: Vec<StatementView>,
+    /// The gaps between its groups and the whole city, one figure per
+    /// dimension (`groups.csv`).
+    pub gaps: Vec<GapFigure>,
+    /// "About these figures": proxy mark, breaks, updates, note, licence,
+    /// "Cite this".
+    #[serde(default)]
+    pub quality: QualityView,
 }
 
 /// The value chosen for one dimension.

@@ -63,6 +63,8 @@ pub fn aggregate_indicators(
     for indicator in indicators
         .iter()
         .filter(|i| view == View::Staff || i.is_public())
+        // Qualitative indicators have no progress score to count.
+        .filter(|i| !i.is_qualitative())
     {
         let status = indicator_status
             .get(&indicator.id)

@@ -12,6 +12,7 @@
 pub mod wire;
 
 pub mod aggregate;
+pub mod gaps;
 pub mod model;
 pub mod narrative;
 pub mod problem;

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Direction;
 use crate::progress::{target_met, ProgressInputs, ProgressResult, Unavailable};
-use crate::summary::SeriesSummary;
+use crate::summary::{BaselineRule, SeriesSummary};
 
 /// A year (its period label as the file wrote it) and the value in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -134,6 +134,11 @@ pub struct Narrative {
     pub better: Option<bool>,
     pub direction: Direction,
     pub outlook: Outlook,
+    /// The year of the series' last break when `from` is the first period
+    /// after it (the baseline year lies before the break): the sentence
+    /// says so, since earlier years are not comparable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series_break: Option<i32>,
 }
 
 impl Narrative {
@@ -176,6 +181,11 @@ pub fn narrative(summary: &SeriesSummary, decimals: u8, direction: Direction) ->
     // One year has no pace: the method says so too (its base and current
     // years are the same), so the outlook is its own in every case.
     let outlook = outlook(&summary.progress);
+    let series_break = summary
+        .baseline
+        .as_ref()
+        .filter(|b| b.rule == BaselineRule::SeriesBreak)
+        .map(|b| b.year);
     Some(Narrative {
         from,
         to,
@@ -183,6 +193,7 @@ pub fn narrative(summary: &SeriesSummary, decimals: u8, direction: Direction) ->
         better,
         direction,
         outlook,
+        series_break,
     })
 }
 

@@ -53,6 +53,11 @@ pub struct IndicatorYear {
     /// `current` against the baseline; `None` without both, or when the
     /// baseline is the report year itself.
     pub since_baseline: Option<Verdict>,
+    /// The compared series' breaks in series up to the report year (years
+    /// where a new, not comparable segment starts). `since_previous` and
+    /// `since_baseline` are `None` across one: a page says "series break".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<i32>,
     /// The indicator's status from the periods up to the year before.
     pub status_before: ProgressStatus,
     /// The indicator's status from the periods up to the report year.
@@ -143,6 +148,8 @@ pub fn year_report(
     let all_series = now_data.series_by_indicator();
     let items = indicators
         .iter()
+        // A qualitative indicator has statements, not values or a status.
+        .filter(|indicator| !indicator.is_qualitative())
         .map(|indicator| {
             let series = all_series
                 .get(indicator.id.as_str())
@@ -194,6 +201,16 @@ fn indicator_year(
     };
     let current = in_year(year);
     let previous = in_year(year - 1);
+    let breaks: Vec<i32> = compared
+        .map(|s| {
+            crate::model::breaks::break_periods(&s.points)
+                .iter()
+                .map(|p| p.year)
+                .collect()
+        })
+        .unwrap_or_default();
+    // Values on either side of a break are not comparable.
+    let comparable = |from: i32, to: i32| !breaks.iter().any(|&b| from < b && b <= to);
     let summaries: Vec<SeriesSummary> = now
         .series
         .iter()
@@ -208,11 +225,12 @@ fn indicator_year(
     let since_previous = current
         .as_ref()
         .zip(previous.as_ref())
+        .filter(|(c, p)| comparable(p.year, c.year))
         .map(|(c, p)| verdict(c.value - p.value, decimals, indicator.direction));
     let since_baseline = current
         .as_ref()
         .zip(baseline.as_ref())
-        .filter(|(c, b)| b.year < c.year)
+        .filter(|(c, b)| b.year < c.year && comparable(b.year, c.year))
         .map(|(c, b)| verdict(c.value - b.value, decimals, indicator.direction));
     IndicatorYear {
         indicator_id: indicator.id.clone(),
@@ -222,6 +240,7 @@ fn indicator_year(
         baseline,
         since_previous,
         since_baseline,
+        breaks,
         status_before: status(before),
         status_now: status(now),
         series: series.to_vec(),
@@ -349,6 +368,35 @@ mod tests {
         let i = &report.indicators[0];
         assert_eq!(i.dimensions.slug(), "sex=female");
         assert_eq!(i.since_previous, Some(Verdict::Improved));
+    }
+
+    #[test]
+    fn a_break_in_the_report_year_is_not_compared_with_the_years_before() {
+        let rent = indicator("rent", Direction::Lower, None);
+        let mut broken = series("rent", &[], &[(2015, 30.0), (2022, 31.0), (2023, 40.0)]);
+        broken.points[2].flags = "b".into();
+        let observations = observations_of(&[broken]);
+        let report = year_report(
+            std::slice::from_ref(&rent),
+            &observations,
+            ProgressMethod::OpenSdg,
+            2023,
+        );
+        let r = &report.indicators[0];
+        assert_eq!(r.breaks, [2023]);
+        // 31 → 40 would read "worsened": it is a new way of counting.
+        assert_eq!(r.since_previous, None);
+        assert_eq!(r.since_baseline, None);
+        assert_eq!(r.baseline.as_ref().map(|b| b.year), Some(2023));
+        assert_eq!(r.status_now, ProgressStatus::NotAvailable);
+        // The year before knows nothing of the break.
+        let report = year_report(&[rent], &observations, ProgressMethod::OpenSdg, 2022);
+        assert!(report.indicators[0].breaks.is_empty());
+        assert_eq!(
+            report.indicators[0].since_previous, None,
+            "no value in 2021"
+        );
+        assert_eq!(report.indicators[0].since_baseline, Some(Verdict::Worsened));
     }
 
     #[test]

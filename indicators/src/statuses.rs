@@ -363,6 +363,11 @@ impl Builder {
         picks: impl Fn(usize) -> Picks<'p>,
         assess: impl Fn(usize, &ProgressOptions) -> ProgressResult,
     ) {
+        // A qualitative indicator is answered in statements: it has no
+        // progress score, so no status and no place in the counts.
+        if indicator.is_qualitative() {
+            return;
+        }
         let method = self.method;
         let first = self.series.len();
         for (i, s) in series.iter().enumerate() {

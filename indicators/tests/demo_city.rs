@@ -141,6 +141,10 @@ fn demo_city_files_are_what_the_seeded_generator_writes() {
         "settings.csv",
         "labels.csv",
         "actions.csv",
+        "groups.csv",
+        "recommendations.csv",
+        "qualitative.csv",
+        "districts.geojson",
     ]
     .into_iter()
     .map(String::from)
@@ -159,5 +163,61 @@ fn demo_city_files_are_what_the_seeded_generator_writes() {
         );
         compared += 1;
     }
-    assert_eq!(compared, 13);
+    assert_eq!(compared, 17);
+}
+
+#[test]
+fn demo_city_shows_the_rights_half_groups_boundaries_recommendations_and_statements() {
+    let report = read_dataset(&demo(), &|_, _, _| {});
+    assert_eq!(report.errors(), 0);
+    let d = &report.dataset;
+    let s = &d.supplements;
+    // At least 8 public indicators with a split the groups file names, and a
+    // whole-city series to compare it with.
+    let with_groups: BTreeSet<&str> = d
+        .indicators
+        .iter()
+        .filter(|i| i.is_public())
+        .filter(|i| {
+            let series = d.series_of(&i.id);
+            series.iter().any(|s| s.key.dimensions.is_headline())
+                && series.iter().any(|s| match s.key.dimensions.pairs() {
+                    [(dimension, value)] => d.supplements.group_of(dimension, value).is_some(),
+                    _ => false,
+                })
+        })
+        .map(|i| i.id.as_str())
+        .collect();
+    assert!(with_groups.len() >= 8, "{with_groups:?}");
+    // Boundaries for each of the ten districts the data names.
+    let map = s.districts.as_ref().expect("districts.geojson");
+    let districts: BTreeSet<&str> = d
+        .observations
+        .iter()
+        .filter_map(|o| o.dimensions.district())
+        .collect();
+    assert_eq!(districts.len(), 10, "{districts:?}");
+    let drawn: BTreeSet<&str> = map.districts.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(drawn, districts);
+    // Ten recommendations or more, from three kinds of source or more.
+    assert!(s.recommendations.len() >= 10);
+    let sources: BTreeSet<_> = s.recommendations.iter().map(|r| r.source_kind).collect();
+    assert!(sources.len() >= 3, "{sources:?}");
+    // Four qualitative indicators, each with dated statements and no numbers.
+    let qualitative: Vec<&str> = d
+        .indicators
+        .iter()
+        .filter(|i| i.is_qualitative())
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(qualitative.len(), 4, "{qualitative:?}");
+    for id in &qualitative {
+        assert!(s.statements.iter().any(|st| st.indicator_id == *id), "{id}");
+        assert!(d.observations.iter().all(|o| o.indicator_id != *id), "{id}");
+    }
+    // A series break the trends respect.
+    assert!(d
+        .observations
+        .iter()
+        .any(|o| o.indicator_id == "household-waste" && o.flags.contains('b')));
 }

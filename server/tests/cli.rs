@@ -61,7 +61,7 @@ fn check_accepts_the_demo_city_and_describes_each_file() {
     let output = localgoals(&["check", &demo()]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}");
-    assert!(stdout.contains("50 indicator(s)"), "{stdout}");
+    assert!(stdout.contains("54 indicator(s)"), "{stdout}");
     assert!(stdout.contains("0 error(s)"), "{stdout}");
     let wide = stdout
         .lines()
@@ -163,7 +163,7 @@ fn build_then_status_explains_each_series() {
         stdout.contains("Release r00001 is now current (open-sdg)"),
         "{stdout}"
     );
-    assert!(stdout.contains("50 indicators"), "{stdout}");
+    assert!(stdout.contains("54 indicators"), "{stdout}");
     let output = localgoals(&["--data", data_arg, "status", "poverty-rate"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success());

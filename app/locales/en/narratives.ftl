@@ -26,3 +26,7 @@ narrative-no-pace = These figures give no pace to project.
 
 # A gap in a percentage: "1.4 percentage points".
 narrative-gap-points = { $gap } percentage points
+
+# Said between the two sentences when the baseline is the first year after a
+# break in series (flag b).
+break-narrative = The series breaks in { $year }: earlier years are counted differently and not compared.

@@ -66,6 +66,37 @@ problem-duplicate-action = the action id `{ $value }` is already used on line { 
 problem-bad-date = the date is not a calendar date written year-month-day
 problem-not-one-of = `{ $value }` is not one of the words this column takes
 problem-not-a-date = the date is not a calendar date
+problem-not-a-day = the date is not a calendar date written year-month-day
+problem-duplicate-recommendation = the recommendation id `{ $value }` is already used on line { $line }
+problem-no-recommendation-text = the recommendation has no text
+problem-no-recommendation-area = the recommendation is linked to no rights area
+problem-status-before-date = the status date is before the recommendation was made ({ $date })
+problem-not-qualitative = `{ $value }` is a quantitative indicator, so it cannot have statements in qualitative.csv
+problem-no-statement-text = the statement has neither a yes/no value nor a text
+problem-qualitative-observations = { $indicator } is a qualitative indicator, but this file has { $rows } numeric row(s) for it, the first on this line
+problem-no-group-dimension = the group has no dimension
+problem-no-group-value = the group has no value of its dimension
+problem-no-group-name = `{ $value }` has no group name
+problem-duplicate-group = `{ $value }` is already mapped to a group on line { $line }
+problem-not-json = the file is not JSON: { $error } (character { $column } of the line)
+problem-not-a-feature-collection = the file is not a GeoJSON FeatureCollection
+problem-geojson-expected = { $kind ->
+    [object] a JSON object is needed here
+   *[array] a JSON list is needed here
+}
+problem-no-district-id = the district has no `id` (or `name`) in its properties
+problem-duplicate-district = the district `{ $value }` already has a boundary, on line { $line }
+problem-short-ring = the ring has { $positions } positions; a closed ring needs at least 4
+problem-open-ring = the ring is not closed: its last position is not its first
+problem-bad-position = the position is not [longitude, latitude] in degrees (longitude −180 to 180, latitude −90 to 90)
+problem-geojson-too-large = { $part ->
+    [features] the file has more than { $limit } districts
+    [positions] the boundaries have more than { $limit } positions
+    [nesting] lists and objects are nested more than { $limit } deep
+   *[bytes] the file is larger than { $limit } MiB
+}
+problem-unused-boundary = no series reports the district `{ $value }`, so its boundary is not shown
+problem-no-boundary = the district `{ $value }` has no boundary in districts.geojson
 problem-bad-link = the link is not a web address starting with http:// or https://
 problem-incomplete-budget = a budget line needs a year, an amount and a currency; { $missing } is empty
 problem-bad-amount = the amount is not a number
@@ -137,6 +168,28 @@ hint-duplicate-action = Give each action its own id; if it is the same action, d
 hint-bad-date = Write the date as year-month-day, e.g. 2023-05-14.
 hint-not-one-of = Write { $allowed }.
 hint-not-a-date = Write a date as year-month-day (2023-05-14), year-month (2023-05) or a year (2023).
+hint-duplicate-recommendation = Give each recommendation its own id; if it is the same recommendation, delete one of the rows.
+hint-no-recommendation-text = Copy the recommendation's words into `text`, as the body wrote them.
+hint-no-recommendation-area = List the ids of the rights areas of areas.csv it is about in `rights_areas`, separated by `;`, e.g. `adequate-housing;non-discrimination`.
+hint-status-before-date = Check both dates: a status is set on or after the day the recommendation was made.
+hint-not-qualitative = If the indicator is answered in words or yes/no, set its `kind` to `qualitative` in catalogue.csv; if it has numbers, move them to an observation file.
+hint-no-statement-text = Write `yes` or `no` in `value`, or what happened in `text_value` (e.g. "Anti-discrimination office opened"), or both.
+hint-qualitative-observations = Move what the rows say to qualitative.csv (a dated yes/no or text), or set the indicator's `kind` to `quantitative` in catalogue.csv if it is measured in numbers.
+hint-no-group-dimension = Write the disaggregation's column name as in the observation files, e.g. `sex` or `Stadtteil`.
+hint-no-group-value = Write the value as the observation files write it, e.g. `female` or `Nordhafen`.
+hint-no-group-name = Name the rights-holder group these values describe, e.g. `women` or `residents of Nordhafen`.
+hint-duplicate-group = A value belongs to one group: delete one of the rows, or correct its dimension or value.
+hint-not-json = Open the file in a JSON validator or export it again from your GIS program as GeoJSON (UTF-8); the mistake is at this place or just before it.
+hint-not-a-feature-collection = Export the districts as one GeoJSON FeatureCollection: an object with "type": "FeatureCollection" and a list of "features".
+hint-geojson-expected = A feature has "type": "Feature", "properties" and a "geometry" with "type" and "coordinates"; coordinates are lists of [longitude, latitude] positions. See districts.geojson in docs/data-format.md.
+hint-no-district-id = Give each feature "properties" with an "id": the district exactly as the observation files write it (e.g. "Altstadt"), and a "name" to show if it differs.
+hint-duplicate-district = Give each district one feature; a district in several parts is one MultiPolygon.
+hint-short-ring = Export the boundary again: a ring is a closed line of at least four [longitude, latitude] positions, the first repeated as the last.
+hint-open-ring = Repeat the ring's first position as its last.
+hint-bad-position = Write positions as [longitude, latitude] in degrees (WGS 84, as GeoJSON requires). Swapped numbers, or metres of a national grid (e.g. RD New or UTM), need converting to WGS 84 in your GIS program.
+hint-geojson-too-large = Simplify the boundaries (for example `mapshaper -simplify 10%`) or merge small parts, so the file stays within the limit.
+hint-unused-boundary = Write the id exactly as the observation files write the district, or remove the feature.
+hint-no-boundary = Add a feature with "id": "{ $value }" to districts.geojson, or write the district as the boundaries name it; until then the map leaves it out and its table lists it.
 hint-bad-link = Copy the full address from the browser, e.g. https://council.example/decisions/2023-114, or leave the cell empty.
 hint-incomplete-budget = Fill in `year`, `amount` and `currency` for every budget line, or make it a `programme` if there is no amount.
 hint-bad-amount-comma = This file uses a decimal comma: write the amount as a number such as 125000 or 1.250.000,50, without the currency.

@@ -26,3 +26,7 @@ narrative-no-pace = Uit deze cijfers valt geen tempo af te leiden.
 
 # Een verschil in een percentage: "1,4 procentpunt".
 narrative-gap-points = { $gap } procentpunt
+
+# Tussen de twee zinnen wanneer het basisjaar het eerste jaar na een breuk in
+# de reeks is (vlag b).
+break-narrative = De reeks breekt in { $year }: eerdere jaren zijn anders geteld en worden niet vergeleken.

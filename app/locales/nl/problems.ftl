@@ -66,6 +66,37 @@ problem-duplicate-action = de actie-id `{ $value }` wordt al gebruikt op regel {
 problem-bad-date = de datum is geen datum in de vorm jaar-maand-dag
 problem-not-one-of = `{ $value }` is geen van de woorden die deze kolom kent
 problem-not-a-date = de datum is geen kalenderdatum
+problem-not-a-day = de datum is geen datum in de vorm jaar-maand-dag
+problem-duplicate-recommendation = de aanbevelings-id `{ $value }` wordt al gebruikt op regel { $line }
+problem-no-recommendation-text = de aanbeveling heeft geen tekst
+problem-no-recommendation-area = de aanbeveling is aan geen enkel mensenrechtendomein gekoppeld
+problem-status-before-date = de statusdatum ligt vóór de datum van de aanbeveling ({ $date })
+problem-not-qualitative = `{ $value }` is een kwantitatieve indicator en kan dus geen uitspraken in qualitative.csv hebben
+problem-no-statement-text = de uitspraak heeft geen ja/nee-waarde en geen tekst
+problem-qualitative-observations = { $indicator } is een kwalitatieve indicator, maar dit bestand heeft er { $rows } rij(en) met getallen voor, de eerste op deze regel
+problem-no-group-dimension = de groep heeft geen dimensie
+problem-no-group-value = de groep heeft geen waarde van haar dimensie
+problem-no-group-name = `{ $value }` heeft geen groepsnaam
+problem-duplicate-group = `{ $value }` is al aan een groep gekoppeld op regel { $line }
+problem-not-json = het bestand is geen JSON: { $error } (teken { $column } van de regel)
+problem-not-a-feature-collection = het bestand is geen GeoJSON-FeatureCollection
+problem-geojson-expected = { $kind ->
+    [object] hier hoort een JSON-object
+   *[array] hier hoort een JSON-lijst
+}
+problem-no-district-id = de wijk heeft geen `id` (of `name`) in zijn properties
+problem-duplicate-district = de wijk `{ $value }` heeft al een grens, op regel { $line }
+problem-short-ring = de ring heeft { $positions } posities; een gesloten ring heeft er minstens 4
+problem-open-ring = de ring is niet gesloten: de laatste positie is niet de eerste
+problem-bad-position = de positie is geen [lengtegraad, breedtegraad] in graden (lengtegraad −180 tot 180, breedtegraad −90 tot 90)
+problem-geojson-too-large = { $part ->
+    [features] het bestand heeft meer dan { $limit } wijken
+    [positions] de grenzen hebben meer dan { $limit } posities
+    [nesting] lijsten en objecten zijn meer dan { $limit } niveaus diep genest
+   *[bytes] het bestand is groter dan { $limit } MiB
+}
+problem-unused-boundary = geen enkele reeks rapporteert de wijk `{ $value }`, dus de grens wordt niet getoond
+problem-no-boundary = de wijk `{ $value }` heeft geen grens in districts.geojson
 problem-bad-link = de link is geen webadres dat begint met http:// of https://
 problem-incomplete-budget = een begrotingsregel heeft een jaar, een bedrag en een valuta nodig; { $missing } is leeg
 problem-bad-amount = het bedrag is geen getal
@@ -137,6 +168,28 @@ hint-duplicate-action = Geef elke actie een eigen id; is het dezelfde actie, ver
 hint-bad-date = Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2023-05-14.
 hint-not-one-of = Schrijf { $allowed }.
 hint-not-a-date = Schrijf een datum als jaar-maand-dag (2023-05-14), jaar-maand (2023-05) of een jaar (2023).
+hint-duplicate-recommendation = Geef elke aanbeveling een eigen id; is het dezelfde aanbeveling, verwijder dan een van de regels.
+hint-no-recommendation-text = Neem de woorden van de aanbeveling over in `text`, zoals het orgaan ze schreef.
+hint-no-recommendation-area = Noem in `rights_areas` de id's van de mensenrechtendomeinen uit areas.csv waar het over gaat, gescheiden door `;`, bijvoorbeeld `adequate-housing;non-discrimination`.
+hint-status-before-date = Controleer beide datums: een status wordt op of na de dag van de aanbeveling vastgesteld.
+hint-not-qualitative = Wordt de indicator in woorden of met ja/nee beantwoord, zet dan `kind` op `qualitative` in catalogue.csv; heeft hij getallen, zet die dan in een observatiebestand.
+hint-no-statement-text = Schrijf `yes` of `no` in `value`, of wat er gebeurde in `text_value` (bijvoorbeeld "Antidiscriminatiebureau geopend"), of beide.
+hint-qualitative-observations = Zet wat de rijen zeggen in qualitative.csv (een gedateerd ja/nee of een tekst), of zet `kind` van de indicator op `quantitative` in catalogue.csv als hij in getallen wordt gemeten.
+hint-no-group-dimension = Schrijf de kolomnaam van de uitsplitsing zoals in de observatiebestanden, bijvoorbeeld `sex` of `Stadtteil`.
+hint-no-group-value = Schrijf de waarde zoals de observatiebestanden haar schrijven, bijvoorbeeld `female` of `Nordhafen`.
+hint-no-group-name = Noem de groep rechthebbenden die deze waarden beschrijven, bijvoorbeeld `vrouwen` of `inwoners van Nordhafen`.
+hint-duplicate-group = Een waarde hoort bij één groep: verwijder een van de regels, of verbeter de dimensie of de waarde.
+hint-not-json = Controleer het bestand met een JSON-validator of exporteer het opnieuw uit uw GIS-programma als GeoJSON (UTF-8); de fout zit op deze plek of vlak ervoor.
+hint-not-a-feature-collection = Exporteer de wijken als één GeoJSON-FeatureCollection: een object met "type": "FeatureCollection" en een lijst "features".
+hint-geojson-expected = Een feature heeft "type": "Feature", "properties" en een "geometry" met "type" en "coordinates"; coördinaten zijn lijsten van [lengtegraad, breedtegraad]-posities. Zie districts.geojson in docs/data-format.md.
+hint-no-district-id = Geef elke feature "properties" met een "id": de wijk precies zoals de waarnemingsbestanden hem schrijven (bijv. "Overvecht"), en een "name" om te tonen als die anders is.
+hint-duplicate-district = Geef elke wijk één feature; een wijk die uit meerdere delen bestaat is één MultiPolygon.
+hint-short-ring = Exporteer de grens opnieuw: een ring is een gesloten lijn van minstens vier [lengtegraad, breedtegraad]-posities, de eerste herhaald als de laatste.
+hint-open-ring = Herhaal de eerste positie van de ring als laatste.
+hint-bad-position = Schrijf posities als [lengtegraad, breedtegraad] in graden (WGS 84, zoals GeoJSON vereist). Omgewisselde getallen of meters van een landelijk raster (bijv. RD New of UTM) moeten in uw GIS-programma naar WGS 84 worden omgezet.
+hint-geojson-too-large = Vereenvoudig de grenzen (bijvoorbeeld met `mapshaper -simplify 10%`) of voeg kleine delen samen, zodat het bestand binnen de grens blijft.
+hint-unused-boundary = Schrijf de id precies zoals de waarnemingsbestanden de wijk schrijven, of verwijder de feature.
+hint-no-boundary = Voeg een feature met "id": "{ $value }" toe aan districts.geojson, of schrijf de wijk zoals de grenzen hem noemen; tot dan laat de kaart hem weg en noemt de tabel hem wel.
 hint-bad-link = Kopieer het volledige adres uit de browser, bijvoorbeeld https://raad.example/besluiten/2023-114, of laat de cel leeg.
 hint-incomplete-budget = Vul `year`, `amount` en `currency` in voor elke begrotingsregel, of maak er een `programme` van als er geen bedrag is.
 hint-bad-amount-comma = Dit bestand gebruikt een decimale komma: schrijf het bedrag als getal, zoals 125000 of 1.250.000,50, zonder de valuta.

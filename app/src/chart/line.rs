@@ -1,7 +1,9 @@
 //! The indicator page's line chart.
 
 use indicators::Series;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{accessible, palette, register_fonts, ChartError, HEIGHT, LABEL_SIZE, WIDTH};
 use crate::format::Locale;
@@ -25,7 +27,8 @@ pub struct LineChart<'a> {
 }
 
 /// A line chart as an accessible SVG fragment: observations (a gap where a
-/// year is missing), flagged values ringed, the baseline marked, the target
+/// year is missing, and at a break in series, marked by a labelled dashed
+/// vertical line), flagged values ringed, the baseline marked, the target
 /// as a dashed line to its year and the projected trend dotted.
 pub fn line_chart_svg(spec: &LineChart<'_>) -> Result<String, ChartError> {
     register_fonts();
@@ -67,6 +70,11 @@ pub fn line_chart_svg(spec: &LineChart<'_>) -> Result<String, ChartError> {
     };
     let y_decimals = crate::format::axis_decimals(high - low);
     let locale = spec.locale;
+    // Where a new segment starts (a `b` flag after the first point): the
+    // line is not drawn across it.
+    let breaks: Vec<usize> = (1..spec.series.points.len())
+        .filter(|&i| indicators::model::breaks::starts_segment(&spec.series.points, i))
+        .collect();
     let flagged: Vec<(i32, f64)> = spec
         .series
         .points
@@ -124,11 +132,46 @@ pub fn line_chart_svg(spec: &LineChart<'_>) -> Result<String, ChartError> {
                 palette::PROJECTION.stroke_width(3),
             ))?;
         }
-        // A missing year is a gap in the line, not a straight bridge over it.
-        for run in points.chunk_by(|a, b| b.0 - a.0 == 1) {
+        // A missing year is a gap in the line, not a straight bridge over
+        // it; so is a break in series.
+        let numbered: Vec<(usize, (i32, f64))> = points.iter().copied().enumerate().collect();
+        for run in numbered.chunk_by(|a, b| b.1 .0 - a.1 .0 == 1 && !breaks.contains(&b.0)) {
             chart.draw_series(LineSeries::new(
-                run.iter().copied(),
+                run.iter().map(|&(_, point)| point),
                 palette::SERIES.stroke_width(3),
+            ))?;
+        }
+        // Each break: a dashed vertical line halfway between the points on
+        // either side of it, labelled, so it reads without colour.
+        let label = crate::i18n::t(locale, "break-chart-label");
+        let across = chart.plotting_area().get_pixel_range().0;
+        let middle = (across.start + across.end) / 2;
+        for &i in &breaks {
+            let (before, at) = (points[i - 1].0, points[i].0);
+            let (x0, top) = chart.backend_coord(&(before, high));
+            let (x1, bottom) = chart.backend_coord(&(at, low));
+            let x = (x0 + x1) / 2;
+            root.draw(&DashedPathElement::new(
+                [(x, top), (x, bottom)],
+                8,
+                6,
+                palette::MUTED.stroke_width(2),
+            ))?;
+            // The label sits inside the plot, on the side with more room.
+            let right_half = x > middle;
+            let anchor = if right_half {
+                Pos::new(HPos::Right, VPos::Top)
+            } else {
+                Pos::new(HPos::Left, VPos::Top)
+            };
+            let shift = if right_half { -6 } else { 6 };
+            root.draw(&Text::new(
+                label.clone(),
+                (x + shift, top + 4),
+                ("sans-serif", LABEL_SIZE - 4)
+                    .into_font()
+                    .color(&palette::MUTED)
+                    .pos(anchor),
             ))?;
         }
         chart.draw_series(

@@ -3,8 +3,11 @@
 //! in downloads.
 
 mod bars;
+mod gap;
 mod line;
+pub mod map;
 mod sparkline;
+mod text;
 
 use std::sync::Once;
 
@@ -20,7 +23,8 @@ pub const WIDTH: u32 = 640;
 pub const HEIGHT: u32 = 400;
 const LABEL_SIZE: u32 = 24;
 
-pub use bars::bar_chart_svg;
+pub use bars::{bar_chart_svg, Bar};
+pub use gap::{flag_swatch, gap_chart_svg, gap_swatch, zero_swatch, GapLine};
 pub use line::{line_chart_svg, LineChart};
 pub use sparkline::sparkline_svg;
 

@@ -181,8 +181,16 @@ fn single_year_still_draws_its_marker() {
 #[test]
 fn bar_chart_has_one_bar_and_one_label_per_district() {
     let bars = vec![
-        ("Altstadt".to_owned(), 45.25),
-        ("Nord <b>".to_owned(), 1234.5),
+        Bar {
+            label: "Altstadt".to_owned(),
+            value: 45.25,
+            flags: String::new(),
+        },
+        Bar {
+            label: "Nord <b>".to_owned(),
+            value: 1234.5,
+            flags: String::new(),
+        },
     ];
     let svg = bar_chart_svg(&bars, Some(40.0), "%", 1, Locale::En, "by district").expect("chart");
     assert_eq!(elements_in(&svg, "rect", palette::SERIES), 2);
@@ -222,4 +230,42 @@ fn caption_names_series_years_and_unit() {
         ),
         "Poverty — Total, 2012–2025 (%)"
     );
+}
+
+#[test]
+fn a_break_in_series_splits_the_line_and_is_marked_and_labelled() {
+    let s = flagged_series(vec![
+        (2018, 1.0, ""),
+        (2019, 2.0, ""),
+        (2020, 5.0, "b"),
+        (2021, 6.0, ""),
+    ]);
+    let svg = line_chart_svg(&plain(&s, "t")).expect("chart");
+    assert_eq!(
+        elements_in(&svg, "polyline", palette::SERIES),
+        2,
+        "2018–2019 and 2020–2021, nothing drawn across the break"
+    );
+    assert!(
+        elements_in(&svg, "polyline", palette::MUTED) + elements_in(&svg, "line", palette::MUTED)
+            >= 2,
+        "a dashed vertical line (several dashes)"
+    );
+    let labels = text_contents(&svg);
+    assert_eq!(
+        labels.iter().filter(|l| *l == "series break").count(),
+        1,
+        "{labels:?}"
+    );
+    // A `b` on the first point breaks from nothing: no marker.
+    let first = flagged_series(vec![(2018, 1.0, "b"), (2019, 2.0, "")]);
+    let svg = line_chart_svg(&plain(&first, "t")).expect("chart");
+    assert!(!text_contents(&svg).iter().any(|l| l == "series break"));
+    assert_eq!(elements_in(&svg, "polyline", palette::SERIES), 1);
+    let nl = line_chart_svg(&LineChart {
+        locale: Locale::Nl,
+        ..plain(&s, "t")
+    })
+    .expect("chart");
+    assert!(text_contents(&nl).iter().any(|l| l == "breuk in reeks"));
 }

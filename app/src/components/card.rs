@@ -54,6 +54,11 @@ pub fn Card(
                 </span>
             </div>
             {card.status.map(|status| view! { <StatusBadge status/> })}
+            {card.proxy.then(|| view! { <super::ProxyBadge/> })}
+            {card.statement.map(|s| view! {
+                <p class="card-statement"><super::Date date=s.date/> ": " {s.text}</p>
+            })}
+            {card.qualitative.then(|| view! { <p class="no-score">{t(locale, "qualitative-no-score-short")}</p> })}
             {note.map(|note| view! { <p class="card-note">{note}</p> })}
         </li>
     }

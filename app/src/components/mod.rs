@@ -3,13 +3,23 @@
 
 mod badge;
 mod card;
+mod gaps;
 mod links;
 mod loaded;
+mod map;
+mod quality;
+mod rights;
 
 pub use badge::{StatusBadge, StatusCounts};
 pub use card::{Card, CardList};
+pub use gaps::{AreaGaps, GapTable, IndicatorGaps};
 pub use links::{AreaList, DistrictLinks};
 pub use loaded::loaded;
+pub use map::{opens_on_districts, DistrictMap, DistrictsSection};
+pub use quality::{AboutFigures, ProxyBadge};
+pub use rights::{
+    AreaRecommendations, Date, OhchrGroups, OhchrTypeLine, QualitativeTimeline, RecommendationList,
+};
 
 /// A text from the data; one without a translation keeps its own language
 /// (its `lang` set, for screen readers) and says so.

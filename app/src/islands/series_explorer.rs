@@ -1,7 +1,7 @@
 //! The indicator page's series explorer: the disaggregation selectors with
 //! the chart, the table and the status they control.
 
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 #[cfg(feature = "hydrate")]
@@ -26,10 +26,18 @@ pub fn SeriesExplorer(
     /// The initial error in the page's language (an error fetched later is
     /// worded from `words`).
     error_message: Option<String>,
-    initial: Result<SeriesView, AppError>,
+    /// The series the address chose; `None` when it chose none and the
+    /// indicator has no whole-city series (reported by district only):
+    /// then `prompt` is shown, and the page's comparison of districts is
+    /// what the reader sees first.
+    initial: Option<Result<SeriesView, AppError>>,
+    /// What to say instead of a series when none is chosen (district-only
+    /// indicators); `None`: choosing none shows the default series.
+    prompt: Option<String>,
 ) -> impl IntoView {
     let selected: Vec<Selected> = initial
         .as_ref()
+        .and_then(|s| s.as_ref().ok())
         .map(|s| s.selection.clone())
         .unwrap_or_default();
     let current = RwSignal::new(initial);
@@ -57,7 +65,7 @@ pub fn SeriesExplorer(
     shown.set_value(here());
     #[cfg(feature = "hydrate")]
     let on_submit = {
-        let (indicator, action) = (indicator.clone(), action.clone());
+        let (indicator, action, prompt) = (indicator.clone(), action.clone(), prompt.clone());
         move |ev: leptos::ev::SubmitEvent| {
             use leptos::wasm_bindgen::JsCast;
             let Some(form) = ev
@@ -81,6 +89,23 @@ pub fn SeriesExplorer(
                     }
                 }
             }
+            if chosen.is_empty() {
+                if let Some(text) = prompt.clone() {
+                    // Back to the comparison: nothing to fetch.
+                    latest_request.update_value(|n| *n += 1);
+                    announcement.set(text);
+                    current.set(None);
+                    shown.set_value(action.clone());
+                    if let Ok(history) = window().history() {
+                        let _ = history.push_state_with_url(
+                            &leptos::wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&action),
+                        );
+                    }
+                    return;
+                }
+            }
             let query: Vec<String> = chosen
                 .iter()
                 .map(|(k, v)| format!("{}={}", url_encode(k), url_encode(v)))
@@ -101,7 +126,7 @@ pub fn SeriesExplorer(
                 if let Ok(series) = &result {
                     announcement.set(series.words.announcement.clone());
                 }
-                current.set(result);
+                current.set(Some(result));
                 shown.set_value(address.clone());
                 if let Ok(history) = window().history() {
                     let _ = history.push_state_with_url(
@@ -154,13 +179,14 @@ pub fn SeriesExplorer(
         <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
         <div class="series-view">
             {move || match current.get() {
-                Ok(series) => Either::Left(view! { <SeriesFigure series words=words.clone()/> }),
-                Err(_) => Either::Right(view! {
+                Some(Ok(series)) => EitherOf3::A(view! { <SeriesFigure series words=words.clone()/> }),
+                Some(Err(_)) => EitherOf3::B(view! {
                     <section class="error" role="alert">
                         <h2>{words.unavailable.clone()}</h2>
                         <p>{unavailable_text.clone()}</p>
                     </section>
                 }),
+                None => EitherOf3::C(view! { <p class="choose-district">{prompt.clone().unwrap_or_default()}</p> }),
             }}
         </div>
     }

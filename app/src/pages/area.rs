@@ -2,13 +2,16 @@
 //! indicator linked to it.
 
 use indicators::AreaKind;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params;
 
 use crate::api::load_area;
-use crate::components::{loaded, CardList, StatusCounts, Translated};
+use crate::components::{
+    loaded, AreaRecommendations, CardList, OhchrGroups, StatusCounts, Translated,
+};
 use crate::i18n::{t, tr, use_locale};
 use crate::params::IdParams;
 use crate::types::AreaView;
@@ -55,7 +58,13 @@ fn AreaPage(kind: AreaKind) -> impl IntoView {
                 <h2>{t(locale, "status-summary")}</h2>
                 <StatusCounts counts=area.status_counts/>
                 <h2>{tr(locale, "area-indicators", &[("n", area.indicators.len().to_string().into())])}</h2>
-                <CardList cards=area.indicators class="cards"/>
+                {if area.ohchr_groups.is_empty() {
+                    Either::Left(view! { <CardList cards=area.indicators class="cards"/> })
+                } else {
+                    Either::Right(view! { <OhchrGroups groups=area.ohchr_groups/> })
+                }}
+                <AreaRecommendations items=area.recommendations/>
+                <crate::components::AreaGaps rows=area.gaps/>
             </article>
         }
     })

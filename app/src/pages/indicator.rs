@@ -1,18 +1,21 @@
 //! `/indicators/:id?dimension=value…`: one indicator, its chart and table.
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params, use_query_map};
 
 use crate::api::{fetch_indicator, fetch_series};
-use crate::components::{loaded, StatusBadge, Translated};
+use crate::components::{
+    loaded, DistrictsSection, OhchrTypeLine, QualitativeTimeline, StatusBadge, Translated,
+};
 use crate::error::AppError;
 use crate::escape::url_encode;
 use crate::i18n::{t, tr, use_locale, Locale};
 use crate::islands::SeriesExplorer;
 use crate::params::{slug_from_query, IdParams};
-use crate::types::{ExplorerWords, Figure, IndicatorView, SeriesView};
+use crate::types::{ExplorerWords, IndicatorView, SeriesView};
 
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
@@ -42,24 +45,40 @@ pub fn IndicatorPage() -> impl IntoView {
         move || (id(), slug()),
         move |(id, slug)| async move {
             let view = fetch_indicator(id.clone(), locale).await?;
-            Ok::<_, AppError>((view, fetch_series(id, slug, locale).await))
+            // A qualitative indicator has statements, not series: no chart.
+            // Nor does a district-only indicator asked for no district: it
+            // opens on the comparison of all districts.
+            let series = if view.qualitative || crate::components::opens_on_districts(&view, &slug)
+            {
+                None
+            } else {
+                Some(fetch_series(id, slug, locale).await)
+            };
+            Ok::<_, AppError>((view, series))
         },
     );
     loaded(
         page,
-        |(view, series): (IndicatorView, Result<SeriesView, AppError>)| {
+        |(view, series): (IndicatorView, Option<Result<SeriesView, AppError>>)| {
             view! { <IndicatorDetails view series/> }
         },
     )
 }
 
 #[component]
-fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -> impl IntoView {
+fn IndicatorDetails(
+    view: IndicatorView,
+    series: Option<Result<SeriesView, AppError>>,
+) -> impl IntoView {
     let locale = use_locale();
     let action = locale.href(&format!("/indicators/{}", view.id));
     let w = move |key: &str| t(locale, key);
-    let error_message = series.as_ref().err().map(|err| err.message(locale));
-    if let Err(err) = &series {
+    let prompt = district_prompt(locale, &view);
+    let error_message = series
+        .as_ref()
+        .and_then(|s| s.as_ref().err())
+        .map(|err| err.message(locale));
+    if let Some(Err(err)) = &series {
         // The page is about a series that does not exist: say so with the status.
         #[cfg(feature = "ssr")]
         crate::ssr::set_status(err.status());
@@ -76,7 +95,13 @@ fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -
             </p>
             <h1><Translated text=view.title.clone()/></h1>
             {view.status.map(|status| view! { <p class="indicator-status">{format!("{} ", w("indicator-status"))}<StatusBadge status/></p> })}
-            <p class="meta">{tr(locale, "indicator-meta", &[("unit", view.unit.clone().into()), ("period", view.last_period.clone().into()), ("published", view.published.clone().into())])}</p>
+            {if view.qualitative {
+                let latest = view.statements.first().map(|s| s.date.text.clone()).unwrap_or_default();
+                Either::Left(view! { <p class="meta">{tr(locale, "qualitative-meta", &[("date", latest.into()), ("published", view.published.clone().into())])}</p> })
+            } else {
+                Either::Right(view! { <p class="meta">{tr(locale, "indicator-meta", &[("unit", view.unit.clone().into()), ("period", view.last_period.clone().into()), ("published", view.published.clone().into())])}</p> })
+            }}
+            <OhchrTypeLine kind=view.ohchr_type/>
             <ul class="target-badges" aria-label=w("maps-to")>
                 {view.targets.iter().map(|target| view! {
                     <li class="target-badge" title=target.name.text.clone()>{tr(locale, "target-label", &[("id", target.id.clone().into())])}</li>
@@ -89,39 +114,35 @@ fn IndicatorDetails(view: IndicatorView, series: Result<SeriesView, AppError>) -
                 }).collect_view()}
             </ul>
             <p class="compare-link"><A href=locale.href(&format!("/compare?a={}", url_encode(&view.id)))>{w("compare-link")}</A></p>
-            <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale, &view.id) error_message initial=series/>
+            {view.district_only.then(|| view! { <DistrictsSection map=view.map.clone() bars=view.districts.clone()/> })}
+            {match series {
+                Some(initial) => EitherOf3::A(view! { <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale, &view.id) error_message initial=Some(initial) prompt=prompt.clone()/> }),
+                None if !view.qualitative => EitherOf3::B(view! { <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale, &view.id) error_message initial=None prompt=prompt.clone()/> }),
+                None => EitherOf3::C(view! { <QualitativeTimeline statements=view.statements.clone()/> }),
+            }}
             <crate::pages::Actions actions=view.actions.clone() locale/>
-            {view.districts.clone().map(|figure: Figure| view! {
-                <section class="districts">
-                    <h2>{w("district-heading")}</h2>
-                    <figure class="chart-figure district-figure">
-                        <div class="chart-svg" inner_html=figure.svg></div>
-                        <figcaption>{figure.caption.clone()}</figcaption>
-                    </figure>
-                    <table class="data-table district-values">
-                        <caption>{figure.caption}</caption>
-                        <thead><tr><th scope="col">{figure.headings.0}</th><th scope="col">{figure.headings.1}</th></tr></thead>
-                        <tbody>
-                            {figure.table.into_iter().map(|(name, value)| view! {
-                                <tr><th scope="row">{name}</th><td>{value}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </section>
-            })}
+            <crate::components::IndicatorGaps figures=view.gaps.clone()/>
+            {(!view.district_only).then(|| view! { <DistrictsSection map=view.map.clone() bars=view.districts.clone()/> })}
             <section class="about">
                 <h2>{w("about-heading")}</h2>
                 <dl>
                     {(!view.definition.is_empty()).then(|| view! { <dt>{w("about-definition")}</dt><dd><Translated text=view.definition.clone()/></dd> })}
-                    <dt>{w("about-unit")}</dt><dd>{view.unit.clone()}</dd>
+                    {(!view.unit.is_empty()).then(|| view! { <dt>{w("about-unit")}</dt><dd>{view.unit.clone()}</dd> })}
                     {(!view.source.is_empty()).then(|| view! { <dt>{w("about-source")}</dt><dd>{view.source.clone()}</dd> })}
                     {(!view.owner.is_empty()).then(|| view! { <dt>{w("about-owner")}</dt><dd>{view.owner.clone()}</dd> })}
-                    <dt>{w("about-last-update")}</dt><dd>{tr(locale, "about-last-update-text", &[("period", view.last_period.clone().into()), ("published", view.published.clone().into())])}</dd>
+                    {(!view.qualitative).then(|| view! { <dt>{w("about-last-update")}</dt><dd>{tr(locale, "about-last-update-text", &[("period", view.last_period.clone().into()), ("published", view.published.clone().into())])}</dd> })}
                     {(!view.narrative.is_empty()).then(|| view! { <dt>{w("about-city-does")}</dt><dd><Translated text=view.narrative.clone()/></dd> })}
                 </dl>
             </section>
+            <crate::components::AboutFigures quality=view.quality.clone()/>
         </article>
     }
+}
+
+/// What a district-only indicator's explorer says when no district is
+/// chosen.
+fn district_prompt(locale: Locale, view: &IndicatorView) -> Option<String> {
+    view.district_only.then(|| t(locale, "map-choose-district"))
 }
 
 /// The series explorer's fixed words in `locale` (the island has none of

@@ -5,24 +5,28 @@
 mod area;
 mod compare;
 mod district;
+mod equality;
 mod goal;
 mod home;
 mod indicator;
 mod methodology;
 mod not_found;
 mod progress;
+mod recommendations;
 mod report;
 mod search;
 
 pub use area::{PolicyPage, RightsPage};
 pub use compare::ComparePage;
 pub use district::DistrictPage;
+pub use equality::EqualityPage;
 pub use goal::GoalPage;
 pub use home::HomePage;
 pub use indicator::IndicatorPage;
 pub use methodology::MethodologyPage;
 pub use not_found::NotFound;
 pub use progress::ProgressPage;
+pub use recommendations::RecommendationsPage;
 pub use report::{Actions, ReportListPage, ReportPage};
 pub use search::{SearchForm, SearchPage};
 

@@ -213,7 +213,11 @@ fn SummaryTable(rows: Vec<ReportRow>, year: i32, locale: Locale) -> impl IntoVie
                         </th>
                         <td>{r.previous.unwrap_or_else(|| "–".into())}</td>
                         <td>{r.current.unwrap_or_else(|| "–".into())}</td>
-                        {verdict_cell(locale, r.since_previous)}
+                        {if r.break_in_year && r.since_previous.is_none() {
+                            Either::Left(view! { <td class="verdict verdict-break">{t(locale, "break-report-cell")}</td> })
+                        } else {
+                            Either::Right(verdict_cell(locale, r.since_previous))
+                        }}
                         <td>{r.baseline.unwrap_or_else(|| "–".into())}</td>
                         {verdict_cell(locale, r.since_baseline)}
                         <td><StatusBadge status=r.status_now/></td>

@@ -11,6 +11,7 @@ use crate::types::AreaView;
 /// The page for `area` (an area the server function found).
 pub fn area(data: &DashboardData, area: &Area, locale: Locale) -> AreaView {
     let counts = data.statuses.public.by_area(area.kind).get(&area.id);
+    let (ohchr_groups, recommendations) = super::area_rights::rights_of(data, area, locale);
     AreaView {
         id: area.id.clone(),
         kind: area.kind,
@@ -26,6 +27,9 @@ pub fn area(data: &DashboardData, area: &Area, locale: Locale) -> AreaView {
                 .filter(|i| i.maps_to(area.kind, &area.id)),
             locale,
         ),
+        gaps: super::equality::area_gaps(data, area, locale),
+        ohchr_groups,
+        recommendations,
     }
 }
 

@@ -1,16 +1,21 @@
 //! `/districts/{name}`: one district's latest value on every indicator
-//! reported by district, against the whole city, with its rank.
+//! reported by district, against the whole city, with its rank; where it
+//! lies in the city, and each indicator's map with it outlined.
 
 use super::DashboardData;
 use crate::escape::url_encode;
 use crate::format;
 use crate::i18n::Locale;
-use crate::types::{DistrictRow, DistrictView, Rank};
+use crate::types::{DistrictMaps, DistrictRow, DistrictView, Rank};
 
 /// The page for `name` (a district the server function found).
 pub fn district(data: &DashboardData, name: &str, locale: Locale) -> DistrictView {
     let index = &data.index;
     let mut rows = Vec::new();
+    let mut maps = DistrictMaps {
+        locator: super::map::locator_map(data, name, locale),
+        indicators: Vec::new(),
+    };
     // Only the indicators with district series are read.
     let by_district = data
         .public
@@ -42,6 +47,10 @@ pub fn district(data: &DashboardData, name: &str, locale: Locale) -> DistrictVie
             .find(|s| s.key.dimensions.is_headline())
             .and_then(|s| s.at(&latest.period))
             .map(|p| format::with_unit(p.value, decimals, &indicator.unit, locale));
+        if let Some(map) = super::map::indicator_map(data, indicator, series, Some(name), locale) {
+            let title = super::text(indicator.localized_title(locale.code()), locale);
+            maps.indicators.push((title, map));
+        }
         rows.push(DistrictRow {
             indicator_id: indicator.id.clone(),
             title: super::text(indicator.localized_title(locale.code()), locale),
@@ -64,6 +73,7 @@ pub fn district(data: &DashboardData, name: &str, locale: Locale) -> DistrictVie
     DistrictView {
         name: name.to_owned(),
         rows,
+        maps,
         others: index
             .districts
             .iter()

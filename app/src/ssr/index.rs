@@ -42,6 +42,8 @@ pub struct PublicIndex {
     pub(crate) observations: usize,
     /// The date the release being served was published.
     pub(crate) published: String,
+    /// Each public qualitative indicator's latest statement (its card's).
+    latest_statements: BTreeMap<String, indicators::model::Statement>,
 }
 
 /// A card's latest value and change, to word in any language.
@@ -79,6 +81,7 @@ impl PublicIndex {
             observations: 0,
             published: published_unix.map(date_of_unix).unwrap_or_default(),
             card_numbers: BTreeMap::new(),
+            latest_statements: BTreeMap::new(),
         };
         let mut districts: BTreeSet<String> = BTreeSet::new();
         for indicator in public {
@@ -100,6 +103,25 @@ impl PublicIndex {
         }
         index.districts = districts.into_iter().collect();
         index
+    }
+
+    /// Keeps each indicator's latest statement for its card. `statements`
+    /// come from the public dataset: an internal indicator's never do.
+    pub fn with_statements(mut self, statements: &[indicators::model::Statement]) -> Self {
+        for statement in statements
+            .iter()
+            .filter(|s| self.public_ids.contains(&s.indicator_id))
+        {
+            let newer = self
+                .latest_statements
+                .get(&statement.indicator_id)
+                .is_none_or(|latest| super::qualitative::newest_first(statement, latest).is_lt());
+            if newer {
+                self.latest_statements
+                    .insert(statement.indicator_id.clone(), statement.clone());
+            }
+        }
+        self
     }
 
     /// A public indicator's series, summaries and history (nothing for an
@@ -170,6 +192,10 @@ impl PublicIndex {
         if let (Some(change), Some((absolute, year))) = (card.change.as_mut(), numbers.change) {
             change.text = change_text(absolute, year, decimals, locale);
         }
+        card.statement = self
+            .latest_statements
+            .get(&indicator.id)
+            .map(|s| super::qualitative::card_statement(s, locale));
         Some(card)
     }
 
@@ -206,6 +232,9 @@ impl PublicIndex {
                         .ok()
                 })
                 .unwrap_or_default(),
+            qualitative: indicator.is_qualitative(),
+            statement: None,
+            proxy: indicator.quality.proxy,
         };
         (card, numbers)
     }

@@ -6,11 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use indicators::{AreaKind, Indicator, Labels, Series};
 
 use super::DashboardData;
-use crate::chart;
 use crate::error::AppError;
 use crate::format::{self, Locale};
-use crate::i18n::{t, tr};
-use crate::types::{Badge, DimensionChoice, Figure, IndicatorView, Text};
+use crate::types::{Badge, DimensionChoice, IndicatorView, Text};
 use crate::words::{dimension_label, value_label};
 
 /// The page for `indicator` (a public indicator the server function found).
@@ -81,8 +79,15 @@ pub fn indicator(
         dimensions: dimension_choices(series, locale, &data.labels),
         last_period,
         published: format::date(&index.published, locale),
-        districts: district_figure(indicator, series, locale),
+        districts: super::district_bars::district_figure(indicator, series, locale),
+        map: super::map::indicator_map(data, indicator, series, None, locale),
+        district_only: super::district_bars::district_only(series),
         actions: super::actions::action_views(data, &indicator.id, locale),
+        ohchr_type: indicator.ohchr_type,
+        qualitative: indicator.is_qualitative(),
+        statements: super::qualitative::statement_views(data, &indicator.id, locale),
+        gaps: super::gap_figure::gap_figures(data, indicator, series, locale),
+        quality: super::quality::quality(data, indicator, series, locale),
     })
 }
 
@@ -109,95 +114,6 @@ pub fn dimension_choices(
                 .collect(),
         })
         .collect()
-}
-
-/// The latest year with district values, as bars, with the city's value as
-/// the reference line.
-fn district_figure(indicator: &Indicator, series: &[Series], locale: Locale) -> Option<Figure> {
-    let district_series: Vec<&Series> = series
-        .iter()
-        .filter(|s| s.key.dimensions.district().is_some())
-        .collect();
-    let period = district_series
-        .iter()
-        .filter_map(|s| s.points.last())
-        .map(|p| &p.period)
-        .max()?;
-    let mut bars: Vec<(String, f64)> = district_series
-        .iter()
-        .filter_map(|s| {
-            let point = s.at(period)?;
-            Some((s.key.dimensions.district()?.to_owned(), point.value))
-        })
-        .collect();
-    bars.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let decimals = usize::from(indicator.decimals);
-    let city = series
-        .iter()
-        .find(|s| s.key.dimensions.is_headline())
-        .and_then(|s| s.at(period))
-        .map(|p| p.value);
-    let (highest, lowest) = (bars.first()?, bars.last()?);
-    let value = |v: f64| format::with_unit(v, decimals, &indicator.unit, locale);
-    let name = indicator.localized_title(locale.code()).text;
-    let mut title = tr(
-        locale,
-        "district-chart-title",
-        &[
-            ("title", name.into()),
-            ("period", period.label.clone().into()),
-            ("highest", highest.0.clone().into()),
-            ("highest-value", value(highest.1).into()),
-            ("lowest", lowest.0.clone().into()),
-            ("lowest-value", value(lowest.1).into()),
-        ],
-    );
-    if let Some(city) = city {
-        title.push_str(&tr(
-            locale,
-            "district-chart-city",
-            &[("value", value(city).into())],
-        ));
-    }
-    let svg = chart::bar_chart_svg(&bars, city, &indicator.unit, decimals, locale, &title)
-        .map_err(|err| tracing::error!(indicator = %indicator.id, %err, "district chart failed"))
-        .ok()?;
-    let mut table: Vec<(String, String)> = bars
-        .iter()
-        .map(|(name, v)| (name.clone(), value(*v)))
-        .collect();
-    if let Some(city) = city {
-        table.push((t(locale, "col-whole-city"), value(city)));
-    }
-    Some(Figure {
-        table,
-        headings: (
-            t(locale, "district-crumb"),
-            tr(
-                locale,
-                "col-value",
-                &[("unit", indicator.unit.clone().into())],
-            ),
-        ),
-        svg,
-        caption: format!(
-            "{}{}",
-            tr(
-                locale,
-                "district-chart-caption",
-                &[
-                    ("title", name.into()),
-                    ("period", period.label.clone().into()),
-                    ("unit", indicator.unit.clone().into()),
-                ],
-            ),
-            if city.is_some() {
-                t(locale, "district-chart-caption-city")
-            } else {
-                String::new()
-            }
-        ),
-    })
 }
 
 #[cfg(test)]

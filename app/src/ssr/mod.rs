@@ -6,14 +6,22 @@
 
 pub(crate) mod actions;
 pub(crate) mod area;
+mod area_rights;
 pub mod chart_image;
 pub(crate) mod compare;
 pub(crate) mod district;
+pub(crate) mod district_bars;
+pub(crate) mod equality;
+pub(crate) mod gap_figure;
 pub(crate) mod goal;
 pub(crate) mod home;
 mod index;
 pub(crate) mod indicator;
+pub(crate) mod map;
 pub(crate) mod progress;
+pub(crate) mod qualitative;
+pub(crate) mod quality;
+pub(crate) mod recommendations;
 pub mod report;
 pub(crate) mod search;
 pub(crate) mod series;
@@ -21,6 +29,8 @@ mod source;
 
 #[cfg(test)]
 pub(crate) mod testing;
+#[cfg(test)]
+pub(crate) mod testing_rights;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -57,8 +67,12 @@ pub struct DashboardData {
     pub labels: Arc<Labels>,
     /// The id of the release served (empty for a dataset in memory).
     pub release: String,
+    /// The dataset's licence (`settings.csv`), for indicators without one.
+    pub licence: Option<String>,
     /// Yearly reports already computed for this release, by data year.
     pub(crate) reports: Arc<report::ReportCache>,
+    /// Every public indicator's group gaps, computed when first asked.
+    pub(crate) gaps: Arc<equality::GapCache>,
 }
 
 impl DashboardData {
@@ -91,7 +105,8 @@ impl DashboardData {
             statuses: Statuses::clone(&statuses),
             releases: releases[..served].to_vec(),
         };
-        let index = PublicIndex::build(&public.indicators, &statuses, Arc::new(source), published);
+        let index = PublicIndex::build(&public.indicators, &statuses, Arc::new(source), published)
+            .with_statements(&public.supplements.statements);
         DashboardData {
             public: Arc::new(public),
             statuses,
@@ -99,7 +114,9 @@ impl DashboardData {
             languages: vec![Locale::En],
             labels: Arc::default(),
             release: current.to_owned(),
+            licence: None,
             reports: Arc::default(),
+            gaps: Arc::default(),
         }
     }
 
@@ -108,6 +125,7 @@ impl DashboardData {
     pub fn from_release(release: ServedRelease, data_dir: &Path) -> Self {
         let public = release.catalogue().public_view();
         let (languages, labels) = (release.languages.clone(), release.labels.clone());
+        let licence = release.licence.clone();
         let statuses = Arc::new(release.statuses.clone());
         let published = Some(release.manifest.created_unix);
         let release_id = release.manifest.id.clone();
@@ -115,7 +133,8 @@ impl DashboardData {
             release,
             data_dir: data_dir.to_path_buf(),
         };
-        let index = PublicIndex::build(&public.indicators, &statuses, Arc::new(source), published);
+        let index = PublicIndex::build(&public.indicators, &statuses, Arc::new(source), published)
+            .with_statements(&public.supplements.statements);
         DashboardData {
             public: Arc::new(public),
             statuses,
@@ -123,7 +142,9 @@ impl DashboardData {
             languages: vec![Locale::En],
             labels: Arc::default(),
             release: release_id,
+            licence,
             reports: Arc::default(),
+            gaps: Arc::default(),
         }
         .with_languages(&languages, labels)
     }

@@ -149,6 +149,7 @@ mod tests {
             change: None,
             improvement,
             sparkline_svg: String::new(),
+            ..IndicatorCard::default()
         }
     }
 

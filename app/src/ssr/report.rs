@@ -317,6 +317,7 @@ fn row(
             .as_ref()
             .map(|b| format!("{}: {}", b.label, value(b.value))),
         since_previous: item.since_previous,
+        break_in_year: item.breaks.contains(&year),
         since_baseline: item.since_baseline,
         status_before: item.status_before,
         status_now: item.status_now,

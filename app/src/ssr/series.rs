@@ -156,6 +156,13 @@ pub fn series(
             text: t(locale, "legend-flagged"),
         });
     }
+    let breaks = indicators::model::breaks::break_periods(&chosen.points);
+    if !breaks.is_empty() {
+        legend.push(LegendEntry {
+            mark: Mark::SeriesBreak,
+            text: t(locale, "break-legend"),
+        });
+    }
     Ok(SeriesView {
         slug: chosen.key.slug(),
         label: label.clone(),
@@ -175,10 +182,16 @@ pub fn series(
         rows: chosen
             .points
             .iter()
-            .map(|p| TableRow {
+            .enumerate()
+            .map(|(i, p)| TableRow {
                 period: p.period.label.clone(),
                 value: format::number(p.value, decimals, locale),
-                flags: p.flags.clone(),
+                // A break says what it means where the value is read.
+                flags: if indicators::model::breaks::starts_segment(&chosen.points, i) {
+                    format!("{} ({})", p.flags, t(locale, "break-table-note"))
+                } else {
+                    p.flags.clone()
+                },
             })
             .collect(),
         target_row: target.map(|(year, t)| TargetRow {
@@ -272,6 +285,15 @@ fn chart_title(
                 ),
                 ("period", latest.period.label.clone().into()),
             ],
+        ));
+    }
+    let breaks = indicators::model::breaks::break_periods(&series.points);
+    if !breaks.is_empty() {
+        let periods: Vec<&str> = breaks.iter().map(|p| p.label.as_str()).collect();
+        title.push_str(&tr(
+            locale,
+            "break-chart-title",
+            &[("periods", periods.join(", ").into())],
         ));
     }
     if let Some(change) = summary.and_then(|s| s.change_since_baseline) {

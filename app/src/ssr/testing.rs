@@ -126,7 +126,11 @@ pub fn dataset() -> Dataset {
 
 /// The dashboard data for [`dataset`], as the server would load it.
 pub fn data() -> DashboardData {
-    let dataset = dataset();
+    data_of(dataset())
+}
+
+/// The dashboard data for any dataset, as the server would load it.
+pub fn data_of(dataset: Dataset) -> DashboardData {
     let statuses = compute(&dataset, ProgressMethod::OpenSdg);
     let release = ReleaseStatuses {
         id: "r00001".into(),

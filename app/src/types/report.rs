@@ -57,6 +57,10 @@ pub struct ReportRow {
     /// `2015: 14.2 %`.
     pub baseline: Option<String>,
     pub since_previous: Option<indicators::report::Verdict>,
+    /// The series breaks in the report year: not compared with the year
+    /// before (the page says "series break" instead of a verdict).
+    #[serde(default)]
+    pub break_in_year: bool,
     pub since_baseline: Option<indicators::report::Verdict>,
     pub status_before: ProgressStatus,
     pub status_now: ProgressStatus,

@@ -9,6 +9,7 @@ mod hints;
 #[cfg(feature = "ssr")]
 mod narrative;
 mod problems;
+mod rights_problems;
 
 use indicators::model::Dimensions;
 use indicators::progress::{MethodClass, ProgressMethod, ProgressStatus};
@@ -80,6 +81,7 @@ pub fn baseline_rule(locale: Locale, rule: BaselineRule) -> String {
         BaselineRule::CatalogueNextYearWithData => "baseline-rule-catalogue-next",
         BaselineRule::DefaultYear => "baseline-rule-default-year",
         BaselineRule::FirstYearWithData => "baseline-rule-first-year",
+        BaselineRule::SeriesBreak => "break-baseline-rule",
     };
     t(locale, key)
 }

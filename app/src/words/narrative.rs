@@ -91,7 +91,17 @@ pub fn narrative_text(
         }
         Outlook::MovingAway { .. } => tr(locale, "narrative-moving-away", &args),
     };
-    format!("{done} {heading}")
+    match narrative.series_break {
+        Some(year) => {
+            let broken = tr(
+                locale,
+                "break-narrative",
+                &[("year", year.to_string().into())],
+            );
+            format!("{done} {broken} {heading}")
+        }
+        None => format!("{done} {heading}"),
+    }
 }
 
 /// Whether gaps in `unit` are percentage points (`%`, `% of households`).

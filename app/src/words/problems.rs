@@ -122,12 +122,89 @@ pub fn problem_message(locale: Locale, problem: &Problem) -> String {
             ],
         ),
         Reason::BadDate => t(locale, "problem-bad-date"),
-        Reason::NotOneOf { .. } => tr(
+        Reason::NotOneOf { .. } => tr(locale, "problem-not-one-of", &[("value", Arg::from(value))]),
+        Reason::NotADate => t(locale, "problem-not-a-date"),
+        reason @ (Reason::NotADay
+        | Reason::NotALink
+        | Reason::DuplicateRecommendation { .. }
+        | Reason::NoRecommendationText
+        | Reason::NoRecommendationArea
+        | Reason::StatusBeforeDate { .. }
+        | Reason::NotQualitative
+        | Reason::NoStatementText
+        | Reason::QualitativeObservations { .. }) => {
+            super::rights_problems::message(locale, reason, value)
+        }
+        Reason::NoGroupDimension => t(locale, "problem-no-group-dimension"),
+        Reason::NoGroupValue => t(locale, "problem-no-group-value"),
+        Reason::NoGroupName => tr(
             locale,
-            "problem-not-one-of",
+            "problem-no-group-name",
             &[("value", Arg::from(value))],
         ),
-        Reason::NotADate => t(locale, "problem-not-a-date"),
+        Reason::DuplicateGroup { first_line } => tr(
+            locale,
+            "problem-duplicate-group",
+            &[
+                ("value", Arg::from(value)),
+                ("line", Arg::from(first_line.to_string())),
+            ],
+        ),
+        Reason::NotJson { error, column } => tr(
+            locale,
+            "problem-not-json",
+            &[
+                ("error", Arg::from(error)),
+                ("column", Arg::from(column.to_string())),
+            ],
+        ),
+        Reason::NotAFeatureCollection => t(locale, "problem-not-a-feature-collection"),
+        Reason::GeoJsonExpected { expected } => tr(
+            locale,
+            "problem-geojson-expected",
+            &[("kind", Arg::from(expected.as_str()))],
+        ),
+        Reason::NoDistrictId => t(locale, "problem-no-district-id"),
+        Reason::DuplicateDistrict { first_line } => tr(
+            locale,
+            "problem-duplicate-district",
+            &[
+                ("value", Arg::from(value)),
+                ("line", Arg::from(first_line.to_string())),
+            ],
+        ),
+        Reason::ShortRing { positions } => tr(
+            locale,
+            "problem-short-ring",
+            &[("positions", Arg::from(positions.to_string()))],
+        ),
+        Reason::OpenRing => t(locale, "problem-open-ring"),
+        Reason::BadPosition => t(locale, "problem-bad-position"),
+        Reason::GeoJsonTooLarge { part, limit } => {
+            // Bytes read best as MiB.
+            let limit = match part {
+                indicators::problem::GeoJsonPart::Bytes => *limit / (1024 * 1024),
+                _ => *limit,
+            };
+            tr(
+                locale,
+                "problem-geojson-too-large",
+                &[
+                    ("part", Arg::from(part.as_str())),
+                    ("limit", Arg::from(grouped(limit, locale))),
+                ],
+            )
+        }
+        Reason::UnusedBoundary => tr(
+            locale,
+            "problem-unused-boundary",
+            &[("value", Arg::from(value))],
+        ),
+        Reason::NoBoundary { .. } => tr(
+            locale,
+            "problem-no-boundary",
+            &[("value", Arg::from(value))],
+        ),
         Reason::BadLink => t(locale, "problem-bad-link"),
         Reason::IncompleteBudget { missing } => tr(
             locale,
@@ -395,6 +472,20 @@ pub fn problem_line(problem: &Problem) -> String {
     let hint = problem_hint(locale, problem);
     if !hint.is_empty() {
         out.push_str(&format!(". {hint}"));
+    }
+    out
+}
+
+/// `1000000` as `1,000,000` (`1.000.000` in Dutch).
+fn grouped(n: usize, locale: Locale) -> String {
+    let (group, _) = locale.separators();
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + 4);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(group);
+        }
+        out.push(c);
     }
     out
 }

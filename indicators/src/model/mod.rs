@@ -1,6 +1,7 @@
 //! The domain types, shared by the server and the WebAssembly front end.
 
 mod action;
+pub mod breaks;
 mod dataset;
 mod indicator;
 mod labels;
@@ -8,19 +9,20 @@ mod series;
 mod supplements;
 
 pub use action::{Action, ActionKind};
+pub use breaks::marks_break;
 pub use dataset::Dataset;
 pub use indicator::{
-    Area, AreaKind, CountedSeries, DecimalSeparator, Direction, Indicator, Localized,
-    IndicatorKind, OhchrType, ProgressOptions, Quality, Translation, UpdateFrequency, Visibility,
+    Area, AreaKind, CountedSeries, DecimalSeparator, Direction, Indicator, IndicatorKind,
+    Localized, OhchrType, ProgressOptions, Quality, Translation, UpdateFrequency, Visibility,
 };
 pub use labels::Labels;
-pub use supplements::{
-    DistrictMap, DistrictShape, FollowUpStatus, GroupMapping, Polygon, Recommendation,
-    RecommendationSource, RecommendationText, Ring, Statement, Supplements,
-};
 pub use series::{
     is_district_dimension, Dimensions, Observation, Period, Point, Series, SeriesKey, SourceRef,
     DISTRICT_DIMENSIONS, HEADLINE_SLUG,
+};
+pub use supplements::{
+    DistrictMap, DistrictShape, FollowUpStatus, GroupMapping, Polygon, Recommendation,
+    RecommendationSource, RecommendationText, Ring, Statement, Supplements,
 };
 
 #[cfg(test)]

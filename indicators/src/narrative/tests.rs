@@ -397,3 +397,19 @@ fn the_outlook_never_contradicts_the_status_under_any_method() {
     }
     assert_eq!(seen.len(), 8, "every outlook is generated");
 }
+
+#[test]
+fn a_narrative_starts_after_the_last_break_and_says_so() {
+    // Lower is better: 10 → 16 over all years would read "worse"; from the
+    // break in 2018 it is 20 → 16, better.
+    let i = indicator(Direction::Lower, None);
+    let mut s = series(&[(2015, 10.0), (2017, 12.0), (2018, 20.0), (2020, 16.0)]);
+    s.points[2].flags = "b".into();
+    let summary = summarize(&s, &i, &options_for(&i), ProgressMethod::OpenSdg);
+    let n = narrative(&summary, 1, Direction::Lower).expect("narrative");
+    assert_eq!((n.from.year, n.from.value), (2018, 20.0));
+    assert_eq!(n.better, Some(true));
+    assert_eq!(n.series_break, Some(2018));
+    let (plain, _) = open_sdg(&[(2015, 10.0), (2020, 16.0)], Direction::Lower, None);
+    assert_eq!(plain.series_break, None);
+}

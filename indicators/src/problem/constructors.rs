@@ -130,19 +130,21 @@ impl Problem {
         Self::new(file, Reason::DuplicateAction { first_line })
     }
 
-    /// A cell that must be one of `allowed` (wire names) and is not.
-    pub fn not_one_of(file: &str, allowed: &[&str]) -> Self {
-        Self::new(
-            file,
-            Reason::NotOneOf {
-                allowed: allowed.iter().map(|a| a.to_string()).collect(),
-            },
-        )
+    pub fn no_group_dimension(file: &str) -> Self {
+        Self::new(file, Reason::NoGroupDimension)
     }
 
-    /// A cell that must be a date (`yyyy-mm-dd`, `yyyy-mm` or `yyyy`).
-    pub fn not_a_date(file: &str) -> Self {
-        Self::new(file, Reason::NotADate)
+    pub fn no_group_value(file: &str) -> Self {
+        Self::new(file, Reason::NoGroupValue)
+    }
+
+    pub fn no_group_name(file: &str) -> Self {
+        Self::new(file, Reason::NoGroupName)
+    }
+
+    /// The same dimension and value as on `first_line`.
+    pub fn duplicate_group(file: &str, first_line: usize) -> Self {
+        Self::new(file, Reason::DuplicateGroup { first_line })
     }
 
     pub fn bad_date(file: &str) -> Self {

@@ -7,11 +7,14 @@
 //! problem can be read by a person in their language and by a program.
 
 mod constructors;
+mod districts;
 mod reason;
+mod rights;
 
 use serde::{Deserialize, Serialize};
 
 pub use constructors::{ObservationKey, YEAR_RANGE};
+pub use districts::{GeoJsonPart, JsonKind};
 pub use reason::{MissingRole, Reason};
 
 crate::wire_enum! {
@@ -55,6 +58,12 @@ crate::wire_enum! {
         BadAction = "bad-action",
         DuplicateAction = "duplicate-action",
         BadValue = "bad-value",
+        BadGeoJson = "bad-geojson",
+        DuplicateDistrict = "duplicate-district",
+        UnmatchedDistrict = "unmatched-district",
+        BadRecommendation = "bad-recommendation",
+        BadQualitative = "bad-qualitative",
+        BadGroup = "bad-group",
     }
 }
 

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ProblemCode, Severity};
+use super::{GeoJsonPart, JsonKind, ProblemCode, Severity};
 use crate::model::{AreaKind, DecimalSeparator, Dimensions};
 
 crate::wire_enum! {
@@ -269,6 +269,84 @@ pub enum Reason {
     },
     /// The cell is not a date (`yyyy-mm-dd`, `yyyy-mm` or `yyyy`).
     NotADate,
+    // --- recommendations.csv and qualitative.csv ----------------------------
+    /// A date that must be a day, written `yyyy-mm-dd`.
+    NotADay,
+    /// A link that is not an `http://` or `https://` address (outside
+    /// `actions.csv`, whose `BadLink` is a `bad-action`).
+    NotALink,
+    /// A recommendation id used before, on `first_line`.
+    DuplicateRecommendation {
+        first_line: usize,
+    },
+    /// A recommendation without its text.
+    NoRecommendationText,
+    /// A recommendation linked to no rights area.
+    NoRecommendationArea,
+    /// The follow-up status is dated before the recommendation was made (`date`).
+    StatusBeforeDate {
+        date: String,
+    },
+    /// `qualitative.csv` names an indicator the catalogue counts as quantitative.
+    NotQualitative,
+    /// A statement with neither a yes/no `value` nor a `text_value`.
+    NoStatementText,
+    /// An observation file has numbers for a qualitative indicator (`rows`
+    /// rows in this file, the first on the problem's line).
+    QualitativeObservations {
+        indicator: String,
+        rows: usize,
+    },
+    // --- groups.csv ----------------------------------------------------------
+    /// A group mapping without its dimension.
+    NoGroupDimension,
+    /// A group mapping without the dimension's value.
+    NoGroupValue,
+    /// A group mapping without the group's name.
+    NoGroupName,
+    /// The same dimension and value mapped before, on `first_line`.
+    DuplicateGroup {
+        first_line: usize,
+    },
+    // --- districts.geojson ---------------------------------------------------
+    /// Not JSON: the parser's words (English) and the character on the
+    /// problem's line.
+    NotJson {
+        error: String,
+        column: usize,
+    },
+    /// JSON, but not a GeoJSON FeatureCollection.
+    NotAFeatureCollection,
+    /// GeoJSON needs a value of `expected` kind here (the column's path).
+    GeoJsonExpected {
+        expected: JsonKind,
+    },
+    /// A feature with neither `properties.id` nor `properties.name`.
+    NoDistrictId,
+    /// A district id given a boundary before, on `first_line`.
+    DuplicateDistrict {
+        first_line: usize,
+    },
+    /// A polygon ring with fewer than four positions.
+    ShortRing {
+        positions: usize,
+    },
+    /// A ring whose last position is not its first.
+    OpenRing,
+    /// Not `[longitude, latitude]` numbers within ±180 and ±90.
+    BadPosition,
+    /// More of `part` than the reader takes (`limit`).
+    GeoJsonTooLarge {
+        part: GeoJsonPart,
+        limit: usize,
+    },
+    /// A boundary for a district no series reports (a warning).
+    UnusedBoundary,
+    /// A district the series report without a boundary (a warning), with
+    /// the nearest id the boundaries have.
+    NoBoundary {
+        suggestion: Option<String>,
+    },
 }
 
 impl Reason {
@@ -301,6 +379,28 @@ impl Reason {
             | Reason::BadCurrency => ProblemCode::BadAction,
             Reason::DuplicateAction { .. } => ProblemCode::DuplicateAction,
             Reason::NotOneOf { .. } | Reason::NotADate => ProblemCode::BadValue,
+            Reason::NotADay | Reason::NotALink => ProblemCode::BadValue,
+            Reason::DuplicateRecommendation { .. }
+            | Reason::NoRecommendationText
+            | Reason::NoRecommendationArea
+            | Reason::StatusBeforeDate { .. } => ProblemCode::BadRecommendation,
+            Reason::NotQualitative
+            | Reason::NoStatementText
+            | Reason::QualitativeObservations { .. } => ProblemCode::BadQualitative,
+            Reason::NoGroupDimension
+            | Reason::NoGroupValue
+            | Reason::NoGroupName
+            | Reason::DuplicateGroup { .. } => ProblemCode::BadGroup,
+            Reason::NotJson { .. }
+            | Reason::NotAFeatureCollection
+            | Reason::GeoJsonExpected { .. }
+            | Reason::NoDistrictId
+            | Reason::ShortRing { .. }
+            | Reason::OpenRing
+            | Reason::BadPosition
+            | Reason::GeoJsonTooLarge { .. } => ProblemCode::BadGeoJson,
+            Reason::DuplicateDistrict { .. } => ProblemCode::DuplicateDistrict,
+            Reason::UnusedBoundary | Reason::NoBoundary { .. } => ProblemCode::UnmatchedDistrict,
             Unopenable { .. } | NotCsv { .. } | UnreadableWorkbook { .. } | NoSuchSheet { .. } => {
                 ProblemCode::Unreadable
             }
@@ -374,7 +474,9 @@ impl Reason {
             | RepeatedWithoutValue { .. }
             | RepeatedAcrossFiles { .. }
             | MissingYears { .. }
-            | FlaggedValue { .. } => Severity::Warning,
+            | FlaggedValue { .. }
+            | Reason::UnusedBoundary
+            | Reason::NoBoundary { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

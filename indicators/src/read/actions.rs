@@ -242,9 +242,8 @@ impl Rows<'_> {
     }
 }
 
-
 /// `http://…` or `https://…` with a host and no spaces.
-fn is_web_address(text: &str) -> bool {
+pub(crate) fn is_web_address(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")

@@ -244,6 +244,60 @@ fn period_end_year(text: &str) -> Option<i32> {
     (end_year > start).then_some(start)
 }
 
+/// Whether `text` is a calendar date written `yyyy-mm-dd`: four-digit
+/// year, month and a day the month has.
+pub fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10
+        || bytes[4] != b'-'
+        || bytes[7] != b'-'
+        || !text
+            .chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// The year of a date written `yyyy-mm-dd`, `yyyy-mm` or `yyyy` (update
+/// dates and statements are often known only to the month or the year).
+pub fn loose_date_year(text: &str) -> Option<i32> {
+    let (min, max) = crate::problem::YEAR_RANGE;
+    let year = |t: &str| {
+        (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (min..=max).contains(y))
+    };
+    match text.len() {
+        4 => year(text),
+        7 => {
+            let month = text[5..]
+                .parse::<u32>()
+                .ok()
+                .filter(|m| (1..=12).contains(m));
+            (text.as_bytes()[4] == b'-' && text[5..].bytes().all(|b| b.is_ascii_digit()))
+                .then_some(())
+                .and(month)
+                .and(year(&text[..4]))
+        }
+        10 if is_iso_date(text) => year(&text[..4]),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -405,55 +459,22 @@ mod tests {
             assert_eq!(parse_period(bad), None, "{bad:?}");
         }
     }
-}
 
-/// Whether `text` is a calendar date written `yyyy-mm-dd`: four-digit
-/// year, month and a day the month has.
-pub fn is_iso_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10
-        || bytes[4] != b'-'
-        || bytes[7] != b'-'
-        || !text
-            .chars()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-    {
-        return false;
-    }
-    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
-    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
-}
-
-/// The year of a date written `yyyy-mm-dd`, `yyyy-mm` or `yyyy` (update
-/// dates and statements are often known only to the month or the year).
-pub fn loose_date_year(text: &str) -> Option<i32> {
-    let (min, max) = crate::problem::YEAR_RANGE;
-    let year = |t: &str| {
-        (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| t.parse::<i32>().ok())
-            .flatten()
-            .filter(|y| (min..=max).contains(y))
-    };
-    match text.len() {
-        4 => year(text),
-        7 => {
-            let month = text[5..].parse::<u32>().ok().filter(|m| (1..=12).contains(m));
-            (text.as_bytes()[4] == b'-' && text[5..].bytes().all(|b| b.is_ascii_digit()))
-                .then_some(())
-                .and(month)
-                .and(year(&text[..4]))
+    #[test]
+    fn loose_dates_take_a_year_a_month_or_a_day_that_exist() {
+        assert_eq!(loose_date_year("2019"), Some(2019));
+        assert_eq!(loose_date_year("2022-04"), Some(2022));
+        assert_eq!(loose_date_year("2024-02-29"), Some(2024));
+        for bad in [
+            "2023-02-29",
+            "2022-13",
+            "2022-4",
+            "19",
+            "2019/04",
+            "year",
+            "20x9",
+        ] {
+            assert_eq!(loose_date_year(bad), None, "{bad}");
         }
-        10 if is_iso_date(text) => year(&text[..4]),
-        _ => None,
     }
 }

@@ -63,6 +63,47 @@ pub(crate) fn counted_series_exist(
     problems
 }
 
+/// A qualitative indicator is answered in `qualitative.csv`, never in
+/// numbers: rows of one in an observation file are an error, reported once
+/// per file at its first such row (the catalogue's `kind` or the rows are
+/// wrong, and only the city knows which).
+pub(crate) fn qualitative_without_numbers(
+    indicators: &[Indicator],
+    observations: &ObservationFrame,
+) -> Vec<Problem> {
+    let qualitative: BTreeSet<&str> = indicators
+        .iter()
+        .filter(|i| i.is_qualitative())
+        .map(|i| i.id.as_str())
+        .collect();
+    if qualitative.is_empty() {
+        return Vec::new();
+    }
+    // (indicator, file) → (first line, rows)
+    let mut found: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    if let Ok(view) = observations.view() {
+        for row in 0..view.len() {
+            let id = view.indicator.get(row).unwrap_or_default();
+            if !qualitative.contains(id) {
+                continue;
+            }
+            let file = view.source_file.get(row).unwrap_or_default().to_owned();
+            let line = view.source_line.get(row).unwrap_or_default() as usize;
+            let entry = found.entry((id.to_owned(), file)).or_insert((line, 0));
+            entry.0 = entry.0.min(line);
+            entry.1 += 1;
+        }
+    }
+    found
+        .into_iter()
+        .map(|((indicator, file), (line, rows))| {
+            Problem::qualitative_observations(&file, &indicator, rows)
+                .at_line(line)
+                .with_value(&indicator)
+        })
+        .collect()
+}
+
 /// How a report leaves its observations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ObservationOrder {

@@ -26,10 +26,14 @@ pub struct Settings {
     /// two-letter codes separated by `;` (`en;nl`), the default language
     /// first. Empty: the catalogue's default language only.
     pub languages: Vec<String>,
+    /// `licence`: the licence of every indicator's figures that has none of
+    /// its own in the catalogue (e.g. `CC BY 4.0`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
 }
 
 /// The keys `settings.csv` may set.
-const KNOWN_SETTINGS: &[&str] = &["progress_method", "languages"];
+const KNOWN_SETTINGS: &[&str] = &["progress_method", "languages", "licence"];
 
 /// `en;nl` → `[en, nl]`, or the position of a code that is not one.
 fn language_list(cell: &str) -> Result<Vec<String>, String> {
@@ -76,6 +80,7 @@ fn read_settings(dir: &Path) -> (Settings, Vec<Problem>) {
                         .with_value(&code),
                 ),
             },
+            "licence" => settings.licence = (!v.is_empty()).then(|| v.to_owned()),
             "" => {}
             other => problems.push(
                 Problem::unknown_setting(SETTINGS_FILE, KNOWN_SETTINGS)
@@ -123,6 +128,19 @@ pub(super) fn read_dataset_columns(
         CATALOGUE_FILE,
         &head.catalogue_lines,
     ));
+    report.problems.extend(checks::qualitative_without_numbers(
+        &head.indicators,
+        &report.frame,
+    ));
+    if let Some(map) = &head.supplements.districts {
+        let mut seen = super::districts::DistrictsSeen::default();
+        seen.add(&report.frame);
+        // Read again only to place each warning on its line.
+        let text = std::fs::read(dir.join(super::DISTRICTS_FILE)).unwrap_or_default();
+        report
+            .problems
+            .extend(seen.problems(map, super::DISTRICTS_FILE, &text));
+    }
     report.dataset.indicators = head.indicators;
     report.dataset.areas = head.areas;
     report.dataset.actions = head.actions;

@@ -30,7 +30,9 @@ use crate::model::{Dataset, Indicator};
 use crate::problem::{Problem, ProblemCode};
 use checks::finish;
 pub use checks::ObservationOrder;
-pub(crate) use checks::{counted_series_exist, sort_and_check, sort_problems};
+pub(crate) use checks::{
+    counted_series_exist, qualitative_without_numbers, sort_and_check, sort_problems,
+};
 pub(crate) use dataset::dataset_head;
 pub use dataset::{default_rights_areas_csv, read_dataset, Settings};
 pub use observations::{Context, FileSummary, FrameFile, ObservationFile, Shape};

@@ -27,8 +27,8 @@ use crate::frame::{self, ObservationFrame};
 use crate::model::Indicator;
 use crate::progress::{ProgressMethod, ProgressStatus};
 use crate::read::{
-    add_file, counted_series_exist, dataset_head, display_name, read_file, sort_and_check,
-    sort_problems, ReadError, CATALOGUE_FILE,
+    add_file, counted_series_exist, dataset_head, display_name, qualitative_without_numbers,
+    read_file, sort_and_check, sort_problems, ReadError, CATALOGUE_FILE,
 };
 use crate::statuses::{compute_columns, Statuses};
 use crate::Problem;
@@ -102,6 +102,7 @@ fn build_into(
     let mut index = ReleaseIndex::default();
     let mut statuses = Vec::new();
     let mut counts: std::collections::BTreeMap<ProgressStatus, usize> = Default::default();
+    let mut districts_seen = crate::read::districts::DistrictsSeen::default();
     for group in groups(&head.indicators, &rows_of, group_rows) {
         let mut frame = scan_group(&parts, &group)?;
         report.problems.append(&mut sort_and_check(&mut frame));
@@ -117,6 +118,10 @@ fn build_into(
             CATALOGUE_FILE,
             &head.catalogue_lines,
         ));
+        report
+            .problems
+            .extend(qualitative_without_numbers(&indicators, &frame));
+        districts_seen.add(&frame);
         let computed = compute_columns(&indicators, &frame, method)?;
         let ids = frame
             .frame()
@@ -140,6 +145,11 @@ fn build_into(
             i.counted = Vec::new();
             i
         }));
+    }
+    if let Some(map) = &head.supplements.districts {
+        let text = fs::read(dataset_dir.join(crate::read::DISTRICTS_FILE)).unwrap_or_default();
+        let found = districts_seen.problems(map, crate::read::DISTRICTS_FILE, &text);
+        report.problems.extend(found);
     }
     let _ = fs::remove_dir_all(&spill);
     sort_problems(&mut report.problems);
@@ -171,6 +181,7 @@ fn build_into(
         actions: &head.actions,
         supplements: &head.supplements,
         languages: &report.settings.languages,
+        licence: report.settings.licence.as_deref(),
         labels: &report.labels,
         statuses: &statuses,
         warnings: &warnings,

@@ -180,6 +180,10 @@ struct Catalogue {
     /// releases written before languages were kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     languages: Vec<String>,
+    /// The dataset's licence (`settings.csv`), for indicators without one
+    /// of their own; absent in releases written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    licence: Option<String>,
     #[serde(default, skip_serializing_if = "Labels::is_empty")]
     labels: Labels,
 }

@@ -19,9 +19,7 @@ use super::{
     SERIES,
 };
 use crate::frame::{self, ObservationFrame};
-use crate::model::{
-    Action, Area, Dataset, Indicator, Labels, Observation, Series, Supplements,
-};
+use crate::model::{Action, Area, Dataset, Indicator, Labels, Observation, Series, Supplements};
 use crate::statuses::Statuses;
 use crate::summary::SeriesSummary;
 
@@ -119,6 +117,8 @@ pub struct ServedRelease {
     pub supplements: Supplements,
     /// The dataset's languages, the default first (empty: the default only).
     pub languages: Vec<String>,
+    /// The dataset's licence (`settings.csv`), for indicators without one.
+    pub licence: Option<String>,
     pub labels: Labels,
     /// The indicators' statuses and the counts; `series` is empty.
     pub statuses: Statuses,
@@ -144,6 +144,7 @@ impl ServedRelease {
             actions: catalogue.actions,
             supplements: catalogue.supplements,
             languages: catalogue.languages,
+            licence: catalogue.licence,
             labels: catalogue.labels,
             statuses,
             index,

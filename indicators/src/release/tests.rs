@@ -29,10 +29,22 @@ fn build_writes_a_verified_release_that_loads_back_identically() {
         release.dataset.indicators,
         outcome.report.dataset.indicators
     );
+    // Qualitative indicators have statements, not a status.
     assert_eq!(
         release.statuses.indicators.len(),
-        outcome.report.dataset.indicators.len()
+        outcome
+            .report
+            .dataset
+            .indicators
+            .iter()
+            .filter(|i| !i.is_qualitative())
+            .count()
     );
+    assert_eq!(
+        release.dataset.supplements,
+        outcome.report.dataset.supplements
+    );
+    assert!(release.dataset.supplements.districts.is_some());
 }
 
 #[test]
@@ -442,3 +454,4 @@ fn observations_missing_a_column_never_become_current_even_with_matching_checksu
 
 mod actions;
 mod counted_twice;
+mod quality;

@@ -196,6 +196,7 @@ pub(super) fn write_release(
         actions: &dataset.dataset.actions,
         supplements: &dataset.dataset.supplements,
         languages: &dataset.settings.languages,
+        licence: dataset.settings.licence.as_deref(),
         labels: &dataset.labels,
         statuses: &statuses,
         warnings,
@@ -255,6 +256,7 @@ pub(super) struct ReleaseFacts<'a> {
     pub(super) actions: &'a [Action],
     pub(super) supplements: &'a Supplements,
     pub(super) languages: &'a [String],
+    pub(super) licence: Option<&'a str>,
     pub(super) labels: &'a Labels,
     /// The indicators' statuses and counts (its `series` are not written).
     pub(super) statuses: &'a Statuses,
@@ -286,6 +288,7 @@ pub(super) fn publish(
                     actions: facts.actions.to_vec(),
                     supplements: facts.supplements.clone(),
                     languages: facts.languages.to_vec(),
+                    licence: facts.licence.map(str::to_owned),
                     labels: facts.labels.clone(),
                 },
             )?,

@@ -8,67 +8,23 @@
 //! A sorted frame keeps each series in one run of rows, so the group key is
 //! the run's number, marked sorted: polars then groups by slices instead of
 //! hashing 10M keys.
+//! Runs a position cannot summarise (a break, unusable points): `apart`.
 
 use std::ops::Range;
 
 use polars::prelude::*;
 
-use super::{LineSums, Picks, PointRef, Usable};
+use super::{LineSums, Picks, PointRef};
 use crate::frame::columns as c;
-use crate::frame::walk;
+use crate::model::Point;
 use crate::progress::DEFAULT_BASE_YEAR;
 
-/// The series of a sorted frame: each one run of rows.
-pub(crate) struct SeriesRuns<'a> {
-    /// Each run's indicator and dimensions text.
-    pub ids: Vec<&'a str>,
-    pub dimensions: Vec<&'a str>,
-    /// Where each run starts, and the frame's height last.
-    starts: Vec<usize>,
-}
-
-impl<'a> SeriesRuns<'a> {
-    /// The runs of (indicator, dimensions) in `frame`, which is sorted so
-    /// that each series is one run.
-    pub(crate) fn of(frame: &'a DataFrame) -> PolarsResult<Self> {
-        let ids = frame.column(c::INDICATOR)?.str()?;
-        let dimensions = frame.column(c::DIMENSIONS)?.str()?;
-        let mut id_codes: Vec<u32> = Vec::with_capacity(frame.height());
-        let id_texts = walk(ids, |code| id_codes.push(code));
-        let mut run_codes: Vec<(u32, u32)> = Vec::new();
-        let mut starts = Vec::new();
-        let mut row = 0;
-        let dimension_texts = walk(dimensions, |code| {
-            let key = (id_codes[row], code);
-            if run_codes.last() != Some(&key) {
-                run_codes.push(key);
-                starts.push(row);
-            }
-            row += 1;
-        });
-        starts.push(frame.height());
-        Ok(SeriesRuns {
-            ids: run_codes
-                .iter()
-                .map(|&(i, _)| id_texts[i as usize])
-                .collect(),
-            dimensions: run_codes
-                .iter()
-                .map(|&(_, d)| dimension_texts[d as usize])
-                .collect(),
-            starts,
-        })
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// The rows of run `run`.
-    pub(crate) fn rows(&self, run: usize) -> Range<usize> {
-        self.starts[run]..self.starts[run + 1]
-    }
-}
+#[path = "grouped_apart.rs"]
+mod apart;
+#[path = "grouped_runs.rs"]
+mod runs;
+use apart::UsablePicks;
+pub(crate) use runs::SeriesRuns;
 
 /// Column names the group-by adds or answers with.
 mod name {
@@ -141,17 +97,6 @@ impl PointColumns {
     }
 }
 
-/// What a run's usable points are when some of its points are not usable
-/// (a `Progress` or value that is not a finite number): picked from its
-/// points, since the positions of the group-by no longer tell them.
-#[derive(Clone, Copy)]
-struct UsablePicks {
-    first: Option<Usable>,
-    from_base: Option<Usable>,
-    last: Option<Usable>,
-    eurostat_base: Option<Usable>,
-}
-
 /// The group-by's answer for every run, in run order.
 pub(crate) struct Aggregated {
     n: Vec<u32>,
@@ -167,6 +112,10 @@ pub(crate) struct Aggregated {
     sxy: Vec<Option<f64>>,
     /// The runs with points that are not usable.
     partly_usable: PlHashMap<usize, UsablePicks>,
+    /// The runs with a break after their first point: their points and
+    /// base year (picked by `Picks::of_points`, on the last segment).
+    broken: PlHashMap<usize, (Vec<Point>, i32)>,
+    eurostat: bool,
 }
 
 impl Aggregated {
@@ -198,11 +147,7 @@ impl Aggregated {
             Some(all) => Ok(all),
             None => {
                 let empty = frame.slice(0, 0);
-                let runs = SeriesRuns {
-                    ids: Vec::new(),
-                    dimensions: Vec::new(),
-                    starts: vec![0, 0],
-                };
+                let runs = SeriesRuns::empty();
                 group(&empty, &runs, 0..0, &[], eurostat)
             }
         }
@@ -227,11 +172,24 @@ impl Aggregated {
                 .into_iter()
                 .map(|(run, picks)| (first_run + run, picks)),
         );
+        self.broken.extend(
+            other
+                .broken
+                .into_iter()
+                .map(|(run, points)| (first_run + run, points)),
+        );
         Ok(())
     }
 
     /// The picks of run `run`.
     pub(crate) fn picks(&self, run: usize) -> Picks<'_> {
+        if let Some((points, from)) = self.broken.get(&run) {
+            let mut picks = Picks::of_points(points, Some(*from));
+            if !self.eurostat {
+                picks.eurostat_base = None;
+            }
+            return picks;
+        }
         let n = self.n[run] as usize;
         fn baseline(p: Option<PointRef<'_>>) -> Option<PointRef<'_>> {
             p.map(|p| PointRef { flags: "", ..p })
@@ -269,6 +227,7 @@ impl Aggregated {
                 sxx: self.sxx[run].unwrap_or(f64::NAN),
                 sxy: self.sxy[run].unwrap_or(f64::NAN),
             },
+            break_year: None,
         }
     }
 }
@@ -441,31 +400,9 @@ fn group(
         gather(&at(&vec![u32::MAX; lengths.len()], &|_, _| false))?
     };
 
-    // Runs with points that are not usable: picked from their points.
-    let mut partly_usable = PlHashMap::default();
-    for (i, (&n, &u)) in n.iter().zip(&usable).enumerate() {
-        if u < n {
-            let slice = part.slice(starts[i] as i64, lengths[i]);
-            let points = crate::frame::ObservationFrame::new(slice.clone())
-                .and_then(|f| f.view())
-                .map(|view| {
-                    (0..lengths[i])
-                        .map(|r| view.point_at(r))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default();
-            let picks = Picks::of_points(&points, Some(base_from[which.start + i]));
-            partly_usable.insert(
-                i,
-                UsablePicks {
-                    first: picks.usable_first,
-                    from_base: picks.usable_from_base,
-                    last: picks.usable_last,
-                    eurostat_base: picks.eurostat_base.filter(|_| eurostat),
-                },
-            );
-        }
-    }
+    let bases = &base_from[which.start..which.end];
+    let (partly_usable, broken) =
+        apart::runs_apart(&part, &starts, &lengths, (&n, &usable), bases, eurostat)?;
     Ok(Aggregated {
         first: PointColumns::of(&answer, "first_")?,
         previous: PointColumns::of(&answer, "previous_")?,
@@ -479,6 +416,8 @@ fn group(
         mean_x,
         mean_y,
         partly_usable,
+        broken,
+        eurostat,
     })
 }
 

@@ -91,10 +91,28 @@ fn the_group_by_picks_what_the_struct_path_picks_with_points_that_are_not_usable
             ],
         ),
     ];
+    // Breaks: the last segment is summarised; one on the first point, or
+    // the latest, is picked the same way too.
+    let mut broken = yearly(2012, 2022);
+    broken[3].flags = "b".into();
+    broken[7].flags = "be".into();
+    broken[8].progress = Some(f64::NAN);
+    let mut first_broken = yearly(2014, 2016);
+    first_broken[0].flags = "b".into();
+    let mut latest_broken = yearly(2014, 2016);
+    latest_broken[2].flags = "b".into();
+    let series: Vec<_> = series
+        .into_iter()
+        .chain([
+            ("d", "[]", broken),
+            ("e", "[]", first_broken),
+            ("f", "[]", latest_broken),
+        ])
+        .collect();
     let frame = frame(&series);
     let runs = SeriesRuns::of(&frame).expect("runs");
     assert_eq!(runs.len(), series.len());
-    let base = [2016, 2015, 2015, 2015, 2030, 2015];
+    let base = [2016, 2015, 2015, 2015, 2030, 2015, 2015, 2010, 2015];
     for eurostat in [false, true] {
         let aggregated = Aggregated::of(&frame, &runs, &base, eurostat).expect("group-by");
         for (run, (_, _, points)) in series.iter().enumerate() {
@@ -108,7 +126,7 @@ fn the_group_by_picks_what_the_struct_path_picks_with_points_that_are_not_usable
                     p.map(|p| (p.year, p.label.to_owned(), p.value.to_bits()))
                 };
                 format!(
-                    "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {}",
+                    "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {} {:?}",
                     blank(p.first),
                     blank(p.from_base),
                     p.latest,
@@ -117,7 +135,8 @@ fn the_group_by_picks_what_the_struct_path_picks_with_points_that_are_not_usable
                     p.usable_from_base,
                     p.usable_last,
                     p.eurostat_base,
-                    p.line.n
+                    p.line.n,
+                    p.break_year
                 )
             };
             assert_eq!(

@@ -1,14 +1,18 @@
 //! Everything the dashboard says about one series: its baseline (and which
 //! rule chose it), latest value, changes since the baseline and since the
 //! previous year, growth rate, a linear trend projected to the target year,
-//! and the progress status with its reasons.
+//! and the progress status with its reasons. A series with a break (flag
+//! `b`) is summarised on its last segment only: the points from the last
+//! break on.
 
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "pipeline")]
 pub(crate) mod grouped;
 
-use crate::model::{CountedSeries, Dimensions, Indicator, Period, Point, ProgressOptions, Series};
+use crate::model::{
+    breaks, CountedSeries, Dimensions, Indicator, Period, Point, ProgressOptions, Series,
+};
 use crate::progress::{
     self, ProgressInputs, ProgressMethod, ProgressResult, Unavailable, DEFAULT_BASE_YEAR,
     DEFAULT_TARGET_YEAR,
@@ -26,6 +30,10 @@ crate::wire_enum! {
         DefaultYear = "default-year",
         /// No baseline set and no data from 2015 on: the first year with data.
         FirstYearWithData = "first-year-with-data",
+        /// The baseline year (set, or 2015) lies before the series' last
+        /// break: the first period after the break, since earlier values
+        /// are not comparable (see [`crate::model::breaks`]).
+        SeriesBreak = "series-break",
     }
 }
 
@@ -214,12 +222,19 @@ pub(crate) struct Picks<'a> {
     /// `t` the last usable year.
     pub eurostat_base: Option<Usable>,
     pub line: LineSums,
+    /// The year of the last break in series, when the series has one after
+    /// its first point: every pick above is from that point on.
+    pub break_year: Option<i32>,
 }
 
 impl<'a> Picks<'a> {
     /// The picks of `points` (sorted by period) for a series whose options
-    /// set `base_year`.
+    /// set `base_year`, from its last break on (values before a break are
+    /// not comparable with those after it).
     pub(crate) fn of_points(points: &'a [Point], base_year: Option<i32>) -> Self {
+        let start = breaks::last_segment_start(points);
+        let break_year = (start > 0).then(|| points[start].period.year);
+        let points = &points[start..];
         let from = base_year.unwrap_or(DEFAULT_BASE_YEAR);
         let usable: Vec<Usable> = points
             .iter()
@@ -252,11 +267,19 @@ impl<'a> Picks<'a> {
             usable_last: usable.last().copied(),
             eurostat_base,
             line: LineSums::of(points),
+            break_year,
         }
     }
 
     /// The baseline point and its rule, for options that set `set_year`.
     fn baseline(&self, set_year: Option<i32>) -> Option<(PointRef<'a>, BaselineRule)> {
+        // A baseline year before the last break: the segment's first period
+        // (the picks hold nothing before it).
+        if let Some(break_year) = self.break_year {
+            if set_year.unwrap_or(DEFAULT_BASE_YEAR) < break_year {
+                return self.first.map(|p| (p, BaselineRule::SeriesBreak));
+            }
+        }
         match set_year {
             // The first point in or after the set year: that year if it has
             // data, else the next year that does.
@@ -457,161 +480,4 @@ pub fn linear_trend(points: &[Point], year: i32) -> Option<Trend> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Direction, Period, SeriesKey};
-    use crate::progress::ProgressStatus;
-
-    fn series(points: &[(i32, f64)]) -> Series {
-        Series {
-            key: SeriesKey {
-                indicator_id: "p".into(),
-                dimensions: Dimensions::default(),
-            },
-            points: points
-                .iter()
-                .map(|&(y, value)| Point {
-                    period: Period::year(y),
-                    value,
-                    flags: String::new(),
-                    progress: None,
-                })
-                .collect(),
-        }
-    }
-
-    #[test]
-    fn catalogue_baseline_year_is_used_and_recorded() {
-        let mut i = Indicator::new("p", "P", "%", Direction::Lower, &["1.2"]);
-        i.baseline_year = Some(2016);
-        let s = summarize(
-            &series(&[(2014, 20.0), (2016, 18.0), (2020, 15.0), (2021, 14.0)]),
-            &i,
-            &options_for(&i),
-            ProgressMethod::OpenSdg,
-        );
-        let b = s.baseline.expect("baseline");
-        assert_eq!(
-            (b.year, b.value, b.rule),
-            (2016, 18.0, BaselineRule::Catalogue)
-        );
-        let since = s.change_since_baseline.expect("change");
-        assert_eq!(
-            (since.from_year, since.to_year, since.absolute),
-            (2016, 2021, -4.0)
-        );
-        assert!((since.percent.expect("%") - (-4.0 / 18.0 * 100.0)).abs() < 1e-12);
-        let prev = s.change_since_previous.expect("previous");
-        assert_eq!((prev.from_year, prev.absolute), (2020, -1.0));
-    }
-
-    #[test]
-    fn baseline_rules_cover_missing_years() {
-        let s = series(&[(2012, 1.0), (2013, 2.0), (2017, 3.0)]);
-        assert_eq!(
-            Picks::of_points(&s.points, Some(2015))
-                .baseline(Some(2015))
-                .map(|(p, r)| (p.year, r)),
-            Some((2017, BaselineRule::CatalogueNextYearWithData))
-        );
-        assert_eq!(
-            Picks::of_points(&s.points, None)
-                .baseline(None)
-                .map(|(p, r)| (p.year, r)),
-            Some((2017, BaselineRule::DefaultYear))
-        );
-        let old = series(&[(2010, 1.0), (2012, 2.0)]);
-        assert_eq!(
-            Picks::of_points(&old.points, None)
-                .baseline(None)
-                .map(|(p, r)| (p.year, r)),
-            Some((2010, BaselineRule::FirstYearWithData))
-        );
-    }
-
-    #[test]
-    fn trend_is_least_squares_projected_to_the_target_year() {
-        let t = linear_trend(
-            &series(&[(2020, 10.0), (2021, 12.0), (2022, 14.0)]).points,
-            2030,
-        )
-        .expect("trend");
-        assert!((t.slope_per_year - 2.0).abs() < 1e-12);
-        assert!((t.projected_value - 30.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn cagr_and_progress_come_with_the_summary() {
-        let mut i = Indicator::new("p", "P", "%", Direction::Lower, &["1.2"]);
-        i.target_value = Some(7.25);
-        i.target_year = Some(2030);
-        let s = summarize(
-            &series(&[(2015, 14.5), (2019, 12.0), (2023, 10.4)]),
-            &i,
-            &options_for(&i),
-            ProgressMethod::OpenSdg,
-        );
-        assert_eq!(s.progress.status, ProgressStatus::ModerateProgress);
-        assert!((s.cagr.expect("cagr") - ((10.4f64 / 14.5).powf(1.0 / 8.0) - 1.0)).abs() < 1e-12);
-    }
-
-    #[test]
-    fn eurostat_looks_five_years_back_or_at_least_three() {
-        let i = Indicator::new("p", "P", "%", Direction::Higher, &["1.2"]);
-        let options = options_for(&i);
-        let years = |points: &[(i32, f64)]| {
-            eurostat_inputs(&series(points).points, &i, &options)
-                .map(|inputs| (inputs.base_year, inputs.current_year))
-        };
-        let yearly: Vec<(i32, f64)> = (2012..=2021).map(|y| (y, f64::from(y))).collect();
-        assert_eq!(years(&yearly), Some((2016, 2021)), "t - 5");
-        assert_eq!(
-            years(&[(2015, 1.0), (2018, 2.0), (2021, 3.0)]),
-            Some((2018, 2021)),
-            "t - 5 and t - 4 missing: t - 3"
-        );
-        assert_eq!(years(&[(2015, 1.0), (2019, 2.0), (2021, 3.0)]), None);
-        let short = assess_series(
-            &series(&[(2015, 1.0), (2019, 2.0), (2021, 3.0)]).points,
-            &i,
-            &options,
-            ProgressMethod::Eurostat,
-        );
-        assert_eq!(short.unavailable, Some(Unavailable::TooShortPeriod));
-    }
-
-    #[test]
-    fn an_open_sdg_series_with_data_only_before_2015_has_no_inputs() {
-        let mut i = Indicator::new("p", "P", "%", Direction::Higher, &["1.2"]);
-        let old = series(&[(2010, 1.0), (2012, 2.0)]);
-        // A city dataset falls back to the first year with data …
-        assert!(progress_inputs(&old.points, &i, &options_for(&i)).is_some());
-        // … sdg-build does not.
-        i.counted_series = CountedSeries::OpenSdgOptions;
-        assert_eq!(progress_inputs(&old.points, &i, &options_for(&i)), None);
-    }
-
-    #[test]
-    fn one_point_series_is_not_available_but_still_summarised() {
-        let i = Indicator::new("p", "P", "%", Direction::Lower, &["1.2"]);
-        let s = summarize(
-            &series(&[(2020, 5.0)]),
-            &i,
-            &options_for(&i),
-            ProgressMethod::OpenSdg,
-        );
-        assert_eq!(s.progress.status, ProgressStatus::NotAvailable);
-        assert_eq!(s.latest.map(|p| p.value), Some(5.0));
-        assert!(s.change_since_previous.is_none() && s.trend.is_none());
-    }
-
-    #[test]
-    fn progress_column_replaces_value_in_the_calculation() {
-        let i = Indicator::new("p", "P", "%", Direction::Higher, &["1.2"]);
-        let mut s = series(&[(2015, 10.0), (2020, 10.0)]);
-        s.points[0].progress = Some(50.0);
-        s.points[1].progress = Some(60.0);
-        let inputs = progress_inputs(&s.points, &i, &options_for(&i)).expect("inputs");
-        assert_eq!((inputs.base_value, inputs.current_value), (50.0, 60.0));
-    }
-}
+mod tests;

@@ -228,7 +228,11 @@ fn body_blocks(
                     name,
                     r.previous.clone().unwrap_or_else(|| "–".into()),
                     r.current.clone().unwrap_or_else(|| "–".into()),
-                    verdict(locale, r.since_previous),
+                    if r.break_in_year && r.since_previous.is_none() {
+                        t(locale, "break-report-cell")
+                    } else {
+                        verdict(locale, r.since_previous)
+                    },
                     r.baseline.clone().unwrap_or_else(|| "–".into()),
                     verdict(locale, r.since_baseline),
                     status(r.status_now),

@@ -11,7 +11,10 @@ use std::path::Path;
 
 use indicators::read::observations::read_observations;
 use indicators::read::table::load_table;
-use indicators::read::{check_path, Context, ReadError, Report, OBSERVATIONS_DIR};
+use indicators::read::{
+    check_path, Context, ReadError, Report, DISTRICTS_FILE, GROUPS_FILE, OBSERVATIONS_DIR,
+    QUALITATIVE_FILE, RECOMMENDATIONS_FILE,
+};
 use indicators::{Indicator, Observation};
 
 use super::datasets::{replace_file, DatasetError, Datasets};
@@ -48,8 +51,12 @@ pub struct FirstRows {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
-/// The first `count` rows of an archived upload, as read.
+/// The first `count` rows of an archived upload, as read (none of the
+/// boundaries file, which is JSON: its problems give line and column).
 pub fn first_rows(path: &Path, name: &str, count: usize) -> FirstRows {
+    if name.eq_ignore_ascii_case(DISTRICTS_FILE) {
+        return FirstRows::default();
+    }
     let (table, _) = load_table(path, name);
     let rows = (0..table.height().min(count))
         .map(|r| {
@@ -95,6 +102,10 @@ pub fn apply_file(
             ChangeKind::Catalogue => dir.join(indicators::read::CATALOGUE_FILE),
             ChangeKind::Areas => dir.join(indicators::read::AREAS_FILE),
             ChangeKind::Actions => dir.join(indicators::read::ACTIONS_FILE),
+            ChangeKind::Groups => dir.join(GROUPS_FILE),
+            ChangeKind::Districts => dir.join(DISTRICTS_FILE),
+            ChangeKind::Recommendations => dir.join(RECOMMENDATIONS_FILE),
+            ChangeKind::Qualitative => dir.join(QUALITATIVE_FILE),
             ChangeKind::Observations => dir.join(OBSERVATIONS_DIR).join(upload.name),
         };
         let folder = dir.join(OBSERVATIONS_DIR);
@@ -155,6 +166,16 @@ pub fn apply_file(
                     report.dataset.actions.len()
                 )
             }
+            (
+                ChangeKind::Groups
+                | ChangeKind::Districts
+                | ChangeKind::Recommendations
+                | ChangeKind::Qualitative,
+                _,
+            ) => {
+                warnings = report.warnings();
+                rights_file_summary(upload.kind, &report.dataset.supplements)
+            }
             (kind, _) => {
                 warnings = report.warnings();
                 format!(
@@ -172,6 +193,29 @@ pub fn apply_file(
         summary,
         warnings,
     })
+}
+
+/// The draft's line for a rights file that replaced its predecessor: what
+/// the whole dataset now has of it.
+fn rights_file_summary(kind: ChangeKind, supplements: &indicators::model::Supplements) -> String {
+    let (file, count, what) = match kind {
+        ChangeKind::Groups => (GROUPS_FILE, supplements.groups.len(), "group mappings"),
+        ChangeKind::Districts => (
+            DISTRICTS_FILE,
+            supplements
+                .districts
+                .as_ref()
+                .map_or(0, |m| m.districts.len()),
+            "districts",
+        ),
+        ChangeKind::Recommendations => (
+            RECOMMENDATIONS_FILE,
+            supplements.recommendations.len(),
+            "recommendations",
+        ),
+        _ => (QUALITATIVE_FILE, supplements.statements.len(), "statements"),
+    };
+    format!("{file} replaced ({count} {what})")
 }
 
 /// What `apply_file` places: a file's kind and name.

@@ -14,6 +14,14 @@ indicators::wire_enum! {
         Areas = "areas",
         /// `actions.csv`: decisions, motions, programmes and budget lines.
         Actions = "actions",
+        /// `groups.csv`: which disaggregation values are rights-holder groups.
+        Groups = "groups",
+        /// `districts.geojson`: the district boundaries.
+        Districts = "districts",
+        /// `recommendations.csv`: recommendations and their follow-up.
+        Recommendations = "recommendations",
+        /// `qualitative.csv`: qualitative indicators' statements.
+        Qualitative = "qualitative",
     }
 }
 

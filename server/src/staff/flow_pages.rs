@@ -115,7 +115,7 @@ pub fn draft(
                  <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
                  <p><label for=\"file\">{}</label><br>\
                  <input id=\"file\" name=\"file\" type=\"file\" required \
-                 accept=\".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"></p>\
+                 accept=\".csv,.tsv,.txt,.xlsx,.geojson,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json\"></p>\
                  <p><button type=\"submit\">{}</button></p></form>",
                 w("staff-upload-heading"),
                 wf(

@@ -51,6 +51,8 @@ pub struct StaffRow {
     /// When new figures are due by its update frequency and are not in:
     /// the frequency and the latest period's year.
     pub overdue: Option<(UpdateFrequency, i32)>,
+    /// A qualitative indicator: statements, no progress score.
+    pub qualitative: bool,
 }
 
 /// Every indicator of the served release, what needs attention first.
@@ -190,6 +192,7 @@ impl StaffIndex {
                     inputs,
                     attention,
                     overdue,
+                    qualitative: indicator.is_qualitative(),
                 }
             })
             .collect();

@@ -190,7 +190,8 @@ pub fn workspace(session: &Session, index: &StaffIndex) -> Html<String> {
                 "<tr data-indicator=\"{}\"><td>{title}</td><td>{}</td><td>{}</td><td>{previous}</td><td>{change}</td><td>{}</td><td>{overdue}</td></tr>",
                 esc(&row.id),
                 if row.internal { w("staff-internal") } else { w("staff-public") },
-                words(row.status),
+                // A qualitative indicator has no status to show.
+                if row.qualitative { w("qualitative-no-score-short") } else { words(row.status) },
                 row.attention.key().map(w).unwrap_or_default()
             )
         })

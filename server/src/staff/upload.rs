@@ -29,8 +29,10 @@ pub enum Refusal {
     NotCsvOrXlsx { name: String },
     #[error("{name:?} is not a file name the workspace accepts: use letters, digits, spaces, '-', '_' and '.', no folders, and a name not starting with '.'. Rename the file and upload it again.")]
     BadName { name: String },
-    #[error("{name:?} would replace the catalogue, areas or actions, which must be CSV: save it as catalogue.csv, areas.csv or actions.csv.")]
+    #[error("{name:?} would replace the catalogue, areas, actions, groups, recommendations or qualitative statements, which must be CSV: save it as catalogue.csv, areas.csv, actions.csv, groups.csv, recommendations.csv or qualitative.csv.")]
     MetadataNotCsv { name: String },
+    #[error("{name:?} is GeoJSON: the workspace reads district boundaries only from a file named districts.geojson. Rename it and upload it again.")]
+    GeoJsonName { name: String },
     #[error("There is no working dataset yet to add files to. Import one first: localgoals import DATASET_FOLDER.")]
     NoWorkingDataset,
 }
@@ -58,6 +60,10 @@ pub(super) fn refusal_words(refusal: &Refusal) -> String {
             "staff-refusal-metadata-not-csv",
             &[("name", quoted(name).into())],
         ),
+        Refusal::GeoJsonName { name } => wf(
+            "staff-refusal-geojson-name",
+            &[("name", quoted(name).into())],
+        ),
         Refusal::NoWorkingDataset => w("staff-refusal-no-working-dataset"),
     }
 }
@@ -66,9 +72,9 @@ impl Refusal {
     pub fn status(&self) -> StatusCode {
         match self {
             Refusal::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            Refusal::NotCsvOrXlsx { .. } | Refusal::MetadataNotCsv { .. } => {
-                StatusCode::UNSUPPORTED_MEDIA_TYPE
-            }
+            Refusal::NotCsvOrXlsx { .. }
+            | Refusal::MetadataNotCsv { .. }
+            | Refusal::GeoJsonName { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Refusal::NoWorkingDataset => StatusCode::CONFLICT,
             _ => StatusCode::BAD_REQUEST,
         }
@@ -81,6 +87,9 @@ pub enum Format {
     /// `.csv`, `.tsv` or `.txt`.
     Text,
     Xlsx,
+    /// `districts.geojson`: JSON, which the boundaries reader checks
+    /// (with the line and column of each problem).
+    Json,
 }
 
 /// An accepted, archived upload.
@@ -117,12 +126,24 @@ pub fn safe_name(raw: &str) -> Result<String, Refusal> {
     Ok(name.to_owned())
 }
 
+/// The files beside the observations that must be CSV, by name less its
+/// extension: `groups.xlsx` is refused rather than read as observations.
+const METADATA_STEMS: [&str; 6] = [
+    "catalogue",
+    "areas",
+    "actions",
+    "groups",
+    "recommendations",
+    "qualitative",
+];
+
 /// The format a name claims, and which part of the dataset it changes.
 pub fn classify(name: &str) -> Result<(ChangeKind, Format), Refusal> {
     let lower = name.to_lowercase();
     let format = match lower.rsplit_once('.').map(|(_, ext)| ext) {
         Some("csv" | "tsv" | "txt") => Format::Text,
         Some("xlsx") => Format::Xlsx,
+        Some("geojson" | "json") => Format::Json,
         _ => {
             return Err(Refusal::NotCsvOrXlsx {
                 name: name.to_owned(),
@@ -133,9 +154,19 @@ pub fn classify(name: &str) -> Result<(ChangeKind, Format), Refusal> {
         "catalogue.csv" => ChangeKind::Catalogue,
         "areas.csv" => ChangeKind::Areas,
         "actions.csv" => ChangeKind::Actions,
-        _ if lower.starts_with("catalogue.")
-            || lower.starts_with("areas.")
-            || lower.starts_with("actions.") =>
+        "groups.csv" => ChangeKind::Groups,
+        "recommendations.csv" => ChangeKind::Recommendations,
+        "qualitative.csv" => ChangeKind::Qualitative,
+        "districts.geojson" => ChangeKind::Districts,
+        // Only the boundaries are JSON, under one name.
+        _ if format == Format::Json => {
+            return Err(Refusal::GeoJsonName {
+                name: name.to_owned(),
+            })
+        }
+        _ if METADATA_STEMS
+            .iter()
+            .any(|stem| lower.strip_prefix(stem).is_some_and(|r| r.starts_with('.'))) =>
         {
             return Err(Refusal::MetadataNotCsv {
                 name: name.to_owned(),
@@ -151,6 +182,7 @@ pub fn classify(name: &str) -> Result<(ChangeKind, Format), Refusal> {
 pub fn looks_like(format: Format, head: &[u8]) -> bool {
     match format {
         Format::Xlsx => head.starts_with(b"PK\x03\x04"),
+        Format::Json => !(head.contains(&0) || head.starts_with(b"PK\x03\x04")),
         Format::Text => {
             head.starts_with(&[0xFF, 0xFE])
                 || head.starts_with(&[0xFE, 0xFF])
@@ -360,6 +392,39 @@ mod tests {
             Ok((ChangeKind::Actions, Format::Text))
         );
         assert!(classify("actions.xlsx").is_err());
+        for (name, kind) in [
+            ("groups.csv", ChangeKind::Groups),
+            ("Recommendations.csv", ChangeKind::Recommendations),
+            ("qualitative.csv", ChangeKind::Qualitative),
+        ] {
+            assert_eq!(classify(name), Ok((kind, Format::Text)), "{name}");
+        }
+        assert_eq!(
+            classify("districts.geojson"),
+            Ok((ChangeKind::Districts, Format::Json))
+        );
+        for name in [
+            "groups.xlsx",
+            "recommendations.tsv.xlsx",
+            "qualitative.xlsx",
+        ] {
+            assert!(
+                matches!(classify(name), Err(Refusal::MetadataNotCsv { .. })),
+                "{name}"
+            );
+        }
+        for name in ["wijken.geojson", "districts.json"] {
+            assert!(
+                matches!(classify(name), Err(Refusal::GeoJsonName { .. })),
+                "{name}"
+            );
+        }
+        // Only the exact stem is metadata: an observation file may start
+        // with the same letters.
+        assert_eq!(
+            classify("groupsize.csv"),
+            Ok((ChangeKind::Observations, Format::Text))
+        );
         assert_eq!(
             classify("book.xlsx"),
             Ok((ChangeKind::Observations, Format::Xlsx))
@@ -383,6 +448,11 @@ mod tests {
         assert!(!looks_like(Format::Text, b"\x7fELF\x02\x01\x01\0"));
         assert!(!looks_like(Format::Text, b"PK\x03\x04rest"));
         assert!(looks_like(Format::Xlsx, b"PK\x03\x04rest"));
+        assert!(looks_like(
+            Format::Json,
+            b"{\"type\": \"FeatureCollection\""
+        ));
+        assert!(!looks_like(Format::Json, b"PK\x03\x04rest"));
         assert!(!looks_like(Format::Xlsx, b"indicator,year\n"));
     }
 }

@@ -213,6 +213,18 @@ pub async fn demo_dataset_read() -> indicators::Dataset {
     .expect("read the demo city")
 }
 
+/// How many public qualitative indicators map to goal `goal` (all goals
+/// for `None`): their cards say "no progress score", and statuses leave them out.
+pub async fn public_qualitative(goal: Option<u8>) -> usize {
+    demo_dataset_read()
+        .await
+        .indicators
+        .iter()
+        .filter(|i| i.is_public() && i.is_qualitative())
+        .map(|i| goal.map_or(i.goals().len(), |g| usize::from(i.goals().contains(&g))))
+        .sum()
+}
+
 /// The demo city's statuses, computed directly from the dataset.
 pub async fn expected_statuses() -> Statuses {
     let dataset = demo_dataset_read().await;

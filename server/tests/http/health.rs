@@ -14,8 +14,8 @@ async fn healthz_reports_public_counts_only() {
     assert_eq!(json["indicators"], public_indicators_in_catalogue());
     assert_eq!(
         public_indicators_in_catalogue(),
-        45,
-        "50 indicators, 5 internal"
+        49,
+        "54 indicators (4 of them qualitative), 5 internal"
     );
     // Every observation of a public indicator, and none of an internal one.
     let dataset = demo_dataset_read().await;

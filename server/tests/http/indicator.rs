@@ -165,8 +165,14 @@ async fn indicator_page_marks_baseline_target_projection_and_districts() {
     )));
     let districts = section(&body, "<section class=\"districts\">", "</section>");
     assert!(districts.contains("by district in 2025"));
+    // The bars' figure (the section also holds the map and its legend).
+    let bars = section(
+        districts,
+        "class=\"chart-figure district-figure\"",
+        "</figure>",
+    );
     assert_eq!(
-        districts.matches("<rect").count() - districts.matches("fill=\"#FFFFFF\"").count(),
+        bars.matches("<rect").count() - bars.matches("fill=\"#FFFFFF\"").count(),
         10,
         "one bar per district"
     );

@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::harness::{Ctx, Js};
 
 /// One page of each type; each is opened in English and in Dutch.
-const PAGE_TYPES: [&str; 13] = [
+const PAGE_TYPES: [&str; 15] = [
     "/",
     "/goals/1",
     "/indicators/poverty-rate",
@@ -29,6 +29,8 @@ const PAGE_TYPES: [&str; 13] = [
     "/compare?a=rent-burden&b=social-assistance&district=Altstadt",
     "/report",
     "/report/2025",
+    "/recommendations?status=in-progress",
+    "/equality",
 ];
 
 fn axe_source() -> String {

@@ -8,10 +8,12 @@
 
 mod accessibility;
 mod harness;
+mod map;
 mod scenarios;
 
 use accessibility::*;
 use harness::{run, Js};
+use map::*;
 use scenarios::*;
 
 /// Runs a scenario as two tests, `js_off` and `js_on`.
@@ -40,6 +42,7 @@ in_both_modes!(
     progress_page_filters_by_goal,
     district_page_leads_to_the_district_series,
     pages_fit_a_360_px_phone,
+    the_district_map_fits_a_360_px_phone_and_its_table_is_reachable,
     staff_upload_preview_publish,
     compare_is_reached_from_an_indicator_and_aligns_two_charts,
     the_yearly_report_prints_with_each_goal_on_a_page_of_its_own,

@@ -240,6 +240,9 @@ pub async fn pages_fit_a_360_px_phone(ctx: Ctx) -> Ctx {
         "/progress",
         "/goals/11",
         "/report/2025",
+        "/equality",
+        "/recommendations",
+        "/rights/adequate-housing",
     ] {
         ctx.open(path).await;
         let viewport = ctx

@@ -29,6 +29,7 @@ fn told(from: (i32, f64), to: (i32, f64), better: Option<bool>, outlook: Outlook
         better,
         direction: Direction::Lower,
         outlook,
+        series_break: None,
     }
 }
 
@@ -178,4 +179,24 @@ fn every_outlook_has_words_in_both_languages() {
             );
         }
     }
+}
+
+#[test]
+fn a_narrative_from_a_series_break_says_so_in_both_languages() {
+    let mut n = told((2018, 20.0), (2020, 16.0), Some(true), Outlook::NoTarget);
+    n.series_break = Some(2018);
+    let en = narrative_text(Locale::En, "Rent burden", &n, "%", 1);
+    assert_eq!(
+        en,
+        "Rent burden: down from 20.0 % in 2018 to 16.0 % in 2020 (better). \
+         The series breaks in 2018: earlier years are counted differently and not compared. \
+         There is no target to measure the pace against."
+    );
+    let nl = narrative_text(Locale::Nl, "Huurlast", &n, "%", 1);
+    assert!(
+        nl.contains(
+            "De reeks breekt in 2018: eerdere jaren zijn anders geteld en worden niet vergeleken."
+        ),
+        "{nl}"
+    );
 }

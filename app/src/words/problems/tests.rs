@@ -106,3 +106,56 @@ fn action_problems_are_worded_in_english_and_dutch() {
         }
     }
 }
+
+#[test]
+fn geojson_problems_name_the_place_and_are_worded_in_english_and_dutch() {
+    use indicators::problem::{GeoJsonPart, JsonKind};
+    let p = Problem::open_ring("districts.geojson")
+        .at(8, "features[2].geometry.coordinates[0][5]")
+        .with_value("[5.107,52.096]");
+    assert_eq!(
+        problem_line(&p),
+        "districts.geojson:8 [features[2].geometry.coordinates[0][5]] error bad-geojson: the ring is not closed: its last position is not its first (found \"[5.107,52.096]\"). Repeat the ring's first position as its last."
+    );
+    let p = Problem::geojson_too_large("d", GeoJsonPart::Positions, 1_000_000);
+    assert_eq!(
+        problem_message(Locale::Nl, &p),
+        "de grenzen hebben meer dan 1.000.000 posities"
+    );
+    let p = Problem::geojson_too_large("d", GeoJsonPart::Bytes, 32 * 1024 * 1024);
+    assert_eq!(
+        problem_message(Locale::En, &p),
+        "the file is larger than 32 MiB"
+    );
+    let p = Problem::no_boundary(
+        "observations/wijken.csv",
+        Some("Leidsche Rijn – Centrum".into()),
+    )
+    .with_value("Leidsche Rijn - Centrum");
+    assert!(
+        problem_hint(Locale::En, &p).starts_with("Did you mean `Leidsche Rijn – Centrum`? Add a feature with \"id\": \"Leidsche Rijn - Centrum\""),
+        "{}",
+        problem_hint(Locale::En, &p)
+    );
+    for p in [
+        Problem::not_json("d", "expected value", 15),
+        Problem::not_a_feature_collection("d"),
+        Problem::geojson_expected("d", JsonKind::Array),
+        Problem::geojson_expected("d", JsonKind::Object),
+        Problem::no_district_id("d"),
+        Problem::duplicate_district("d", 3).with_value("A"),
+        Problem::short_ring("d", 3),
+        Problem::bad_position("d"),
+        Problem::geojson_too_large("d", GeoJsonPart::Nesting, 32),
+        Problem::unused_boundary("d").with_value("Vleuten"),
+    ] {
+        for locale in [Locale::En, Locale::Nl] {
+            let (message, hint) = (problem_message(locale, &p), problem_hint(locale, &p));
+            assert!(
+                !message.is_empty() && !message.starts_with("problem-"),
+                "{p:?}"
+            );
+            assert!(!hint.is_empty() && !hint.starts_with("hint-"), "{p:?}");
+        }
+    }
+}

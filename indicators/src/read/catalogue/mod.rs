@@ -6,16 +6,17 @@
 //! with any problem is left out, and every problem is reported.
 
 mod areas;
+mod columns;
 
 use std::collections::{BTreeMap, HashSet};
 
 pub use areas::{check_area_references, read_areas};
 
-use super::cell::{loose_date_year, parse_number};
+use super::cell::parse_number;
 use super::table::{normalise_header, Table};
 use crate::model::{
-    CountedSeries, DecimalSeparator, Dimensions, Direction, Indicator, IndicatorKind, OhchrType,
-    Quality, Translation, UpdateFrequency, Visibility,
+    CountedSeries, DecimalSeparator, Dimensions, Direction, Indicator, Quality, Translation,
+    UpdateFrequency, Visibility,
 };
 use crate::problem::{Problem, YEAR_RANGE};
 use crate::sdg;
@@ -129,8 +130,10 @@ impl<'a> RowReader<'a> {
         let (definition, narrative, quality_note, translations) =
             self.long_texts(&default_language);
         let (kind, ohchr_type, proxy) = (self.kind(), self.ohchr_type(), self.proxy());
-        let (last_update, next_update) =
-            (self.loose_date("last_update"), self.loose_date("next_update"));
+        let (last_update, next_update) = (
+            self.loose_date("last_update"),
+            self.loose_date("next_update"),
+        );
         Indicator {
             id: id.to_owned(),
             default_language,
@@ -163,75 +166,15 @@ impl<'a> RowReader<'a> {
             quality: Quality {
                 proxy,
                 note: quality_note,
-                licence: Some(self.text("licence"))
-                    .or_else(|| Some(self.text("license")))
-                    .filter(|l| !l.is_empty())
+                // Either spelling of the column.
+                licence: [self.text("licence"), self.text("license")]
+                    .into_iter()
+                    .find(|l| !l.is_empty())
                     .map(str::to_owned),
                 last_update,
                 next_update,
             },
         }
-    }
-
-    /// `kind`: `quantitative` (default) or `qualitative`.
-    fn kind(&mut self) -> IndicatorKind {
-        let text = self.text("kind").to_ascii_lowercase();
-        if text.is_empty() {
-            return IndicatorKind::Quantitative;
-        }
-        text.parse().unwrap_or_else(|_| {
-            self.report(
-                Problem::not_one_of(self.file, IndicatorKind::NAMES),
-                "kind",
-                &text,
-            );
-            IndicatorKind::Quantitative
-        })
-    }
-
-    /// `indicator_type`: the OHCHR type, `structure`, `process` or `outcome`.
-    fn ohchr_type(&mut self) -> Option<OhchrType> {
-        let text = self.text("indicator_type").to_ascii_lowercase();
-        if text.is_empty() {
-            return None;
-        }
-        // OHCHR's own words are "structural", "process" and "outcome".
-        let word = if text == "structural" { "structure" } else { &text };
-        let parsed = word.parse().ok();
-        if parsed.is_none() {
-            self.report(
-                Problem::not_one_of(self.file, OhchrType::NAMES),
-                "indicator_type",
-                &text,
-            );
-        }
-        parsed
-    }
-
-    /// `proxy`: `yes`/`no` (also `true`/`false`, `1`/`0`); empty is no.
-    fn proxy(&mut self) -> bool {
-        match self.text("proxy").to_ascii_lowercase().as_str() {
-            "" | "no" | "false" | "0" | "n" => false,
-            "yes" | "true" | "1" | "y" => true,
-            other => {
-                let other = other.to_owned();
-                self.report(Problem::not_one_of(self.file, &["yes", "no"]), "proxy", &other);
-                false
-            }
-        }
-    }
-
-    /// A date column (`last_update`, `next_update`): `yyyy-mm-dd`, `yyyy-mm` or `yyyy`.
-    fn loose_date(&mut self, name: &str) -> Option<String> {
-        let text = self.text(name);
-        if text.is_empty() {
-            return None;
-        }
-        if loose_date_year(text).is_none() {
-            self.report(Problem::not_a_date(self.file), name, text);
-            return None;
-        }
-        Some(text.to_owned())
     }
 
     /// `definition` and `narrative` in the default language, and in every

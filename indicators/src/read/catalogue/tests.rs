@@ -1,6 +1,6 @@
 //! Catalogue and area tables: every field read, every bad cell reported.
 use super::*;
-use crate::model::AreaKind;
+use crate::model::{AreaKind, IndicatorKind, OhchrType};
 use crate::problem::{ProblemCode, Reason};
 use crate::read::table::load_csv;
 
@@ -227,4 +227,63 @@ fn update_frequency_is_read_in_staff_words_and_an_unknown_one_is_an_error_with_i
     assert!(UpdateFrequency::Annual.overdue(2024, 2026));
     assert!(!UpdateFrequency::Biennial.overdue(2024, 2026));
     assert!(UpdateFrequency::Biennial.overdue(2023, 2026));
+}
+
+#[test]
+fn rights_columns_read_kind_type_proxy_quality_and_dates() {
+    let text = "id,title,unit,direction,sdg_targets,kind,indicator_type,proxy,quality_note,quality_note_nl,license,last_update,next_update\n\
+        office,Office open,,higher,10.3,qualitative,structural,no,,,,2019,\n\
+        gp,GP access,%,higher,3.8,,process,yes,Distance only,Alleen afstand,CC BY 4.0,2026-03-16,2027-03\n";
+    let (table, _) = load_csv(text.as_bytes(), "catalogue.csv");
+    let (indicators, problems) = read_catalogue(&table, "catalogue.csv");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(indicators[0].is_qualitative());
+    assert_eq!(indicators[0].ohchr_type, Some(OhchrType::Structure));
+    assert!(!indicators[0].quality.proxy);
+    let gp = &indicators[1];
+    assert_eq!(gp.kind, IndicatorKind::Quantitative);
+    assert_eq!(gp.ohchr_type, Some(OhchrType::Process));
+    assert!(gp.quality.proxy);
+    assert_eq!(gp.quality.licence.as_deref(), Some("CC BY 4.0"));
+    assert_eq!(gp.localized_quality_note("nl").text, "Alleen afstand");
+    assert_eq!(gp.localized_quality_note("de").text, "Distance only");
+    assert_eq!(
+        (
+            gp.quality.last_update.as_deref(),
+            gp.quality.next_update.as_deref()
+        ),
+        (Some("2026-03-16"), Some("2027-03"))
+    );
+}
+
+#[test]
+fn bad_rights_columns_are_each_reported_with_their_cell() {
+    let text = "id,title,unit,direction,sdg_targets,kind,indicator_type,proxy,next_update\n\
+        a,A,%,higher,3.8,qualitive,result,maybe,2027-13\n";
+    let (table, _) = load_csv(text.as_bytes(), "catalogue.csv");
+    let (indicators, problems) = read_catalogue(&table, "catalogue.csv");
+    assert!(indicators.is_empty());
+    let found: Vec<(Option<&str>, Option<&str>, ProblemCode)> = problems
+        .iter()
+        .map(|p| (p.column.as_deref(), p.value.as_deref(), p.code))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some("kind"), Some("qualitive"), ProblemCode::BadValue),
+            (
+                Some("indicator_type"),
+                Some("result"),
+                ProblemCode::BadValue
+            ),
+            (Some("proxy"), Some("maybe"), ProblemCode::BadValue),
+            (Some("next_update"), Some("2027-13"), ProblemCode::BadValue),
+        ]
+    );
+    assert_eq!(
+        problems[1].reason,
+        Reason::NotOneOf {
+            allowed: vec!["structure".into(), "process".into(), "outcome".into()]
+        }
+    );
 }
