@@ -49,7 +49,10 @@ pub async fn indicator_page_has_chart_caption_and_table(ctx: Ctx) -> Ctx {
         caption,
         "Residents living below the poverty line — Total, 2012–2025 (%)"
     );
-    let rows = ctx.texts(".data-table:not(.history) tbody tr").await;
+    // The values table: not the release history nor the gap tables below.
+    let rows = ctx
+        .texts(".data-table:not(.history):not(.gap-table):not(.gap-values) tbody tr")
+        .await;
     assert_eq!(rows.len(), 14 + 1, "a row a year, then the target");
     assert!(rows[14].starts_with("Target 2030"), "{rows:?}");
     let legend = ctx.texts("figure.chart-figure .legend li").await;
@@ -189,14 +192,15 @@ pub async fn rights_and_policy_pages_are_reachable_from_an_indicator(ctx: Ctx) -
 
 pub async fn progress_page_filters_by_goal(ctx: Ctx) -> Ctx {
     ctx.open("/progress").await;
-    assert_eq!(ctx.text(".result-count").await, "45 indicators shown.");
+    // 45 with a status and 4 qualitative ones (a card with no score).
+    assert_eq!(ctx.text(".result-count").await, "49 indicators shown.");
     ctx.choose_and_submit(".filters", "select[name='goal']", "1")
         .await;
     ctx.client()
         .wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::XPath(
-            "//p[@class='result-count' and text()='5 indicators shown.']",
+            "//p[@class='result-count' and text()='6 indicators shown.']",
         ))
         .await
         .expect("the list is filtered to goal 1");
