@@ -38,7 +38,7 @@ pub fn AboutFigures(quality: QualityView) -> impl IntoView {
             })}
             <dl class="quality-facts">
                 <dt>{w("quality-source")}</dt><dd>{quality.source}</dd>
-                <dt>{w("quality-breaks")}</dt>{breaks}
+                {quality.numbers.then(|| view! { <dt>{w("quality-breaks")}</dt>{breaks} })}
                 <dt>{w("quality-last-update")}</dt><dd>{quality.last_update}</dd>
                 <dt>{w("quality-next-update")}</dt><dd>{quality.next_update}</dd>
                 {(!quality.note.is_empty()).then(|| view! {

@@ -147,6 +147,8 @@ pub fn compare(
             .public
             .indicators
             .iter()
+            // Statements have no chart to compare.
+            .filter(|i| !i.is_qualitative())
             .map(|i| Choice {
                 value: i.id.clone(),
                 label: i.localized_title(code).text.to_owned(),
@@ -194,6 +196,23 @@ mod tests {
         assert!(
             !view.choices.iter().any(|c| c.value == "secret"),
             "the pickers offer public indicators only"
+        );
+    }
+
+    #[test]
+    fn the_pickers_leave_out_qualitative_indicators() {
+        let data = crate::ssr::testing_rights::data();
+        let any = data
+            .public
+            .indicators
+            .iter()
+            .find(|i| !i.is_qualitative())
+            .expect("a quantitative indicator");
+        let view = compare(&data, &[any], None, Locale::En).expect("view");
+        assert!(view.choices.iter().any(|c| c.value == any.id));
+        assert!(
+            !view.choices.iter().any(|c| c.value == "office"),
+            "statements have no chart to compare"
         );
     }
 }

@@ -68,6 +68,7 @@ pub fn quality(
     QualityView {
         proxy: quality.proxy,
         breaks: breaks(series, data, locale),
+        numbers: !indicator.is_qualitative(),
         last_update,
         next_update,
         note: super::text(indicator.localized_quality_note(code), locale),

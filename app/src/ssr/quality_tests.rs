@@ -139,3 +139,14 @@ fn a_break_shows_in_the_table_legend_and_chart_and_sets_the_status() {
         "b (breuk in de reeks: niet vergelijkbaar met eerdere jaren)"
     );
 }
+
+#[test]
+fn a_qualitative_indicator_has_no_line_on_breaks() {
+    let data = crate::ssr::testing_rights::data();
+    let office = data.public_indicator("office").expect("office");
+    assert!(office.is_qualitative());
+    let view = quality(&data, office, &[], Locale::En);
+    assert!(!view.numbers);
+    let poverty = view_of(&city(), "poverty", Locale::En);
+    assert!(poverty.numbers);
+}

@@ -11,6 +11,9 @@ pub struct QualityView {
     pub proxy: bool,
     /// Each break in series, oldest first: `2019 (Total; Sex: female)`.
     pub breaks: Vec<String>,
+    /// Whether the figures are numbers in series (a qualitative indicator's
+    /// are dated statements: no line on breaks for them).
+    pub numbers: bool,
     /// `12 March 2026`, or the release's date and that it is one.
     pub last_update: String,
     /// `March 2027`, or when the next figures are due by the update
