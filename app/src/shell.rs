@@ -12,9 +12,9 @@ use crate::i18n::{t, use_locale, Locale};
 
 use crate::islands::HydrationMarker;
 use crate::pages::{
-    ComparePage, DistrictPage, EqualityPage, GoalPage, HomePage, IndicatorPage, MethodologyPage,
-    NotFound, PolicyPage, ProgressPage, RecommendationsPage, ReportListPage, ReportPage,
-    RightsPage, SearchForm, SearchPage,
+    ComparePage, DataPage, DistrictPage, EqualityPage, GoalPage, HomePage, IndicatorPage,
+    MethodologyPage, NotFound, PolicyPage, ProgressPage, RecommendationsPage, ReportListPage,
+    ReportPage, RightsPage, SearchForm, SearchPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                         <Route path=path!("/compare") view=ComparePage ssr=SsrMode::Async/>
+                        <Route path=path!("/data") view=DataPage ssr=SsrMode::Async/>
                         <Route path=path!("/equality") view=EqualityPage ssr=SsrMode::Async/>
                         <Route path=path!("/recommendations") view=RecommendationsPage ssr=SsrMode::Async/>
                         <Route path=path!("/report") view=ReportListPage ssr=SsrMode::Async/>

@@ -64,6 +64,10 @@ pub enum Command {
     Import(ImportArgs),
     /// Show an indicator's series with their status and why, from the current release.
     Status(StatusArgs),
+    /// Write every public page (in every language), asset, chart, download
+    /// and feed of the current release as plain files into OUT, for any web
+    /// server or CDN. Internal indicators are never written.
+    ExportStatic(ExportStaticArgs),
     /// Manage the staff workspace's accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -176,6 +180,13 @@ pub struct StatusArgs {
     /// The indicator id, e.g. poverty-rate.
     #[arg(value_name = "INDICATOR")]
     pub indicator: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportStaticArgs {
+    /// The folder to write the site into (created if missing).
+    #[arg(value_name = "OUT")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -5,9 +5,12 @@
 pub mod charts;
 pub mod check;
 pub mod cli;
+pub mod export;
 pub mod language;
+pub mod open_data;
 pub mod pdf;
 pub mod report;
+pub mod site;
 pub mod staff;
 
 use app::ssr::DashboardData;
@@ -336,6 +339,7 @@ pub fn app(state: AppState) -> Router {
         .route("/charts/{file}", get(charts::chart_file))
         .route("/report/{year}/pdf", get(report_pdf))
         .merge(staff::routes(&state))
+        .merge(open_data::routes())
         .leptos_routes_with_context(&state, routes, page_context, render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

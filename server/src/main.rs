@@ -44,6 +44,7 @@ async fn main() -> anyhow::Result<()> {
                 .context("the build stopped unexpectedly")?
         }
         Some(Command::User(command)) => user(command, &cli).await,
+        Some(Command::ExportStatic(args)) => export_static(args, &cli).await,
         Some(Command::Import(args)) => import(args, &cli).await,
         Some(Command::Status(args)) => {
             let (args, data) = (args.clone(), cli.data.clone());
@@ -315,4 +316,10 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutdown requested; finishing open requests");
+}
+
+/// `localgoals export-static OUT`: the public site as plain files.
+async fn export_static(args: &server::cli::ExportStaticArgs, cli: &Cli) -> anyhow::Result<()> {
+    let _ = (args, cli);
+    anyhow::bail!("export-static is being written")
 }

@@ -3,6 +3,8 @@
 
 mod badge;
 mod card;
+mod downloads;
+mod embed;
 mod gaps;
 mod links;
 mod loaded;
@@ -12,6 +14,8 @@ mod rights;
 
 pub use badge::{StatusBadge, StatusCounts};
 pub use card::{Card, CardList};
+pub use downloads::DownloadLinks;
+pub use embed::EmbedSnippet;
 pub use gaps::{AreaGaps, GapTable, IndicatorGaps};
 pub use links::{AreaList, DistrictLinks};
 pub use loaded::loaded;

@@ -74,6 +74,11 @@ fn IndicatorDetails(
     let action = locale.href(&format!("/indicators/{}", view.id));
     let w = move |key: &str| t(locale, key);
     let prompt = district_prompt(locale, &view);
+    // The series the address selected, for the downloads and the embed.
+    let selected = series
+        .as_ref()
+        .and_then(|s| s.as_ref().ok())
+        .map(|s| s.slug.clone());
     let error_message = series
         .as_ref()
         .and_then(|s| s.as_ref().err())
@@ -135,6 +140,8 @@ fn IndicatorDetails(
                 </dl>
             </section>
             <crate::components::AboutFigures quality=view.quality.clone()/>
+            <crate::components::DownloadLinks indicator=view.id.clone() series=selected.clone()/>
+            <crate::components::EmbedSnippet indicator=view.id.clone() series=selected/>
         </article>
     }
 }

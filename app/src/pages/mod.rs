@@ -4,6 +4,7 @@
 
 mod area;
 mod compare;
+mod data;
 mod district;
 mod equality;
 mod goal;
@@ -18,6 +19,7 @@ mod search;
 
 pub use area::{PolicyPage, RightsPage};
 pub use compare::ComparePage;
+pub use data::DataPage;
 pub use district::DistrictPage;
 pub use equality::EqualityPage;
 pub use goal::GoalPage;

@@ -4,12 +4,17 @@
 //! module per topic, helpers in `common`.
 
 mod actions_upload;
+mod api;
+mod assets;
 mod authorization;
 mod canada;
 mod catalogue_upload;
 mod charts;
 mod common;
+mod downloads;
+mod embed;
 mod equality;
+mod feeds;
 #[path = "../../../indicators/tests/common/mod.rs"]
 mod fixtures;
 mod health;

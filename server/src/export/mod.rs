@@ -1,0 +1,1 @@
+//! `localgoals export-static OUT`: (being written).

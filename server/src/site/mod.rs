@@ -1,0 +1,1 @@
+//! The site's own files (CSS, JS, wasm, fonts): (being written).
