@@ -37,6 +37,16 @@ cargo clippy --target wasm32-unknown-unknown -p frontend -p app --features app/h
 step "building the site and server (scripts/build-site.sh)"
 scripts/build-site.sh
 
+# The one-file binary (the site inside it, feature `embed-site`), copied
+# aside: the test run below builds target/debug/localgoals again without
+# the feature. tests/tests/binary.rs runs the copy alone in an empty folder
+# (scripts/deploy-check.sh does the same with the release binary).
+step "building the one-file binary (--features embed-site)"
+cargo build -p server --bin localgoals --features embed-site
+mkdir -p target/deploy
+cp target/debug/localgoals target/deploy/localgoals
+export LOCALGOALS_DEPLOY_BINARY="$ROOT/target/deploy/localgoals"
+
 # A throwaway PostgreSQL server (Debian's package) for the several-replicas
 # tests; stopped and removed however the tests end.
 step "starting a throwaway PostgreSQL server (scripts/postgres.sh)"

@@ -202,3 +202,22 @@ pub async fn load_recommendations(
         locale,
     ))
 }
+
+/// `/data`: the served release's open-data files, its date, licence and
+/// citation (public indicators only: the files hold nothing else).
+#[server(endpoint = "load_data_page")]
+pub async fn load_data_page(locale: Locale) -> Result<crate::types::data::DataView, AppError> {
+    Ok(crate::ssr::data::data_page(&crate::ssr::data()?, locale))
+}
+
+/// An indicator page's downloads: its files, and those of the series
+/// `series` selects (public indicators only).
+#[server(endpoint = "load_downloads")]
+pub async fn load_downloads(
+    id: String,
+    series: Option<String>,
+    locale: Locale,
+) -> Result<crate::types::data::DownloadsView, AppError> {
+    let data = crate::ssr::data()?;
+    crate::ssr::data::indicator_downloads(&data, &id, series.as_deref(), locale)
+}

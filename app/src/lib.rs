@@ -34,7 +34,8 @@ pub mod format;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-pub use shell::{shell, App};
+pub use components::PublicUrl;
+pub use shell::{shell, App, StylesheetHref};
 
 /// Hydrates the islands of a server-rendered page (the browser entry point
 /// calls this, which also links this crate's islands into the wasm).

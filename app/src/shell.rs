@@ -46,8 +46,13 @@ pub fn App() -> impl IntoView {
 
     let locale = use_locale();
     let home = locale.href("/");
+    // The static export has no server to search with: no search form there.
+    #[cfg(feature = "ssr")]
+    let exporting = crate::ssr::export::exporting();
+    #[cfg(not(feature = "ssr"))]
+    let exporting = false;
     view! {
-        <Stylesheet id="leptos" href="/pkg/localgoals.css"/>
+        <Stylesheet id="leptos" href=stylesheet_href()/>
         <Title formatter=page_title/>
         <Router>
             <div class="page">
@@ -63,7 +68,7 @@ pub fn App() -> impl IntoView {
                         <A href=locale.href("/recommendations")>{t(locale, "recommendation-nav")}</A>
                         <A href=locale.href("/methodology")>{t(locale, "nav-methodology")}</A>
                     </nav>
-                    <SearchForm locale value=String::new() id="header-search"/>
+                    {(!exporting).then(|| view! { <SearchForm locale value=String::new() id="header-search"/> })}
                     <LanguageSwitch locale/>
                 </header>
                 // `tabindex=-1` so following the skip link moves keyboard focus too.
@@ -90,11 +95,23 @@ pub fn App() -> impl IntoView {
                 </main>
                 <footer class="site-footer">
                     <p>{t(locale, "footer-text")} " "
-                    <A href=locale.href("/methodology")>{t(locale, "footer-methodology")}</A></p>
+                    <A href=locale.href("/methodology")>{t(locale, "footer-methodology")}</A>
+                    " · " <a href=locale.href("/data")>{t(locale, "footer-open-data")}</a></p>
                 </footer>
             </div>
         </Router>
     }
+}
+
+/// The stylesheet's address, provided by the server (its content-hashed
+/// name, cached for a year); the plain name when none is provided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StylesheetHref(pub String);
+
+fn stylesheet_href() -> String {
+    use_context::<StylesheetHref>()
+        .map(|href| href.0)
+        .unwrap_or_else(|| "/pkg/localgoals.css".to_owned())
 }
 
 /// Links to this page in every other language the site offers, keeping the

@@ -8,6 +8,7 @@ use indicators::progress::{ProgressMethod, ProgressStatus};
 use indicators::AreaKind;
 use serde::{Deserialize, Serialize};
 
+pub mod data;
 mod district;
 mod equality;
 mod map;
@@ -441,6 +442,11 @@ pub struct ExplorerWords {
     pub chart_files: String,
     /// `/nl/charts/poverty`: the chart files' address without extension.
     pub charts_href: String,
+    /// "Figures:": the shown series' data files (CSV, JSON).
+    pub data_files: String,
+    /// `/data/localgoals-r00003-poverty`: the indicator's data files'
+    /// address without extension (empty: no links).
+    pub data_href: String,
 }
 
 /// One indicator a search found, with the fields its words were found in

@@ -322,11 +322,31 @@ impl AppState {
 
 /// The whole HTTP application: pages, server functions, static files, health.
 pub fn app(state: AppState) -> Router {
+    let site = site::Site::load(&state.leptos_options);
+    app_with_site(state, site)
+}
+
+/// [`app`] serving the site files of `site` (tests give a folder of their own).
+pub fn app_with_site(mut state: AppState, site: site::Site) -> Router {
+    // Pages link the content-hashed CSS, JS and wasm names.
+    site.configure(&mut state.leptos_options, &state.data_dir);
+    site.warm();
+    let stylesheet = site.stylesheet_href().map(app::StylesheetHref);
+    let site = std::sync::Arc::new(site);
     let routes = generate_route_list(App);
     // Each request reads the release served when it arrives.
     let page_context = {
         let served = state.served.clone();
-        move || provide_context(served.now().data.clone())
+        let public_url = state.staff.config.public_url.clone().map(app::PublicUrl);
+        move || {
+            provide_context(served.now().data.clone());
+            if let Some(href) = &stylesheet {
+                provide_context(href.clone());
+            }
+            if let Some(url) = &public_url {
+                provide_context(url.clone());
+            }
+        }
     };
     let fallback_context = page_context.clone();
     let render = {
@@ -341,20 +361,29 @@ pub fn app(state: AppState) -> Router {
         .merge(staff::routes(&state))
         .merge(open_data::routes())
         .leptos_routes_with_context(&state, routes, page_context, render)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(fallback_context, shell))
+        .fallback(site::fallback(
+            site,
+            leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+                fallback_context,
+                shell,
+            ),
+        ))
+        .layer(axum::middleware::from_fn(site::etag::page_etags))
+        // Only `/embed/` may be framed by other sites.
+        .layer(axum::middleware::map_response(
+            open_data::embed::frame_policy,
+        ))
         .layer(compression())
         .layer(TraceLayer::new_for_http())
         .with_state(state);
     language::localized(inner, served)
 }
 
-/// Brotli or gzip for pages, server-function answers, CSS and JS, at a level
-/// fast enough to do per request. The size-optimised wasm is served from the
-/// brotli/gzip copies `scripts/build-site.sh` writes, so it is left out here;
-/// a debug wasm is too big to compress on every load.
+/// Brotli or gzip for pages, server-function and API answers, at a level
+/// fast enough to do per request. The site's files (CSS, JS, wasm) arrive
+/// compressed already from [`site`] (made once at start), so answers with a
+/// `Content-Encoding` pass through; wasm is excluded in any case, a debug
+/// wasm being too big to compress on every load.
 fn compression() -> CompressionLayer<impl Predicate> {
     CompressionLayer::new()
         .br(true)

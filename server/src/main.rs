@@ -318,8 +318,24 @@ async fn shutdown_signal() {
     tracing::info!("shutdown requested; finishing open requests");
 }
 
-/// `localgoals export-static OUT`: the public site as plain files.
+/// `localgoals export-static OUT`: the public site as plain files. Loads
+/// the data directory as `serve` does (the same first-start import), then
+/// crawls the app in-process: no port is opened.
 async fn export_static(args: &server::cli::ExportStaticArgs, cli: &Cli) -> anyhow::Result<()> {
-    let _ = (args, cli);
-    anyhow::bail!("export-static is being written")
+    let serve = cli.serve_args();
+    let leptos_options = get_configuration(None)
+        .context("reading the LEPTOS_* configuration")?
+        .leptos_options;
+    let database = cli.database().map_err(anyhow::Error::msg)?;
+    let state = server::AppState::load_in(
+        leptos_options,
+        (!serve.no_build).then_some(serve.dataset.as_path()),
+        &cli.data,
+        server::staff::StaffConfig::default(),
+        &database,
+    )
+    .await?;
+    let summary = server::export::export_state(state, &args.out).await?;
+    print!("{summary}");
+    Ok(())
 }

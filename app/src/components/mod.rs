@@ -15,7 +15,7 @@ mod rights;
 pub use badge::{StatusBadge, StatusCounts};
 pub use card::{Card, CardList};
 pub use downloads::DownloadLinks;
-pub use embed::EmbedSnippet;
+pub use embed::{EmbedSnippet, PublicUrl};
 pub use gaps::{AreaGaps, GapTable, IndicatorGaps};
 pub use links::{AreaList, DistrictLinks};
 pub use loaded::loaded;

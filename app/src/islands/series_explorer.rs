@@ -34,6 +34,12 @@ pub fn SeriesExplorer(
     /// What to say instead of a series when none is chosen (district-only
     /// indicators); `None`: choosing none shows the default series.
     prompt: Option<String>,
+    /// In the static export: the list's name and every series as
+    /// `(href, label, current)`, shown as plain links to the pre-rendered
+    /// selection pages instead of the selectors, so the page never calls a
+    /// server function that plain files cannot answer. `None` on the live
+    /// site.
+    static_links: Option<(String, Vec<(String, String, bool)>)>,
 ) -> impl IntoView {
     let selected: Vec<Selected> = initial
         .as_ref()
@@ -155,8 +161,21 @@ pub fn SeriesExplorer(
         on_cleanup(move || handle.remove());
     }
     let unavailable_text = error_message.unwrap_or_else(|| words.unavailable_text.clone());
+    let links = static_links.map(|(name, links)| {
+        view! {
+            <nav class="series-links" aria-label=name>
+                <ul>
+                    {links.into_iter().map(|(href, label, current)| view! {
+                        <li><a href=href aria-current=current.then_some("page")>{label}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        }
+    });
+    let exported = links.is_some();
     view! {
-        {(!dimensions.is_empty()).then(|| view! {
+        {links}
+        {(!exported && !dimensions.is_empty()).then(|| view! {
             <form method="get" action=action.clone() class="series-selector" on:submit=on_submit>
                 {dimensions.iter().map(|d| {
                     let select_id = format!("dim-{}", d.name.to_lowercase());
@@ -212,6 +231,12 @@ fn SeriesFigure(series: SeriesView, words: ExplorerWords) -> impl IntoView {
                 <a href=format!("{}.svg?series={}", words.charts_href, crate::escape::url_encode(&series.slug)) download="">"SVG"</a>
                 " · "
                 <a href=format!("{}.png?series={}", words.charts_href, crate::escape::url_encode(&series.slug)) download="">"PNG"</a>
+                {(!words.data_href.is_empty()).then(|| view! {
+                    " · " {words.data_files.clone()} " "
+                    <a href=format!("{}.csv?series={}", words.data_href, crate::escape::url_encode(&series.slug)) download="">"CSV"</a>
+                    " · "
+                    <a href=format!("{}.json?series={}", words.data_href, crate::escape::url_encode(&series.slug)) download="">"JSON"</a>
+                })}
             </p>
         </figure>
         {series.status.clone().map(|s| view! {

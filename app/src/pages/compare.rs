@@ -47,7 +47,15 @@ pub fn ComparePage() -> impl IntoView {
 fn CompareContent(view_data: CompareView, ids: Vec<String>) -> impl IntoView {
     let locale = use_locale();
     let district = view_data.district.clone().unwrap_or_default();
+    // The static export has no server to answer the form: the pages its
+    // links reach are shown, and choosing others is for the live site.
+    #[cfg(feature = "ssr")]
+    let exporting = crate::ssr::export::exporting();
+    #[cfg(not(feature = "ssr"))]
+    let exporting = false;
     view! {
+        {exporting.then(|| view! { <p class="export-live">{t(locale, "export-compare-live")}</p> })}
+        {(!exporting).then(|| view! {
         <form method="get" action=locale.href("/compare") class="filters compare-form">
             {SLOTS.iter().enumerate().map(|(n, slot)| {
                 let current = ids.get(n).cloned().unwrap_or_default();
@@ -73,6 +81,7 @@ fn CompareContent(view_data: CompareView, ids: Vec<String>) -> impl IntoView {
             })}
             <button type="submit">{t(locale, "compare-button")}</button>
         </form>
+        })}
         {if view_data.items.is_empty() {
             leptos::either::Either::Left(view! { <p class="empty">{t(locale, "compare-choose")}</p> })
         } else {

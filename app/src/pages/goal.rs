@@ -1,7 +1,7 @@
 //! `/goals/:n`: the goal, its targets, and the city's indicators under each.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Link, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params;
 
@@ -32,6 +32,7 @@ pub fn GoalPage() -> impl IntoView {
             .count();
         view! {
             <Title text=tr(locale, "goal-title", &[("n", goal.number.to_string().into()), ("title", goal.short_title.clone().into())])/>
+            <Link rel="alternate" type_="application/atom+xml" href=locale.href(&format!("/feeds/goals/{}.atom", goal.number)) title=t(locale, "feed-link-title")/>
             <article class="goal-page" style=goal_colours(&goal.colour, &goal.text_colour)>
                 <p class="breadcrumb"><A href=locale.href("/")>{t(locale, "nav-goals")}</A></p>
                 <h1 class="goal-heading">

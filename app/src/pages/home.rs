@@ -3,7 +3,7 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Link, Title};
 use leptos_router::components::A;
 
 use super::goal_colours;
@@ -20,6 +20,7 @@ pub fn HomePage() -> impl IntoView {
     let home = Resource::new(|| (), move |_| load_home(locale));
     view! {
         <Title text=t(locale, "home-title")/>
+        <Link rel="alternate" type_="application/atom+xml" href=locale.href("/feeds/site.atom") title=t(locale, "feed-link-title")/>
         <h1>{t(locale, "home-heading")}</h1>
         <p class="lead">{t(locale, "home-lead")} " "
             <A href=locale.href("/progress")>{t(locale, "home-lead-link")}</A> "."</p>

@@ -79,6 +79,13 @@ fn IndicatorDetails(
         .as_ref()
         .and_then(|s| s.as_ref().ok())
         .map(|s| s.slug.clone());
+    // Exported as plain files: the selectors become links to the
+    // pre-rendered selection pages (no server to fetch a series from).
+    #[cfg(feature = "ssr")]
+    let static_links = crate::ssr::export::exporting()
+        .then(|| crate::ssr::export::series_links(&view.id, selected.as_deref(), locale));
+    #[cfg(not(feature = "ssr"))]
+    let static_links = None;
     let error_message = series
         .as_ref()
         .and_then(|s| s.as_ref().err())
@@ -121,8 +128,8 @@ fn IndicatorDetails(
             <p class="compare-link"><A href=locale.href(&format!("/compare?a={}", url_encode(&view.id)))>{w("compare-link")}</A></p>
             {view.district_only.then(|| view! { <DistrictsSection map=view.map.clone() bars=view.districts.clone()/> })}
             {match series {
-                Some(initial) => EitherOf3::A(view! { <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale, &view.id) error_message initial=Some(initial) prompt=prompt.clone()/> }),
-                None if !view.qualitative => EitherOf3::B(view! { <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale, &view.id) error_message initial=None prompt=prompt.clone()/> }),
+                Some(initial) => EitherOf3::A(view! { <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale, &view.id) error_message initial=Some(initial) prompt=prompt.clone() static_links=static_links.clone()/> }),
+                None if !view.qualitative => EitherOf3::B(view! { <SeriesExplorer action dimensions=view.dimensions.clone() indicator=view.id.clone() locale words=explorer_words(locale, &view.id) error_message initial=None prompt=prompt.clone() static_links=static_links.clone()/> }),
                 None => EitherOf3::C(view! { <QualitativeTimeline statements=view.statements.clone()/> }),
             }}
             <crate::pages::Actions actions=view.actions.clone() locale/>
@@ -141,7 +148,8 @@ fn IndicatorDetails(
             </section>
             <crate::components::AboutFigures quality=view.quality.clone()/>
             <crate::components::DownloadLinks indicator=view.id.clone() series=selected.clone()/>
-            <crate::components::EmbedSnippet indicator=view.id.clone() series=selected/>
+            // A qualitative indicator has no chart to embed (`/embed/{id}` answers 404).
+            {(!view.qualitative).then(|| view! { <crate::components::EmbedSnippet indicator=view.id.clone() series=selected/> })}
         </article>
     }
 }
@@ -174,5 +182,7 @@ fn explorer_words(locale: Locale, id: &str) -> ExplorerWords {
         status: w("col-status"),
         chart_files: w("chart-image-links"),
         charts_href: locale.href(&format!("/charts/{}", url_encode(id))),
+        data_files: w("downloads-series-files"),
+        data_href: super::data::indicator_files_href(id),
     }
 }

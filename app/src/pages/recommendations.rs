@@ -65,7 +65,15 @@ fn Recommendations(
     let status = query.status.0.map(|s| s.as_str()).unwrap_or_default();
     let source = query.source.0.map(|s| s.as_str()).unwrap_or_default();
     let shown = view_data.items.len();
+    // The static export has no server to answer the form: the status
+    // counts below link the pre-rendered pages of each status.
+    #[cfg(feature = "ssr")]
+    let exporting = crate::ssr::export::exporting();
+    #[cfg(not(feature = "ssr"))]
+    let exporting = false;
     view! {
+        {exporting.then(|| view! { <p class="export-live">{w("export-filter-live")}</p> })}
+        {(!exporting).then(|| view! {
         <form method="get" action=locale.href("/recommendations") class="filters">
             <label>{w("recommendation-filter-status")} " "
                 <select name="status">
@@ -81,6 +89,7 @@ fn Recommendations(
             </label>
             <button type="submit">{w("apply")}</button>
         </form>
+        })}
         <section class="follow-up-summary" aria-labelledby="follow-up-heading">
             <h2 id="follow-up-heading">{w("recommendation-counts-heading")}</h2>
             <ul class="follow-up-counts">

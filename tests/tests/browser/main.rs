@@ -7,11 +7,13 @@
 //! binary (`target/debug/localgoals`); `scripts/test.sh` builds both first.
 
 mod accessibility;
+mod embed;
 mod harness;
 mod map;
 mod scenarios;
 
 use accessibility::*;
+use embed::*;
 use harness::{run, Js};
 use map::*;
 use scenarios::*;
@@ -51,4 +53,5 @@ in_both_modes!(
     a_selector_changed_by_keyboard_changes_the_chart_and_is_announced,
     a_search_typed_and_sent_by_keyboard_finds_the_indicator,
     axe_finds_no_violations_on_the_staff_pages_in_either_language,
+    the_embed_page_shows_the_chart_its_caption_and_a_link_back,
 );

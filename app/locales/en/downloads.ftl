@@ -1,0 +1,39 @@
+# Open data: the /data page, an indicator page's downloads and the
+# download route's error messages.
+
+footer-open-data = Open data
+data-title = Open data
+data-lead = Every public figure of this site, free to reuse under the licence below. The files hold one row per observation: indicator, series, period, value, flags and the disaggregation (sex, age, district …).
+data-release = Release { $release }, published { $date }.
+data-counts = { $indicators } public indicators, { $observations } observations.
+data-files-heading = Files of the whole release
+data-col-format = Format
+data-col-file = File
+data-col-purpose = What it is for
+data-purpose-csv = For spreadsheets (Excel, LibreOffice): UTF-8 with a byte order mark; text that a spreadsheet would run as a formula starts with '.
+data-purpose-json = For programs and web pages; also holds the dated statements of the indicators reported in words.
+data-purpose-parquet = For data analysis (pandas, R, DuckDB, polars): typed columns, small and fast.
+data-purpose-sdmx-csv = For statistics offices: SDMX-CSV 2.0, structure { $structure }.
+data-purpose-zip = Everything at once: the four files, a README describing every column and a Frictionless datapackage.json with the licence and citation.
+data-licence-heading = Licence
+data-licence-unknown = Not stated: ask the city before reusing the figures.
+data-cite-heading = How to cite
+data-cite-hint = Copy this text to cite the figures:
+data-cite-text = { $publisher } ({ $year }). Open data of the Local Goals dashboard, release { $release } of { $date }. { $url }
+data-sdmx-heading = SDMX
+data-sdmx-text = The SDMX-CSV files use the dataflow { $structure }: dimensions INDICATOR, the disaggregation dimensions and TIME_PERIOD, the measure OBS_VALUE, and the attributes UNIT_MEASURE and OBS_STATUS.
+data-more-heading = More ways to reuse the figures
+data-api = The JSON API, described in OpenAPI
+data-feed = The Atom feed of new releases and status changes
+data-per-indicator = Each indicator's page offers its own files, for all its series and for the series selected.
+downloads-heading = Download the figures
+downloads-all = All series:
+downloads-selected = The series shown ({ $series }):
+downloads-facts = Release { $release } of { $date }. Licence: { $licence }.
+downloads-cite = Cite as: { $cite }
+downloads-more = All open data
+downloads-no-such-file = There is no such file. The open-data page { $data } lists every file of the current release.
+downloads-other-release = The release “{ $asked }” is not the one served; the current release is { $current }. The open-data page { $data } links its files.
+downloads-unknown-indicator = There is no public indicator “{ $id }”. The open-data page { $data } offers the whole release; each indicator's page links its own files.
+downloads-unknown-series = The indicator “{ $id }” has no series “{ $series }”. Its series are: { $known }. The indicator's page { $page } lets you choose one.
+downloads-series-files = Figures:

@@ -1,0 +1,39 @@
+# Open data: de pagina /data, de downloads op een indicatorpagina en de
+# foutmeldingen van de downloadroute.
+
+footer-open-data = Open data
+data-title = Open data
+data-lead = Alle openbare cijfers van deze site, vrij te hergebruiken onder de licentie hieronder. De bestanden hebben één rij per waarneming: indicator, reeks, periode, waarde, markeringen en de uitsplitsing (geslacht, leeftijd, wijk …).
+data-release = Release { $release }, gepubliceerd op { $date }.
+data-counts = { $indicators } openbare indicatoren, { $observations } waarnemingen.
+data-files-heading = Bestanden van de hele release
+data-col-format = Formaat
+data-col-file = Bestand
+data-col-purpose = Waarvoor
+data-purpose-csv = Voor spreadsheets (Excel, LibreOffice): UTF-8 met byte order mark; tekst die een spreadsheet als formule zou uitvoeren begint met '.
+data-purpose-json = Voor programma's en webpagina's; bevat ook de gedateerde uitspraken van de indicatoren die in woorden worden gerapporteerd.
+data-purpose-parquet = Voor data-analyse (pandas, R, DuckDB, polars): getypeerde kolommen, klein en snel.
+data-purpose-sdmx-csv = Voor statistiekbureaus: SDMX-CSV 2.0, structuur { $structure }.
+data-purpose-zip = Alles tegelijk: de vier bestanden, een README die elke kolom beschrijft en een Frictionless datapackage.json met licentie en bronvermelding.
+data-licence-heading = Licentie
+data-licence-unknown = Niet vermeld: vraag de gemeente voordat u de cijfers hergebruikt.
+data-cite-heading = Zo verwijst u ernaar
+data-cite-hint = Kopieer deze tekst om naar de cijfers te verwijzen:
+data-cite-text = { $publisher } ({ $year }). Open data van het Local Goals-dashboard, release { $release } van { $date }. { $url }
+data-sdmx-heading = SDMX
+data-sdmx-text = De SDMX-CSV-bestanden gebruiken de dataflow { $structure }: dimensies INDICATOR, de uitsplitsingsdimensies en TIME_PERIOD, de maat OBS_VALUE en de attributen UNIT_MEASURE en OBS_STATUS.
+data-more-heading = Meer manieren om de cijfers te hergebruiken
+data-api = De JSON-API, beschreven in OpenAPI
+data-feed = De Atom-feed van nieuwe releases en statuswijzigingen
+data-per-indicator = De pagina van elke indicator biedt eigen bestanden, voor al haar reeksen en voor de gekozen reeks.
+downloads-heading = De cijfers downloaden
+downloads-all = Alle reeksen:
+downloads-selected = De getoonde reeks ({ $series }):
+downloads-facts = Release { $release } van { $date }. Licentie: { $licence }.
+downloads-cite = Verwijs als: { $cite }
+downloads-more = Alle open data
+downloads-no-such-file = Dit bestand bestaat niet. De open-datapagina { $data } noemt alle bestanden van de huidige release.
+downloads-other-release = De release “{ $asked }” is niet de getoonde; de huidige release is { $current }. De open-datapagina { $data } linkt naar de bestanden.
+downloads-unknown-indicator = Er is geen openbare indicator “{ $id }”. De open-datapagina { $data } biedt de hele release; de pagina van elke indicator linkt naar haar eigen bestanden.
+downloads-unknown-series = De indicator “{ $id }” heeft geen reeks “{ $series }”. De reeksen zijn: { $known }. Op de pagina van de indicator { $page } kiest u er een.
+downloads-series-files = Cijfers:
