@@ -8,12 +8,14 @@
 
 mod accessibility;
 mod embed;
+mod export;
 mod harness;
 mod map;
 mod scenarios;
 
 use accessibility::*;
 use embed::*;
+use export::*;
 use harness::{run, Js};
 use map::*;
 use scenarios::*;
@@ -54,4 +56,5 @@ in_both_modes!(
     a_search_typed_and_sent_by_keyboard_finds_the_indicator,
     axe_finds_no_violations_on_the_staff_pages_in_either_language,
     the_embed_page_shows_the_chart_its_caption_and_a_link_back,
+    the_static_export_switches_series_by_links_with_a_clean_console,
 );
