@@ -221,3 +221,31 @@ pub async fn load_downloads(
     let data = crate::ssr::data()?;
     crate::ssr::data::indicator_downloads(&data, &id, series.as_deref(), locale)
 }
+
+/// The paths of every server function above. Each answers from its
+/// arguments and the served release alone (none reads a session, the
+/// clock or writes anything), so the server may keep an answer per
+/// release and arguments (`server::site::page_cache`). A server function
+/// added here that reads more than that must be left out of this list.
+#[cfg(feature = "ssr")]
+pub fn release_pure_paths() -> [&'static str; 16] {
+    use leptos::server_fn::ServerFn;
+    [
+        <LoadHome as ServerFn>::PATH,
+        <LoadGoal as ServerFn>::PATH,
+        <LoadArea as ServerFn>::PATH,
+        <LoadProgress as ServerFn>::PATH,
+        <LoadDistrict as ServerFn>::PATH,
+        <FetchIndicator as ServerFn>::PATH,
+        <FetchSeries as ServerFn>::PATH,
+        <MethodologyHtml as ServerFn>::PATH,
+        <SearchIndicators as ServerFn>::PATH,
+        <LoadCompare as ServerFn>::PATH,
+        <LoadReports as ServerFn>::PATH,
+        <LoadReport as ServerFn>::PATH,
+        <LoadEquality as ServerFn>::PATH,
+        <LoadRecommendations as ServerFn>::PATH,
+        <LoadDataPage as ServerFn>::PATH,
+        <LoadDownloads as ServerFn>::PATH,
+    ]
+}

@@ -129,7 +129,7 @@ fn strip_prefix(mut request: Request<Body>, offered: &[Locale]) -> Request<Body>
 }
 
 /// The offered language the browser ranks highest (`q` weights honoured).
-fn preferred(header: Option<&HeaderValue>, offered: &[Locale]) -> Option<Locale> {
+pub(crate) fn preferred(header: Option<&HeaderValue>, offered: &[Locale]) -> Option<Locale> {
     let header = header?.to_str().ok()?;
     let mut ranked: Vec<(f32, usize, Locale)> = header
         .split(',')

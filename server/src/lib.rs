@@ -373,10 +373,17 @@ pub fn app_with_site(mut state: AppState, site: site::Site) -> Router {
         .layer(axum::middleware::map_response(
             open_data::embed::frame_policy,
         ))
-        .layer(compression())
         .layer(TraceLayer::new_for_http())
         .with_state(state);
+    let cache = site::page_cache::PageCache::new(served.clone(), site::page_cache::DEFAULT_BUDGET);
+    // The cache answers public requests with the compressed forms it keeps;
+    // the compression layer outside it compresses only what bypassed it.
     language::localized(inner, served)
+        .layer(axum::middleware::from_fn_with_state(
+            cache,
+            site::page_cache::answer,
+        ))
+        .layer(compression())
 }
 
 /// Brotli or gzip for pages, server-function and API answers, at a level
@@ -392,6 +399,10 @@ fn compression() -> CompressionLayer<impl Predicate> {
         .compress_when(
             SizeAbove::new(256)
                 .and(NotForContentType::new("application/wasm"))
+                // Archives, Parquet and PDFs are compressed already.
+                .and(NotForContentType::new("application/zip"))
+                .and(NotForContentType::new("application/vnd.apache.parquet"))
+                .and(NotForContentType::new("application/pdf"))
                 .and(NotForContentType::IMAGES)
                 .and(NotForContentType::GRPC),
         )

@@ -129,6 +129,15 @@ impl Asset {
     }
 }
 
+/// `bytes` in `encoding`, when that saves something (not for identity).
+pub fn compress(bytes: &[u8], encoding: Encoding) -> Option<Bytes> {
+    match encoding {
+        Encoding::Brotli => smaller(bytes, brotli(bytes)),
+        Encoding::Gzip => smaller(bytes, gzip(bytes)),
+        Encoding::Identity => None,
+    }
+}
+
 /// A compressed body only if it saves something.
 fn smaller(plain: &[u8], compressed: Option<Vec<u8>>) -> Option<Bytes> {
     compressed
@@ -207,7 +216,7 @@ pub fn content_type(name: &str) -> &'static str {
 }
 
 /// Text-like types shrink; images and woff2 fonts are compressed already.
-fn is_compressible(content_type: &str) -> bool {
+pub fn is_compressible(content_type: &str) -> bool {
     content_type.starts_with("text/")
         || matches!(
             content_type,
@@ -224,6 +233,12 @@ fn is_compressible(content_type: &str) -> bool {
 /// The coding to send for an `Accept-Encoding` value: brotli, then gzip,
 /// among those the browser accepts (`q=0` refuses one).
 pub fn negotiate(accept: &str, asset: &Asset) -> Encoding {
+    preferred_encoding(accept, asset.compressible())
+}
+
+/// The coding to send for an `Accept-Encoding` value when a body has
+/// compressed forms (`compressible`) or only its plain one.
+pub fn preferred_encoding(accept: &str, compressible: bool) -> Encoding {
     let mut brotli = false;
     let mut gzip = false;
     for item in accept.split(',') {
@@ -248,7 +263,7 @@ pub fn negotiate(accept: &str, asset: &Asset) -> Encoding {
             _ => {}
         }
     }
-    if !asset.compressible() {
+    if !compressible {
         Encoding::Identity
     } else if brotli {
         Encoding::Brotli

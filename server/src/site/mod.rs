@@ -6,6 +6,7 @@
 
 pub mod asset;
 pub mod etag;
+pub mod page_cache;
 mod serve;
 
 use std::collections::HashMap;

@@ -18,6 +18,7 @@ mod feeds;
 #[path = "../../../indicators/tests/common/mod.rs"]
 mod fixtures;
 mod health;
+mod hostile;
 mod indicator;
 mod languages;
 mod map;
@@ -25,6 +26,7 @@ mod metadata;
 mod monitoring;
 mod narratives;
 mod overviews;
+mod page_cache;
 mod people;
 mod quality;
 mod recommendations;
