@@ -2,13 +2,16 @@
 //! is stopped at each step of the release write in turn (the step is
 //! printed when reached, so each kill is shown to land inside the publish),
 //! restarted, and found serving the old or the new release whole, never a
-//! mix, with every archived upload intact and the draft closed exactly when
-//! its release became current.
+//! mix, with every archived upload intact, the staff database passing
+//! SQLite's integrity and foreign-key checks, and the draft closed exactly
+//! when its release became current.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
+#[path = "faults/integrity.rs"]
+mod integrity;
 #[path = "support/raw_http.rs"]
 mod raw_http;
 
@@ -267,6 +270,7 @@ async fn sigkill_inside_a_publish_leaves_the_old_or_the_new_release_and_every_up
             );
         }
         drop(store);
+        integrity::assert_database_whole(&data, &format!("round {round}: {step}")).await;
     }
     assert_eq!(kills, 20);
 }

@@ -200,6 +200,28 @@ async fn two_replicas_share_sessions_the_draft_and_serve_each_others_publish_and
         "A previews B's draft: {}",
         preview.body
     );
+    // Both replicas keep the public page rendered (the page cache): the
+    // publish must empty it on each, not only where it happened.
+    for replica in [&a, &b] {
+        for _ in 0..2 {
+            request(
+                &replica.address,
+                "GET",
+                "/indicators/homelessness",
+                "",
+                None,
+            );
+        }
+        let kept = request(
+            &replica.address,
+            "GET",
+            "/indicators/homelessness",
+            "",
+            None,
+        );
+        assert_eq!(kept.header("x-localgoals-cache"), Some("hit"));
+        assert!(!kept.body.contains("66.6"));
+    }
     let published = request(
         &a.address,
         "POST",

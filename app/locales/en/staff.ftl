@@ -178,3 +178,7 @@ staff-draft-changed = The draft changed
 staff-draft-changed-text = Someone changed the draft after you opened this form, so nothing was saved. Open the form again and redo your change.
 staff-the-change-to = The change to { $id }
 staff-correct-fields = Go back, correct the fields and save again.
+staff-disk-full = The disk is full
+staff-disk-full-text = The server's disk is full, so this was not saved: the served release, the draft and the uploads are as before. Whoever runs this site must free space in Local Goals' data directory; then publish or upload again.
+staff-database-down = The database is unreachable
+staff-database-down-text = The staff database does not answer (it may be stopped or restarting), so nothing was saved and the public site still shows the current release. Try again in a minute; if it keeps happening, whoever runs this site must check that the database server is running and reachable.

@@ -178,3 +178,7 @@ staff-draft-changed = Het concept is veranderd
 staff-draft-changed-text = Iemand veranderde het concept nadat u dit formulier opende, dus er is niets opgeslagen. Open het formulier opnieuw en voer uw wijziging nog eens door.
 staff-the-change-to = De wijziging van { $id }
 staff-correct-fields = Ga terug, verbeter de velden en sla opnieuw op.
+staff-disk-full = De schijf is vol
+staff-disk-full-text = De schijf van de server is vol, dus dit is niet opgeslagen: de getoonde publicatie, het concept en de uploads zijn als voorheen. Wie deze site beheert moet ruimte vrijmaken in de datamap van Local Goals; publiceer of upload daarna opnieuw.
+staff-database-down = De database is onbereikbaar
+staff-database-down-text = De database van de werkruimte antwoordt niet (misschien is ze gestopt of start ze opnieuw), dus er is niets opgeslagen en de publieke site toont nog de huidige publicatie. Probeer het over een minuut opnieuw; blijft het gebeuren, dan moet wie deze site beheert nagaan of de databaseserver draait en bereikbaar is.

@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use self::locate::JsonPath;
 use crate::model::{DistrictMap, DistrictShape, Polygon, Ring};
 use crate::problem::{GeoJsonPart, JsonKind, Problem};
+use crate::read::catalogue::MAX_LABEL_CHARS;
 pub(crate) use coverage::DistrictsSeen;
 
 /// The largest file read: a city's districts simplified for a web map take
@@ -178,6 +179,16 @@ impl Reader<'_> {
                 .filter(|s| !s.is_empty())
         };
         let (id, name) = (text_of("id"), text_of("name"));
+        // Pages and maps show both: a hostile file's megabyte of text must
+        // not reach them (the limit of every other label).
+        for (key, text) in [("id", &id), ("name", &name)] {
+            let length = text.as_ref().map_or(0, |t| t.chars().count());
+            if length > MAX_LABEL_CHARS {
+                let problem = Problem::label_too_long(self.file, length, MAX_LABEL_CHARS);
+                let at = path.key("properties").key(key);
+                self.report(problem, &at, text.clone().map(Value::String).as_ref());
+            }
+        }
         let id = id.or_else(|| name.clone());
         match &id {
             None => self.report(

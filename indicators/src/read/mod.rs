@@ -19,6 +19,7 @@ pub mod supplements;
 pub mod table;
 pub mod text;
 pub mod translations;
+pub mod workbook;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

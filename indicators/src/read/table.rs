@@ -300,16 +300,16 @@ fn scan_text(records: &Records, text: String, delimiter: u8) -> PolarsResult<Dat
 /// Reads one sheet of a workbook: `sheet` if given, else one named
 /// `observations` or `data`, else the first.
 fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<Problem>) {
-    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    use calamine::{Data, Reader};
     let unreadable = |err: String| {
         (
             Table::default(),
             vec![Problem::unreadable_workbook(file, err)],
         )
     };
-    let mut workbook = match open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())) {
+    let mut workbook = match super::workbook::open(bytes) {
         Ok(workbook) => workbook,
-        Err(err) => return unreadable(err.to_string()),
+        Err(err) => return unreadable(err),
     };
     let names = workbook.sheet_names();
     let chosen = match sheet {
@@ -331,9 +331,9 @@ fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<P
     let Some(sheet) = chosen else {
         return unreadable("it has no sheets".into());
     };
-    let range = match workbook.worksheet_range(&sheet) {
+    let range = match super::workbook::sheet_range(&mut workbook, &sheet) {
         Ok(range) => range,
-        Err(err) => return unreadable(err.to_string()),
+        Err(err) => return unreadable(err),
     };
     let (first_row, _) = range.start().unwrap_or((0, 0));
     let text = |cell: &Data| -> String {

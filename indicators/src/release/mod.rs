@@ -130,6 +130,47 @@ fn reached(step: WriteStep) {
     }
 }
 
+/// A test hook, like [`PAUSE_VARIABLE`]: set to a fault point's name (a
+/// [`WriteStep`], or `upload` for the server's upload archive), the write
+/// that completes that step fails as if the disk were full (an
+/// [`std::io::ErrorKind::StorageFull`] error). Only the fault tests set it:
+/// it proves a full disk is answered clearly and leaves nothing half-written.
+pub const FAIL_VARIABLE: &str = "LOCALGOALS_FAIL_AT";
+
+/// The injected "disk full" error if [`FAIL_VARIABLE`] names `point`.
+pub fn injected_fault(point: &str) -> Result<(), std::io::Error> {
+    if std::env::var(FAIL_VARIABLE).is_ok_and(|v| v == point) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::StorageFull,
+            format!("no space left on device (injected by {FAIL_VARIABLE}={point})"),
+        ));
+    }
+    Ok(())
+}
+
+/// [`injected_fault`] at a step of the release write, for the file at `path`.
+fn fault_at(step: WriteStep, path: &Path) -> Result<(), ReleaseError> {
+    injected_fault(step.as_str()).map_err(io(path))
+}
+
+impl ReleaseError {
+    /// Whether the disk (or the user's quota) was full: the fix is to free
+    /// space in the data directory, not to change the data.
+    pub fn is_disk_full(&self) -> bool {
+        let full = |err: &std::io::Error| {
+            matches!(
+                err.kind(),
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+            )
+        };
+        match self {
+            ReleaseError::Io { source, .. } => full(source),
+            ReleaseError::Data(PolarsError::IO { error, .. }) => full(error),
+            _ => false,
+        }
+    }
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ReleaseError + '_ {
     move |source| ReleaseError::Io {
         path: path.to_path_buf(),
@@ -377,10 +418,19 @@ pub fn set_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
 fn switch_current(data_dir: &Path, id: &str) -> Result<(), ReleaseError> {
     let releases = releases_dir(data_dir);
     let tmp = releases.join(format!(".{CURRENT_FILE}.{}", std::process::id()));
-    write_synced(&tmp, format!("{id}\n").as_bytes())?;
-    reached(WriteStep::CurrentWritten);
     let current = releases.join(CURRENT_FILE);
-    fs::rename(&tmp, &current).map_err(io(&current))?;
+    let switched = (|| {
+        fault_at(WriteStep::CurrentWritten, &tmp)?;
+        write_synced(&tmp, format!("{id}\n").as_bytes())?;
+        reached(WriteStep::CurrentWritten);
+        fault_at(WriteStep::CurrentSwitched, &current)?;
+        fs::rename(&tmp, &current).map_err(io(&current))
+    })();
+    if let Err(err) = switched {
+        // A half-written temporary file must not be left (it is never read).
+        let _ = fs::remove_file(&tmp);
+        return Err(err);
+    }
     sync_dir(&releases)?;
     reached(WriteStep::CurrentSwitched);
     Ok(())

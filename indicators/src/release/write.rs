@@ -16,9 +16,9 @@ use super::load::{
 use super::parquet::{Writer, ROW_GROUP_ROWS};
 use super::series::{counted_frame, series_frame};
 use super::{
-    current_id, io, reached, release_id, release_numbers, releases_dir, switch_current, verify,
-    Catalogue, FileEntry, Manifest, ReleaseError, ReleaseIndex, StatusesFile, WriteStep, CATALOGUE,
-    COUNTED, FORMAT, INDEX, MANIFEST, OBSERVATIONS, PROBLEMS, SERIES, STATUSES,
+    current_id, fault_at, io, reached, release_id, release_numbers, releases_dir, switch_current,
+    verify, Catalogue, FileEntry, Manifest, ReleaseError, ReleaseIndex, StatusesFile, WriteStep,
+    CATALOGUE, COUNTED, FORMAT, INDEX, MANIFEST, OBSERVATIONS, PROBLEMS, SERIES, STATUSES,
 };
 use crate::model::{Action, Area, Indicator, Labels, Supplements};
 use crate::progress::{ProgressMethod, ProgressStatus};
@@ -302,6 +302,7 @@ pub(super) fn publish(
             &json(PROBLEMS, &facts.warnings)?,
         )?);
         files.sort_by(|a, b| a.name.cmp(&b.name));
+        fault_at(WriteStep::FilesWritten, &staging.join(PROBLEMS))?;
         reached(WriteStep::FilesWritten);
         // Read back what was written, as `load` will: a release that cannot
         // be loaded must never become a release, let alone the current one.
@@ -343,23 +344,50 @@ pub(super) fn publish(
             statuses: facts.counts.clone(),
             files: files.clone(),
         };
-        // The manifest goes last: a release folder with a valid manifest is whole.
-        write_synced(&staging.join(MANIFEST), &json(MANIFEST, &manifest)?)?;
-        sync_dir(&staging)?;
-        reached(WriteStep::ManifestWritten);
         let target = releases.join(&id);
-        match fs::rename(&staging, &target) {
-            Ok(()) => {
-                sync_dir(&releases)?;
-                reached(WriteStep::Renamed);
+        // The manifest goes last: a release folder with a valid manifest is whole.
+        let renamed = (|| {
+            let path = staging.join(MANIFEST);
+            fault_at(WriteStep::ManifestWritten, &path)?;
+            write_synced(&path, &json(MANIFEST, &manifest)?)?;
+            sync_dir(&staging)?;
+            reached(WriteStep::ManifestWritten);
+            fault_at(WriteStep::Renamed, &target)?;
+            Ok(fs::rename(&staging, &target))
+        })();
+        match renamed {
+            Ok(Ok(())) => {
                 // Read back and checksummed in the staging folder already;
                 // the rename changed no byte.
-                switch_current(data_dir, &id)?;
+                let switched = sync_dir(&releases).and_then(|()| {
+                    reached(WriteStep::Renamed);
+                    switch_current(data_dir, &id)
+                });
+                if let Err(err) = switched {
+                    // Not current (a full disk, say): take the release back
+                    // out of sight at once (a rename), so it never shows as a
+                    // release nobody published, and its number stays free.
+                    // (If `CURRENT` names it, a later sync failed: keep it.)
+                    if current_id(data_dir).as_deref() != Some(id.as_str())
+                        && fs::rename(&target, &staging).is_ok()
+                    {
+                        let _ = sync_dir(&releases);
+                        let _ = fs::remove_dir_all(&staging);
+                    }
+                    return Err(err);
+                }
                 return Ok(manifest);
             }
             // Another build took this number first: take the next one.
-            Err(_) if target.exists() => number += 1,
-            Err(err) => return Err(io(&target)(err)),
+            Ok(Err(_)) if target.exists() => number += 1,
+            Ok(Err(err)) => {
+                let _ = fs::remove_dir_all(&staging);
+                return Err(io(&target)(err));
+            }
+            Err(err) => {
+                let _ = fs::remove_dir_all(&staging);
+                return Err(err);
+            }
         }
     }
 }

@@ -27,6 +27,7 @@ use axum::response::{IntoResponse, Response};
 use super::asset::{compress, preferred_encoding, Encoding};
 use super::etag::if_none_match;
 use crate::{Served, ServedState};
+use rules::{evict, is_live, signed_in, storable, worth_compressing};
 
 /// Says whether an answer came from the cache (`hit`) or was rendered and
 /// stored (`miss`); answers that bypass the cache carry none.
@@ -134,11 +135,20 @@ impl Entry {
                 response
                     .headers_mut()
                     .insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+                // A strong ETag names the plain bytes; other bytes get
+                // the weak form (the same for weak comparison).
+                if !self.etag.as_bytes().starts_with(b"W/") {
+                    if let Ok(weak) = HeaderValue::from_str(&format!("W/{}", to_str(&self.etag))) {
+                        response.headers_mut().insert(header::ETAG, weak);
+                    }
+                }
             }
             response
         };
         let headers = response.headers_mut();
-        headers.insert(header::ETAG, self.etag.clone());
+        if !headers.contains_key(header::ETAG) {
+            headers.insert(header::ETAG, self.etag.clone());
+        }
         headers.insert(
             HeaderName::from_static(CACHE_HEADER),
             HeaderValue::from_static(outcome),
@@ -304,98 +314,6 @@ impl PageCache {
     }
 }
 
-/// Drops the least recently used entries until at most `keep` bytes remain.
-fn evict(kept: &mut Kept, keep: usize) {
-    let mut by_use: Vec<(u64, Key, usize)> = kept
-        .entries
-        .iter()
-        .map(|(key, entry)| {
-            (
-                entry.used.load(Ordering::Relaxed),
-                key.clone(),
-                entry.size(),
-            )
-        })
-        .collect();
-    by_use.sort_by_key(|(used, _, _)| *used);
-    for (_, key, size) in by_use {
-        if kept.bytes <= keep {
-            break;
-        }
-        kept.entries.remove(&key);
-        kept.bytes = kept.bytes.saturating_sub(size);
-    }
-}
-
-/// Whether the request carries a staff session (valid or not: a stale
-/// cookie is rare and answering it afresh costs only time).
-fn signed_in(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .any(|(name, _)| name == crate::staff::SESSION_COOKIE)
-}
-
-/// Addresses answered afresh every time: the workspace, the health check
-/// (it must show the server as it is), and the site's files (kept and
-/// compressed by [`super::Site`] already).
-fn is_live(path: &str) -> bool {
-    path == "/staff"
-        || path.starts_with("/staff/")
-        || path == "/healthz"
-        || path.starts_with("/pkg/")
-}
-
-/// Whether an answer may be kept: a whole 200 that sets no cookie and is
-/// not private, not to be stored, streamed or already encoded.
-fn storable(response: &Response) -> bool {
-    let headers = response.headers();
-    if response.status() != StatusCode::OK
-        || headers.contains_key(header::SET_COOKIE)
-        || headers.contains_key(header::CONTENT_ENCODING)
-    {
-        return false;
-    }
-    let cache = headers
-        .get(header::CACHE_CONTROL)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    if cache.contains("no-store") || cache.contains("private") || cache.contains("no-cache") {
-        return false;
-    }
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    if content_type.starts_with("text/event-stream") {
-        return false;
-    }
-    // Only bodies whose whole length is known (pages pass through the ETag
-    // layer, which holds them whole): a stream is not held back to keep it.
-    axum::body::HttpBody::size_hint(response.body())
-        .exact()
-        .is_some_and(|length| length <= LARGEST_ENTRY as u64)
-}
-
-/// Text shrinks; images other than SVG, archives and Parquet do not.
-fn worth_compressing(content_type: &str) -> bool {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    essence.starts_with("text/")
-        || essence == "application/json"
-        || essence == "application/xml"
-        || essence == "image/svg+xml"
-        || essence.ends_with("+xml")
-        || essence.ends_with("+json")
-}
-
 /// The middleware, outside everything that renders and inside the
 /// compression layer (which then only compresses what bypassed the cache).
 pub async fn answer(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
@@ -434,15 +352,10 @@ pub async fn answer(State(cache): State<PageCache>, request: Request, next: Next
     if let Some(entry) = cache.lookup(&key, &release) {
         return entry.answer(&conditions, "hit");
     }
-    // Rendered plain and whole: the cache makes the compressed forms once.
-    for name in [
-        header::ACCEPT_ENCODING,
-        header::IF_NONE_MATCH,
-        header::IF_MODIFIED_SINCE,
-        header::RANGE,
-    ] {
-        parts.headers.remove(name);
-    }
+    // Rendered plain: the cache makes the compressed forms once. A browser's
+    // condition goes along: a 304 passes through, and the next request
+    // without one renders and keeps the page.
+    parts.headers.remove(header::ACCEPT_ENCODING);
     let response = next.run(Request::from_parts(parts, body)).await;
     if !storable(&response) {
         return response;
@@ -504,90 +417,6 @@ pub async fn answer(State(cache): State<PageCache>, request: Request, next: Next
     answer
 }
 
+mod rules;
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_a_session_cookie_counts_as_signed_in() {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::COOKIE,
-            HeaderValue::from_static("lg_csrf=abc; theme=dark"),
-        );
-        assert!(!signed_in(&headers));
-        headers.append(
-            header::COOKIE,
-            HeaderValue::from_static("other=1; lg_session=token"),
-        );
-        assert!(signed_in(&headers));
-    }
-
-    #[test]
-    fn the_workspace_health_and_site_files_are_never_kept() {
-        for live in ["/staff", "/staff/draft", "/healthz", "/pkg/localgoals.css"] {
-            assert!(is_live(live), "{live}");
-        }
-        for page in [
-            "/",
-            "/indicators/poverty-rate",
-            "/staffing",
-            "/api/v1/goals",
-        ] {
-            assert!(!is_live(page), "{page}");
-        }
-    }
-
-    #[test]
-    fn text_is_compressed_and_images_and_archives_are_not() {
-        for kind in [
-            "text/html; charset=utf-8",
-            "application/json",
-            "application/atom+xml",
-            "image/svg+xml",
-            "text/csv",
-        ] {
-            assert!(worth_compressing(kind), "{kind}");
-        }
-        for kind in [
-            "image/png",
-            "application/zip",
-            "application/vnd.apache.parquet",
-        ] {
-            assert!(!worth_compressing(kind), "{kind}");
-        }
-    }
-
-    #[test]
-    fn eviction_drops_the_least_recently_used_first() {
-        let entry = |used: u64| {
-            Arc::new(Entry {
-                headers: HeaderMap::new(),
-                etag: HeaderValue::from_static("W/\"x\""),
-                plain: Bytes::from(vec![b'x'; 488]),
-                brotli: None,
-                gzip: None,
-                used: AtomicU64::new(used),
-            })
-        };
-        let key = |target: &str| Key {
-            post: false,
-            target: target.to_owned(),
-            language: None,
-            content_type: None,
-            body: Bytes::new(),
-        };
-        let mut kept = Kept::default();
-        for (target, used) in [("/a", 3), ("/b", 1), ("/c", 2)] {
-            let e = entry(used);
-            kept.bytes += e.size();
-            kept.entries.insert(key(target), e);
-        }
-        // Each entry takes 1,000 bytes: keep two.
-        evict(&mut kept, 2_000);
-        let mut left: Vec<_> = kept.entries.keys().map(|k| k.target.clone()).collect();
-        left.sort();
-        assert_eq!(left, ["/a", "/c"]);
-        assert_eq!(kept.bytes, 2_000);
-    }
-}
+mod tests;

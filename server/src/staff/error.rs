@@ -26,6 +26,9 @@ pub enum StaffError {
     UploadBroken,
     #[error("could not write to the data directory: {0}")]
     Disk(String),
+    /// The disk of the data directory is full (or the quota reached).
+    #[error("the disk is full: {0}")]
+    DiskFull(String),
     #[error(transparent)]
     Workflow(#[from] workflow::WorkflowError),
     #[error("could not serve the new release: {0}")]
@@ -37,6 +40,36 @@ pub enum StaffError {
 impl StaffError {
     pub(crate) fn reload(err: crate::StartError) -> Self {
         StaffError::Reload(err.to_string())
+    }
+
+    /// Whether the staff database could not be reached: worth trying again
+    /// once it is back, and nothing was stored by the failed step.
+    pub fn database_unreachable(&self) -> bool {
+        match self {
+            StaffError::Store(err) | StaffError::Workflow(workflow::WorkflowError::Store(err)) => {
+                err.is_unreachable()
+            }
+            StaffError::Shared(err)
+            | StaffError::Workflow(workflow::WorkflowError::Shared(err)) => err.is_unreachable(),
+            _ => false,
+        }
+    }
+
+    /// Whether the data directory's disk was full: the fix is free space,
+    /// not other data.
+    pub fn disk_full(&self) -> bool {
+        let full = |err: &std::io::Error| {
+            matches!(
+                err.kind(),
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+            )
+        };
+        match self {
+            StaffError::DiskFull(_) => true,
+            StaffError::Workflow(workflow::WorkflowError::Release(err)) => err.is_disk_full(),
+            StaffError::Workflow(workflow::WorkflowError::Dataset(err)) => full(&err.source),
+            _ => false,
+        }
     }
 }
 
@@ -52,6 +85,26 @@ fn tr(key: &str, args: &[(&'static str, app::i18n::Arg)]) -> String {
 
 impl IntoResponse for StaffError {
     fn into_response(self) -> Response {
+        if self.database_unreachable() {
+            tracing::error!(err = %self, "the staff database is unreachable");
+            let mut response = (
+                StatusCode::SERVICE_UNAVAILABLE,
+                pages::message(&t("staff-database-down"), &t("staff-database-down-text")),
+            )
+                .into_response();
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+            return response;
+        }
+        if self.disk_full() {
+            tracing::error!(err = %self, "the data directory's disk is full");
+            return (
+                StatusCode::INSUFFICIENT_STORAGE,
+                pages::message(&t("staff-disk-full"), &t("staff-disk-full-text")),
+            )
+                .into_response();
+        }
         match self {
             StaffError::SignInFirst => Redirect::to("/staff/sign-in").into_response(),
             StaffError::Forbidden { role } => (
@@ -108,6 +161,7 @@ impl IntoResponse for StaffError {
             )
                 .into_response(),
             err @ (StaffError::Disk(_)
+            | StaffError::DiskFull(_)
             | StaffError::Workflow(_)
             | StaffError::Reload(_)
             | StaffError::Shared(_)) => {

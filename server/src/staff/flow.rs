@@ -92,7 +92,16 @@ async fn upload_change(
             archived: received.archived.clone(),
             outcome: UploadOutcome::Received,
         })
-        .await?;
+        .await;
+    let upload_id = match upload_id {
+        Ok(id) => id,
+        Err(err) => {
+            // Not listed (the database is unreachable, say): nothing of it
+            // is kept, so the archive holds only listed uploads.
+            let _ = tokio::fs::remove_file(state.data_dir.join(&received.archived)).await;
+            return Err(err.into());
+        }
+    };
     store
         .audit(
             Some(&session.user.email),

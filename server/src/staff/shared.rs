@@ -40,6 +40,18 @@ pub enum SharedError {
     Conflict { path: String },
 }
 
+impl SharedError {
+    /// Whether the shared database could not be reached (see
+    /// [`StoreError::is_unreachable`]).
+    pub fn is_unreachable(&self) -> bool {
+        match self {
+            SharedError::Store(err) => err.is_unreachable(),
+            SharedError::Database(err) => super::store::unreachable(err),
+            _ => false,
+        }
+    }
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SharedError + '_ {
     move |source| SharedError::Io {
         path: path.to_path_buf(),

@@ -2,6 +2,10 @@
 //! sign-ins and the audit log, in SQLite in the data folder (created and
 //! migrated on first start; nothing to install).
 
+mod reach;
+pub(super) use reach::unreachable;
+pub use reach::ACQUIRE_TIMEOUT;
+
 use std::path::Path;
 use std::str::FromStr;
 
@@ -209,6 +213,9 @@ impl Store {
         };
         let pool = AnyPoolOptions::new()
             .max_connections(8)
+            // A stopped database is reported after this long (sqlx retries
+            // a refused connection until then), not after the default 30 s.
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(&url)
             .await
             .map_err(|source| StoreError::Open {

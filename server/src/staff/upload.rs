@@ -13,6 +13,10 @@ use tokio::io::AsyncWriteExt;
 use super::drafts::ChangeKind;
 use super::StaffError;
 
+/// The fault point of [`indicators::release::FAIL_VARIABLE`] that fails
+/// archiving an upload as if the disk were full.
+pub const UPLOAD_FAULT: &str = "upload";
+
 /// The archive of accepted uploads, under the data directory.
 pub const UPLOADS_DIR: &str = "workspace/uploads";
 
@@ -191,6 +195,17 @@ pub fn looks_like(format: Format, head: &[u8]) -> bool {
     }
 }
 
+/// Whether a NUL byte found anywhere in the file makes it binary: in a
+/// text or JSON file (not UTF-16, whose every ASCII letter has one). The
+/// first bytes alone let a file with binary content further on through.
+pub fn nul_means_binary(format: Format, head: &[u8]) -> bool {
+    match format {
+        Format::Xlsx => false,
+        Format::Json => true,
+        Format::Text => !(head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF])),
+    }
+}
+
 /// Reads the form after its CSRF field: the file part streamed into the
 /// archive, checked on the way. `check_csrf` sees the first field's text.
 pub async fn receive(
@@ -237,12 +252,13 @@ pub async fn receive(
         let _ = tokio::fs::remove_file(&incoming).await;
         Ok(Err(refusal))
     };
-    let (bytes, sha256, head) = match written {
+    let (bytes, sha256, head, nul) = match written {
         Ok(Streamed::Whole {
             bytes,
             sha256,
             head,
-        }) => (bytes, sha256, head),
+            nul,
+        }) => (bytes, sha256, head, nul),
         Ok(Streamed::TooLarge) => {
             return refuse(Refusal::TooLarge {
                 name,
@@ -258,7 +274,7 @@ pub async fn receive(
     if bytes == 0 {
         return refuse(Refusal::Empty { name }).await;
     }
-    if !looks_like(format, &head) {
+    if !looks_like(format, &head) || (nul && nul_means_binary(format, &head)) {
         return refuse(Refusal::NotCsvOrXlsx { name }).await;
     }
     let relative = format!("{UPLOADS_DIR}/{now}-{}-{name}", &sha256[..12]);
@@ -284,6 +300,8 @@ enum Streamed {
         bytes: u64,
         sha256: String,
         head: Vec<u8>,
+        /// Whether a NUL byte came anywhere in the file.
+        nul: bool,
     },
     TooLarge,
 }
@@ -298,7 +316,7 @@ async fn stream(
     let mut file = tokio::fs::File::create(path)
         .await
         .map_err(|e| io_failure(path, &e))?;
-    let (mut bytes, mut hasher, mut head) = (0u64, Sha256::new(), Vec::new());
+    let (mut bytes, mut hasher, mut head, mut nul) = (0u64, Sha256::new(), Vec::new(), false);
     loop {
         let chunk = match field.chunk().await {
             Ok(Some(chunk)) => chunk,
@@ -328,21 +346,31 @@ async fn stream(
         if head.len() < 8192 {
             head.extend_from_slice(&chunk[..chunk.len().min(8192 - head.len())]);
         }
+        nul = nul || chunk.contains(&0);
         hasher.update(&chunk);
         file.write_all(&chunk)
             .await
             .map_err(|e| io_failure(path, &e))?;
+        // The fault tests' "disk full" (see `FAIL_VARIABLE`).
+        indicators::release::injected_fault(UPLOAD_FAULT).map_err(|e| io_failure(path, &e))?;
     }
     file.sync_all().await.map_err(|e| io_failure(path, &e))?;
     Ok(Streamed::Whole {
         bytes,
         sha256: super::secret::hex(&hasher.finalize()),
         head,
+        nul,
     })
 }
 
 fn io_failure(path: &Path, err: &std::io::Error) -> StaffError {
-    StaffError::Disk(format!("{}: {err}", path.display()))
+    let shown = format!("{}: {err}", path.display());
+    match err.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            StaffError::DiskFull(shown)
+        }
+        _ => StaffError::Disk(shown),
+    }
 }
 
 /// The archived file's full path.
@@ -454,5 +482,17 @@ mod tests {
         ));
         assert!(!looks_like(Format::Json, b"PK\x03\x04rest"));
         assert!(!looks_like(Format::Xlsx, b"indicator,year\n"));
+    }
+
+    /// Found by the hostile-input corpus: only the first 8 KiB were looked
+    /// at, so a CSV with NUL bytes further on was read, and its NULs
+    /// published in a label.
+    #[test]
+    fn a_nul_byte_anywhere_makes_text_or_json_binary_but_not_utf16_or_a_workbook() {
+        assert!(nul_means_binary(Format::Text, b"indicator,year,value\n"));
+        assert!(nul_means_binary(Format::Json, b"{\"type\": 1}"));
+        assert!(!nul_means_binary(Format::Text, &[0xFF, 0xFE, b'i', 0]));
+        assert!(!nul_means_binary(Format::Text, &[0xFE, 0xFF, 0, b'i']));
+        assert!(!nul_means_binary(Format::Xlsx, b"PK\x03\x04"));
     }
 }

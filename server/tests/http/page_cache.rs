@@ -118,6 +118,25 @@ async fn a_public_page_is_rendered_once_then_answered_from_memory_in_every_codin
     .await;
     assert_eq!(not_modified.status, StatusCode::NOT_MODIFIED);
     assert!(body.is_empty());
+    // The API's strong ETag names its plain bytes: compressed, it is weak.
+    let (api, _) = get_with(&app, "/api/v1/goals/1", &[]).await;
+    let strong = api
+        .headers
+        .get(header::ETAG)
+        .expect("an ETag")
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(strong.starts_with('"'), "{strong}");
+    let (api_br, _) = get_with(&app, "/api/v1/goals/1", &[(header::ACCEPT_ENCODING, "br")]).await;
+    assert_eq!(cache(&api_br), Some("hit"));
+    assert_eq!(
+        api_br
+            .headers
+            .get(header::ETAG)
+            .and_then(|v| v.to_str().ok()),
+        Some(format!("W/{strong}").as_str())
+    );
     // Another address, another entry; the Dutch page is its own.
     let (dutch, _) = get_with(&app, "/nl/indicators/poverty-rate", &[]).await;
     assert_eq!(cache(&dutch), Some("miss"));

@@ -386,3 +386,37 @@ fn boundaries_and_series_that_name_different_districts_are_warned_about() {
         "a hyphen for the en dash: the nearest id is suggested"
     );
 }
+
+/// Found by the hostile-input corpus (server/tests/fixtures/hostile): a
+/// 400 kB district name was accepted and shown on every map and page.
+#[test]
+fn a_district_name_or_id_over_300_characters_is_refused_like_any_label() {
+    let name = "N".repeat(301);
+    let text = collection(&[feature(
+        &format!("{{\"id\": \"Nord\", \"name\": \"{name}\"}}"),
+        &polygon(&square(8.0, 50.0)),
+    )]);
+    let problem = only_problem(&text);
+    assert_eq!(problem.code, ProblemCode::LabelTooLong);
+    assert_eq!(
+        problem.column.as_deref(),
+        Some("features[0].properties.name")
+    );
+    let id = "i".repeat(400);
+    let text = collection(&[feature(
+        &format!("{{\"id\": \"{id}\"}}"),
+        &polygon(&square(8.0, 50.0)),
+    )]);
+    assert_eq!(
+        only_problem(&text).column.as_deref(),
+        Some("features[0].properties.id")
+    );
+    // 300 characters are still a name.
+    let name = "N".repeat(300);
+    let (map, problems) = read(&collection(&[feature(
+        &format!("{{\"id\": \"Nord\", \"name\": \"{name}\"}}"),
+        &polygon(&square(8.0, 50.0)),
+    )]));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(map.expect("a map").districts[0].name, name);
+}
