@@ -39,7 +39,7 @@ PKG="$SITE/pkg"
 if [ "$RELEASE" -eq 1 ]; then
   FRONT_PROFILE="wasm-release"; FRONT_DIR="wasm-release"
 else
-  FRONT_PROFILE="dev"; FRONT_DIR="debug"
+  FRONT_PROFILE="wasm-dev"; FRONT_DIR="wasm-dev"
 fi
 step() { printf '\033[1;34m[site]\033[0m %s\n' "$*" >&2; }
 

@@ -73,7 +73,9 @@ seed_all() {
     -type d -name hostile -print)
   # (not its test code, and nothing over 1 MB: libFuzzer reads 64 KB of each)
   mapfile -t hostile < <([ ${#dirs[@]} -eq 0 ] || find "${dirs[@]}" -type f ! -name '*.rs' -size -1024k | sort)
-  local small_data; mapfile -t small_data < <(find "$real" -path '*/data/*' -name '*.csv' -size -6k | sort | head -40)
+  # (awk 'NR <= n', never head: head stops reading early, the writer dies of
+  # SIGPIPE and pipefail made the whole script exit 141 on a second run.)
+  local small_data; mapfile -t small_data < <(find "$real" -path '*/data/*' -name '*.csv' -size -6k | sort | awk 'NR <= 40')
   seed observations indicators/demo-city/observations/* server/tests/fixtures/*/observations/* \
     indicators/tests/fixtures/progress-vectors/indicator_level.csv "${small_data[@]}"
   pick '\.(csv|tsv|txt)$' | seed_lines observations
@@ -137,8 +139,8 @@ PY
   seed catalogue indicators/demo-city/catalogue.csv indicators/demo-city/areas.csv \
     server/tests/fixtures/*/catalogue.csv
   pick 'catalogue' | seed_lines catalogue
-  find "$real" -path '*/meta/*' -name '*.md' | sort | head -60 | seed_lines opensdg_meta
-  find "$real" -path '*translations*' -name '*.yml' | sort | head -5 | seed_lines opensdg_meta
+  find "$real" -path '*/meta/*' -name '*.md' | sort | awk 'NR <= 60' | seed_lines opensdg_meta
+  find "$real" -path '*translations*' -name '*.yml' | sort | awk 'NR <= 5' | seed_lines opensdg_meta
   local dir="$FUZZ/corpus/upload" f name
   mkdir -p "$dir"
   for f in indicators/demo-city/observations/budget.csv indicators/demo-city/observations/governance.xlsx \

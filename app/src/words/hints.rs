@@ -34,6 +34,7 @@ pub fn problem_hint(locale: Locale, problem: &Problem) -> String {
         EmptyFile => t(locale, "hint-empty-file"),
         EmptySheet { .. } => t(locale, "hint-empty-sheet"),
         RaggedRow { .. } => t(locale, "hint-ragged-row"),
+        Reason::UnclosedQuote | Reason::UnpairedQuotes => t(locale, "hint-unclosed-quote"),
         NoObservationFiles => t(locale, "hint-no-observation-files"),
         NotADataset => t(locale, "hint-not-a-dataset"),
         SettingsColumns => t(locale, "hint-settings-columns"),

@@ -56,6 +56,8 @@ pub fn problem_message(locale: Locale, problem: &Problem) -> String {
                 ("expected", Arg::from(expected.to_string())),
             ],
         ),
+        Reason::UnclosedQuote => t(locale, "problem-unclosed-quote"),
+        Reason::UnpairedQuotes => t(locale, "problem-unpaired-quotes"),
         NoObservationFiles => t(locale, "problem-no-observation-files"),
         NotADataset => t(locale, "problem-not-a-dataset"),
         SettingsColumns => t(locale, "problem-settings-columns"),

@@ -62,6 +62,16 @@ impl Problem {
         )
     }
 
+    /// A quoted cell whose closing quote is missing (put it on its line).
+    pub fn unclosed_quote(file: &str) -> Self {
+        Self::new(file, Reason::UnclosedQuote)
+    }
+
+    /// Quotes that leave the rows ambiguous, with no one line to blame.
+    pub fn unpaired_quotes(file: &str) -> Self {
+        Self::new(file, Reason::UnpairedQuotes)
+    }
+
     pub fn ragged_row(file: &str, cells: usize, expected: usize) -> Self {
         Self::new(file, Reason::RaggedRow { cells, expected })
     }

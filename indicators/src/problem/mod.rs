@@ -43,6 +43,7 @@ crate::wire_enum! {
         NotANumber = "not-a-number",
         BadPeriod = "bad-period",
         RaggedRow = "ragged-row",
+        UnclosedQuote = "unclosed-quote",
         UnitMismatch = "unit-mismatch",
         LabelTooLong = "label-too-long",
         MissingYear = "missing-year",

@@ -44,6 +44,12 @@ pub enum Reason {
     EmptySheet {
         sheet: String,
     },
+    /// A quoted cell starts on this line and is never closed, so the rest of
+    /// the file would be one cell.
+    UnclosedQuote,
+    /// The quote marks leave the rows ambiguous (read one way, the file has
+    /// more rows than read another).
+    UnpairedQuotes,
     /// A row has more or fewer cells than the header.
     RaggedRow {
         cells: usize,
@@ -411,6 +417,7 @@ impl Reason {
             | NotADataset
             | NoDataFile { .. } => ProblemCode::NoData,
             RaggedRow { .. } => ProblemCode::RaggedRow,
+            Reason::UnclosedQuote | Reason::UnpairedQuotes => ProblemCode::UnclosedQuote,
             SettingsColumns
             | MissingColumn { .. }
             | NoTitleColumn

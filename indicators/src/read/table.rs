@@ -41,6 +41,8 @@ impl Table {
     pub fn cell(&self, column: usize, row: usize) -> &str {
         self.columns
             .get(column)
+            // (polars' `get` panics past the end rather than give `None`)
+            .filter(|c| row < c.len())
             .and_then(|c| c.get(row))
             .unwrap_or("")
     }
@@ -103,6 +105,9 @@ pub fn load_csv_owned(bytes: Vec<u8>, file: &str) -> (Table, Vec<Problem>) {
     for &(line, fields) in &records.ragged {
         problems.push(Problem::ragged_row(file, fields, records.header_fields).at_line(line));
     }
+    if let Some(line) = records.unclosed_quote {
+        problems.push(Problem::unclosed_quote(file).at_line(line));
+    }
     let frame = match scan_text(&records, decoded.text, delimiter) {
         Ok(frame) => frame,
         Err(err) => {
@@ -110,6 +115,15 @@ pub fn load_csv_owned(bytes: Vec<u8>, file: &str) -> (Table, Vec<Problem>) {
             return (Table::default(), problems);
         }
     };
+    // Each polars row must be the record counted above, or cells would be
+    // reported on the wrong line (or looked up past the end). Quotes are
+    // the only way the two readings can part.
+    if frame.height() != records.lines.len() {
+        if records.unclosed_quote.is_none() {
+            problems.push(Problem::unpaired_quotes(file));
+        }
+        return (Table::default(), problems);
+    }
     // Row 0 is the header: we read without polars' header handling so that
     // duplicate or empty header names cannot fail the scan.
     let mut headers = Vec::with_capacity(frame.width());
@@ -151,6 +165,12 @@ pub struct Records {
     pub blank: Vec<std::ops::Range<usize>>,
     /// The most fields any record has.
     pub width: usize,
+    /// The line of the record whose quoted cell runs to the end of the text
+    /// (its closing quote is missing).
+    pub unclosed_quote: Option<usize>,
+    /// Byte ranges of unquoted cells with a quote mark inside (`12" pipe`),
+    /// which polars must see quoted (`"12"" pipe"`).
+    pub stray_quotes: Vec<std::ops::Range<usize>>,
 }
 
 /// Splits text into records, respecting quotes (a quoted cell may span
@@ -217,18 +237,53 @@ pub fn scan_records(text: &str, delimiter: u8) -> Records {
             start = end + 1;
             continue;
         }
-        // A quoted cell may hold delimiters and newlines: walk it.
+        // A quoted cell may hold delimiters and newlines: walk it. As
+        // spreadsheets (and RFC 4180) read it, a quote opens a quoted cell
+        // only as the cell's first character; inside one, `""` is a quote
+        // mark and a lone `"` closes it. A quote anywhere else is text (`12"
+        // pipe`), which polars would take as opening a quote: such cells are
+        // noted, and quoted properly before polars sees them.
         let (start_line, mut fields, mut in_quotes) = (line, 1usize, false);
+        let (mut cell_begin, mut stray) = (start, false);
         let mut i = start;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'"' => in_quotes = !in_quotes,
-                b'\n' if in_quotes => line += 1,
-                b'\n' => break,
-                b if b == delimiter && !in_quotes => fields += 1,
-                _ => {}
+        let end_cell = |out: &mut Records, stray: bool, from: usize, to: usize| {
+            if stray {
+                let to = if bytes[..to].ends_with(b"\r") {
+                    to - 1
+                } else {
+                    to
+                };
+                out.stray_quotes.push(from..to);
             }
+        };
+        while i < bytes.len() {
+            let byte = bytes[i];
             i += 1;
+            if in_quotes {
+                match byte {
+                    b'"' if bytes.get(i) == Some(&b'"') => i += 1,
+                    b'"' => in_quotes = false,
+                    b'\n' => line += 1,
+                    _ => {}
+                }
+            } else if byte == b'\n' {
+                i -= 1;
+                break;
+            } else if byte == delimiter {
+                end_cell(&mut out, stray, cell_begin, i - 1);
+                fields += 1;
+                (cell_begin, stray) = (i, false);
+            } else if byte == b'"' {
+                if i - 1 == cell_begin {
+                    in_quotes = true;
+                } else if bytes[cell_begin] != b'"' {
+                    stray = true;
+                }
+            }
+        }
+        end_cell(&mut out, stray, cell_begin, i.min(bytes.len()));
+        if in_quotes {
+            out.unclosed_quote.get_or_insert(start_line);
         }
         record(&mut out, start_line, fields);
         line += 1;
@@ -270,17 +325,37 @@ fn plain_lines(bytes: &[u8], span: std::ops::Range<usize>, delimiter: u8) -> Pla
 /// The lazy polars scan: every cell as text, no header interpretation. The
 /// text is handed over as it is, unless blank lines must be cut out first.
 fn scan_text(records: &Records, text: String, delimiter: u8) -> PolarsResult<DataFrame> {
-    let bytes = if records.blank.is_empty() {
+    let bytes = if records.blank.is_empty() && records.stray_quotes.is_empty() {
         text.into_bytes()
     } else {
-        let mut compact = Vec::with_capacity(text.len());
+        // Both lists are in text order and never overlap (a blank line has
+        // no quote): cut the one, quote the other.
+        let mut edits: Vec<(&std::ops::Range<usize>, bool)> = records
+            .blank
+            .iter()
+            .map(|r| (r, false))
+            .chain(records.stray_quotes.iter().map(|r| (r, true)))
+            .collect();
+        edits.sort_by_key(|(r, _)| r.start);
+        let text = text.as_bytes();
+        let mut out = Vec::with_capacity(text.len() + 2 * records.stray_quotes.len());
         let mut from = 0;
-        for blank in &records.blank {
-            compact.extend_from_slice(&text.as_bytes()[from..blank.start]);
-            from = blank.end;
+        for (range, quote) in edits {
+            out.extend_from_slice(&text[from..range.start]);
+            if quote {
+                out.push(b'"');
+                for &byte in &text[range.clone()] {
+                    if byte == b'"' {
+                        out.push(b'"');
+                    }
+                    out.push(byte);
+                }
+                out.push(b'"');
+            }
+            from = range.end;
         }
-        compact.extend_from_slice(&text.as_bytes()[from..]);
-        compact
+        out.extend_from_slice(&text[from..]);
+        out
     };
     let schema: Schema = (0..records.width.max(1))
         .map(|i| Field::new(format!("c{i}").into(), DataType::String))
@@ -381,120 +456,4 @@ fn load_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> (Table, Vec<P
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::problem::{ProblemCode, Reason};
-
-    #[test]
-    fn csv_rows_keep_their_spreadsheet_lines_across_blank_lines_and_quoted_newlines() {
-        let text = "Year,Note,Value\n2019,\"two\nlines\",1\n\n2020,plain,2\n";
-        let (table, problems) = load_csv(text.as_bytes(), "t.csv");
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(table.headers, ["Year", "Note", "Value"]);
-        assert_eq!(table.lines, [2, 5]);
-        assert_eq!(table.cell(1, 0), "two\nlines");
-        assert_eq!(table.cell(2, 1), "2");
-    }
-
-    #[test]
-    fn quoted_delimiters_count_as_text_and_blank_lines_anywhere_are_skipped() {
-        let text = "a,b\n  \n\"x, y\",1\n\t\n2,\"z\"\n   ";
-        let (table, problems) = load_csv(text.as_bytes(), "t.csv");
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(table.lines, [3, 5]);
-        assert_eq!(table.cell(0, 0), "x, y");
-        assert_eq!(table.cell(1, 1), "z");
-        let records = scan_records(text, b',');
-        assert_eq!(records.blank.len(), 3, "{records:?}");
-        assert_eq!((records.header_fields, records.width), (2, 2));
-    }
-
-    #[test]
-    fn a_file_without_quotes_is_scanned_like_one_with_them() {
-        // The same lines with and without a quoted cell: the quote-free
-        // pass finds the same records, blank lines (tab-only ones in a
-        // tab-separated file too), ragged rows and a last line without a
-        // newline.
-        for (text, delimiter) in [
-            ("a,b\n  \n1,2\n\n3,4,5\n6,7", b','),
-            ("a\tb\n\t\t\n1\t2\n3\n6\t7\n", b'\t'),
-        ] {
-            let quoted = text.replacen('a', "\"a\"", 1);
-            let facts = |r: Records| (r.lines, r.ragged, r.header_fields, r.width, r.blank.len());
-            assert_eq!(
-                facts(scan_records(text, delimiter)),
-                facts(scan_records(&quoted, delimiter)),
-                "{text:?}"
-            );
-        }
-        let records = scan_records("a,b\n  \n1,2\n\n3,4,5\n6,7", b',');
-        assert_eq!(records.lines, [1, 3, 5, 6]);
-        assert_eq!(records.ragged, [(5, 3)]);
-        assert_eq!(records.blank, [4..7, 11..12]);
-        let tabs = scan_records("a\tb\n\t\t\n1\t2\n", b'\t');
-        assert_eq!(tabs.lines, [1, 3]);
-        assert_eq!(tabs.blank.first(), Some(&(4..7)));
-        assert_eq!(tabs.blank.len(), 1);
-    }
-
-    #[test]
-    fn a_big_file_without_quotes_is_counted_in_two_halves_like_one_with_them() {
-        // Over 1 MiB, so the quote-free pass counts it on two cores; blank
-        // lines and ragged rows on both sides of the cut.
-        let mut text = String::from("a,b,c\n");
-        let (mut i, mut blank, mut ragged) = (0, 0, 0);
-        while text.len() < 3 << 19 {
-            match i % 7 {
-                3 => (text.push_str("  \n"), blank += 1),
-                5 => (text.push_str(&format!("{i},{i}\n")), ragged += 1),
-                _ => (text.push_str(&format!("{i},x,{i}\n")), ()),
-            };
-            i += 1;
-        }
-        // A quote in the last line sends the same text the careful way.
-        let (plain, quoted) = (format!("{text}q,r,9"), format!("{text}\"q\",r,9"));
-        let records = scan_records(&plain, b',');
-        assert_eq!(records, scan_records(&quoted, b','));
-        assert_eq!(records.lines.len() + records.blank.len(), i + 2);
-        assert_eq!((records.ragged.len(), records.blank.len()), (ragged, blank));
-        assert!(blank > 10_000, "{blank}");
-        assert_eq!(records.lines.last(), Some(&(i + 2)));
-    }
-
-    #[test]
-    fn ragged_rows_are_errors_with_their_line() {
-        let (_, problems) = load_csv(b"a;b;c\n1;2;3\n1;2\n", "t.csv");
-        assert_eq!(problems.len(), 1);
-        assert_eq!(
-            (problems[0].code, problems[0].line),
-            (ProblemCode::RaggedRow, Some(3))
-        );
-        assert_eq!(
-            problems[0].reason,
-            Reason::RaggedRow {
-                cells: 2,
-                expected: 3
-            }
-        );
-    }
-
-    #[test]
-    fn duplicate_and_empty_headers_do_not_fail_the_scan() {
-        let (table, problems) = load_csv(b"year,year,,value\n2020,2021,x,1\n", "t.csv");
-        assert!(problems.is_empty());
-        assert_eq!(table.headers, ["year", "year", "", "value"]);
-        assert_eq!(table.cell(3, 0), "1");
-    }
-
-    #[test]
-    fn empty_file_is_a_no_data_error() {
-        let (_, problems) = load_csv(b"\n\n", "t.csv");
-        assert_eq!(problems[0].code, ProblemCode::NoData);
-    }
-
-    #[test]
-    fn headers_are_normalised_for_matching() {
-        assert_eq!(normalise_header(" Fiscal Year "), "fiscal_year");
-        assert_eq!(normalise_header("\"data.Geography\""), "geography");
-    }
-}
+mod tests;

@@ -287,3 +287,45 @@ fn bad_rights_columns_are_each_reported_with_their_cell() {
         }
     );
 }
+
+/// Found by `cargo fuzz run catalogue` (issue 17), read the way the fuzz
+/// target and the upload route read it: the whole draft, through
+/// `check_path`. The scan and polars counted this UTF-16 catalogue's rows
+/// differently and the check panicked; now it is one clear error.
+#[test]
+fn regression_fuzz_catalogue_a_utf16_catalogue_with_a_quote_mid_cell_is_checked_not_a_panic() {
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("demo-city");
+    let draft = tempfile::tempdir().expect("a scratch folder");
+    std::fs::create_dir(draft.path().join("observations")).expect("observations/");
+    for file in ["settings.csv", "areas.csv", "observations/budget.csv"] {
+        std::fs::copy(demo.join(file), draft.path().join(file)).expect("a demo file");
+    }
+    std::fs::write(
+        draft.path().join("catalogue.csv"),
+        include_bytes!(
+            "../../../tests/fixtures/fuzz-regressions/catalogue-utf16-unclosed-quote.csv"
+        ),
+    )
+    .expect("the catalogue");
+    let report = crate::read::check_path(draft.path(), &|_, _, _| {}).expect("a draft");
+    let in_catalogue: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|p| p.file == "catalogue.csv" && p.is_error())
+        .map(|p| (p.code, p.line))
+        .collect();
+    // The cut row is refused on its line (and its shifted cells with it)...
+    assert!(
+        in_catalogue.contains(&(ProblemCode::RaggedRow, Some(6))),
+        "{in_catalogue:?}"
+    );
+    assert!(in_catalogue.iter().all(|(_, line)| *line <= Some(6)));
+    // ...and the rows before it are read, each on its own line.
+    let ids: Vec<&str> = report
+        .dataset
+        .indicators
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert!(ids.contains(&"waiting-list"), "{ids:?}");
+}
