@@ -323,7 +323,8 @@ fn plain_lines(bytes: &[u8], span: std::ops::Range<usize>, delimiter: u8) -> Pla
 }
 
 /// The lazy polars scan: every cell as text, no header interpretation. The
-/// text is handed over as it is, unless blank lines must be cut out first.
+/// text is handed over as it is, unless blank lines must be cut out or cells
+/// with a quote mid-cell quoted first.
 fn scan_text(records: &Records, text: String, delimiter: u8) -> PolarsResult<DataFrame> {
     let bytes = if records.blank.is_empty() && records.stray_quotes.is_empty() {
         text.into_bytes()
